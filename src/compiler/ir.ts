@@ -51,6 +51,8 @@ export interface ModelIR {
   files: string[];
   input: Shape;
   classes: number;
+  /** The spec's default weight initialiser. */
+  init: InitScheme;
   nodes: IRNode[];
   /** The node whose output is the model's output (the last one). */
   output: string;

@@ -1,0 +1,94 @@
+// Training-step throughput of a small AlexNet-shaped net (28×28×1, batch 128) on tfjs's pure-JS
+// `cpu` backend vs `netspec-cpu` (oneDNN + OpenBLAS). Short by design: the machine is shared.
+//
+//   npx tsx bench/native-smoke.ts [--steps N] [--cpu-steps N] [--skip-cpu] [--batch N] [--profile]
+//
+// Prints one line per backend: median images/s over the timed steps (after one warm-up step).
+import * as tf from '@tensorflow/tfjs';
+import { registerNetspecCpu, NETSPEC_CPU } from '../src/runtime/backends/netspec-cpu.ts';
+
+interface Options { steps: number; cpuSteps: number; skipCpu: boolean; batch: number; profile: boolean }
+
+function parseArgs(argv: string[]): Options {
+  const num = (flag: string, dflt: number) => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? Number(argv[i + 1]) : dflt;
+  };
+  return {
+    steps: num('--steps', 5),
+    cpuSteps: num('--cpu-steps', 1),
+    skipCpu: argv.includes('--skip-cpu'),
+    batch: num('--batch', 128),
+    profile: argv.includes('--profile'),
+  };
+}
+
+/** conv64 5×5 p2 → pool 3/2 → conv128 5×5 p2 → pool 3/2 → conv192 → conv192 → conv128 (3×3 p1) → pool 3/2 → fc1024 → fc1024 → fc10. */
+export function smallAlexNet(): tf.Sequential {
+  const conv = (filters: number, k: number, inputShape?: number[]) =>
+    tf.layers.conv2d({ filters, kernelSize: k, padding: 'same', activation: 'relu', inputShape });
+  const pool = () => tf.layers.maxPooling2d({ poolSize: 3, strides: 2 });
+  const model = tf.sequential({
+    layers: [
+      conv(64, 5, [28, 28, 1]), pool(),
+      conv(128, 5), pool(),
+      conv(192, 3), conv(192, 3), conv(128, 3), pool(),
+      tf.layers.flatten(),
+      tf.layers.dense({ units: 1024, activation: 'relu' }),
+      tf.layers.dense({ units: 1024, activation: 'relu' }),
+      tf.layers.dense({ units: 10 }),
+    ],
+  });
+  return model;
+}
+
+/** Median images/s of `steps` SGD steps after one warm-up step; fixed data, fresh model. */
+async function measure(backend: string, steps: number, batch: number, profile: boolean): Promise<number> {
+  await tf.setBackend(backend);
+  tf.setSeed?.(1);
+  const model = smallAlexNet();
+  const optimizer = tf.train.sgd(0.01);
+  const x = tf.randomUniform([batch, 28, 28, 1], -1, 1, 'float32', 1);
+  const labels = tf.oneHot(tf.randomUniform([batch], 0, 10, 'int32', 2), 10);
+  const step = () => {
+    const cost = optimizer.minimize(() => tf.losses.softmaxCrossEntropy(labels, model.apply(x) as tf.Tensor), true);
+    cost?.dataSync();
+    cost?.dispose();
+  };
+  step();
+  if (profile) {
+    const info = await tf.profile(step);
+    const byKernel = new Map<string, number>();
+    for (const k of info.kernels) byKernel.set(k.name, (byKernel.get(k.name) ?? 0) + (k.kernelTimeMs as number));
+    const top = [...byKernel].sort((a, b) => b[1] - a[1]).slice(0, 12);
+    console.log(`  ${backend} kernels (ms/step): ${top.map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')}`);
+  }
+  const rates: number[] = [];
+  for (let i = 0; i < steps; i++) {
+    const t0 = performance.now();
+    step();
+    rates.push(batch / ((performance.now() - t0) / 1000));
+  }
+  tf.dispose([x, labels]);
+  model.dispose();
+  rates.sort((a, b) => a - b);
+  return rates[Math.floor(rates.length / 2)];
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  const reg = registerNetspecCpu();
+  if (!reg.ok) {
+    console.log(`netspec-cpu unavailable: ${reg.why}`);
+    return;
+  }
+  const { onednn, gemm, threads } = reg.info;
+  const fast = await measure(NETSPEC_CPU, opts.steps, opts.batch, opts.profile);
+  console.log(`netspec-cpu (oneDNN ${onednn}, ${gemm} sgemm, ${threads} threads): ${fast.toFixed(1)} images/s (batch ${opts.batch}, median of ${opts.steps})`);
+  if (!opts.skipCpu) {
+    const slow = await measure('cpu', opts.cpuSteps, opts.batch, false);
+    console.log(`cpu (pure JS): ${slow.toFixed(2)} images/s (median of ${opts.cpuSteps}); speed-up ×${(fast / slow).toFixed(0)}`);
+  }
+}
+
+await main();

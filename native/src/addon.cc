@@ -1,0 +1,82 @@
+// netspec_native: the hot kernels of the netspec-cpu tfjs backend. Every function reads its inputs
+// from and writes its result into Float32Arrays that the caller allocated (the tfjs backend owns
+// all tensor memory); see the headers for each signature.
+#include <napi.h>
+#include <dnnl.h>
+#include <omp.h>
+
+#include <string>
+
+#include "common.h"
+#include "conv.h"
+#include "elementwise.h"
+#include "gemm.h"
+#include "lrn.h"
+#include "pool.h"
+
+extern "C" {
+// From OpenBLAS (declared here so that any cblas.h will do).
+void openblas_set_num_threads(int num_threads);
+int openblas_get_num_threads(void);
+char* openblas_get_config(void);
+}
+
+namespace netspec {
+
+namespace {
+
+Napi::Value Info(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::lock_guard<std::mutex> lock(addonMutex());
+  const dnnl_version_t* v = dnnl_version();
+  Napi::Object o = Napi::Object::New(env);
+  o.Set("onednn", std::to_string(v->major) + "." + std::to_string(v->minor) + "." + std::to_string(v->patch));
+  o.Set("blas", std::string(openblas_get_config()));
+  o.Set("gemm", GemmName());
+  o.Set("threads", omp_get_max_threads());
+  o.Set("blasThreads", openblas_get_num_threads());
+  o.Set("cachedPrimitives", static_cast<double>(ConvCacheSize()));
+  return o;
+}
+
+// setThreads(n): both OpenMP (oneDNN and our loops) and OpenBLAS.
+Napi::Value SetThreads(const Napi::CallbackInfo& info) {
+  std::lock_guard<std::mutex> lock(addonMutex());
+  const int n = static_cast<int>(numberArg(info, 0, "threads"));
+  if (n < 1) throw Napi::RangeError::New(info.Env(), "setThreads: need at least 1 thread");
+  omp_set_num_threads(n);
+  openblas_set_num_threads(n);
+  return info.Env().Undefined();
+}
+
+Napi::Value ClearCache(const Napi::CallbackInfo& info) {
+  std::lock_guard<std::mutex> lock(addonMutex());
+  ClearConvCache();
+  return info.Env().Undefined();
+}
+
+}  // namespace
+
+}  // namespace netspec
+
+static Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  using namespace netspec;
+  exports.Set("conv2d", Napi::Function::New(env, Conv2d, "conv2d"));
+  exports.Set("convImpl", Napi::Function::New(env, ConvImpl, "convImpl"));
+  exports.Set("matmul", Napi::Function::New(env, Matmul, "matmul"));
+  exports.Set("maxPool", Napi::Function::New(env, MaxPool, "maxPool"));
+  exports.Set("maxPoolGrad", Napi::Function::New(env, MaxPoolGrad, "maxPoolGrad"));
+  exports.Set("avgPool", Napi::Function::New(env, AvgPool, "avgPool"));
+  exports.Set("avgPoolGrad", Napi::Function::New(env, AvgPoolGrad, "avgPoolGrad"));
+  exports.Set("lrn", Napi::Function::New(env, Lrn, "lrn"));
+  exports.Set("lrnGrad", Napi::Function::New(env, LrnGrad, "lrnGrad"));
+  exports.Set("unary", Napi::Function::New(env, Unary, "unary"));
+  exports.Set("binary", Napi::Function::New(env, Binary, "binary"));
+  exports.Set("sum", Napi::Function::New(env, Sum, "sum"));
+  exports.Set("info", Napi::Function::New(env, Info, "info"));
+  exports.Set("setThreads", Napi::Function::New(env, SetThreads, "setThreads"));
+  exports.Set("clearCache", Napi::Function::New(env, ClearCache, "clearCache"));
+  return exports;
+}
+
+NODE_API_MODULE(netspec_native, Init)

@@ -1,0 +1,32 @@
+// Argument plumbing shared by the kernels: JS Float32Arrays are read and written in place
+// (no copies), shape parameters arrive as plain number arrays.
+#pragma once
+#include <napi.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <mutex>
+#include <vector>
+
+namespace netspec {
+
+struct F32 {
+  float* data = nullptr;
+  size_t length = 0;
+};
+
+// The Float32Array at info[i]; throws a JS TypeError for anything else.
+F32 f32Arg(const Napi::CallbackInfo& info, size_t i, const char* name);
+// Same, but null/undefined gives an empty F32.
+F32 optionalF32Arg(const Napi::CallbackInfo& info, size_t i, const char* name);
+// An array of exactly `count` integers.
+std::vector<int64_t> intsArg(const Napi::CallbackInfo& info, size_t i, size_t count, const char* name);
+double numberArg(const Napi::CallbackInfo& info, size_t i, const char* name);
+bool boolArg(const Napi::CallbackInfo& info, size_t i, const char* name);
+// Throws a JS RangeError unless a.length == expected: a wrong size would read or write out of bounds.
+void requireLength(const Napi::Env& env, const F32& a, size_t expected, const char* name);
+
+// Every entry point takes this: the caches are not thread-safe and worker threads may share the addon.
+std::mutex& addonMutex();
+
+}  // namespace netspec

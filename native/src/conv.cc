@@ -1,0 +1,302 @@
+// oneDNN convolutions with a primitive cache keyed by shape: building a primitive (and JIT-ing
+// its kernel) costs far more than running a small one, and a training loop repeats few shapes.
+#include "conv.h"
+
+#include <dnnl.hpp>
+
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "common.h"
+
+namespace netspec {
+
+using dnnl::memory;
+using tag = memory::format_tag;
+using dt = memory::data_type;
+
+namespace {
+
+constexpr size_t kParams = 18;
+constexpr size_t kMaxCached = 256;  // tests sweep many shapes; a training run uses ~20
+
+struct Shape {
+  int64_t n, ih, iw, ic, oh, ow, oc, kh, kw, sh, sw, dh, dw, pt, pb, pl, pr, g;
+};
+
+Shape toShape(const std::vector<int64_t>& p) {
+  return Shape{p[0], p[1], p[2],  p[3],  p[4],  p[5],  p[6],  p[7],  p[8],
+               p[9], p[10], p[11], p[12], p[13], p[14], p[15], p[16], p[17]};
+}
+
+dnnl::engine& engine() {
+  static dnnl::engine e(dnnl::engine::kind::cpu, 0);
+  return e;
+}
+
+dnnl::stream& stream() {
+  static dnnl::stream s(engine());
+  return s;
+}
+
+// One scratchpad shared by all primitives (they never run concurrently), grown on demand.
+struct Scratch {
+  void* ptr = nullptr;
+  size_t size = 0;
+  void* get(size_t need) {
+    if (need > size) {
+      std::free(ptr);
+      size = (need + 4095) / 4096 * 4096;
+      ptr = std::aligned_alloc(64, size);
+      if (!ptr) {
+        size = 0;
+        throw std::bad_alloc();
+      }
+    }
+    return ptr;
+  }
+  void release() {
+    std::free(ptr);
+    ptr = nullptr;
+    size = 0;
+  }
+};
+
+Scratch& scratch() {
+  static Scratch s;
+  return s;
+}
+
+// A tensor as JS holds it (user) and as the primitive wants it (inner); reordered when they differ.
+// Inner buffers are allocated once per cache entry and reused.
+struct Port {
+  memory user;
+  memory inner;
+  bool reorder = false;
+  dnnl::reorder convert;
+
+  Port() = default;
+  Port(const memory::desc& userMd, const memory::desc& primMd, bool isInput) {
+    user = memory(userMd, engine(), DNNL_MEMORY_NONE);
+    if (primMd == userMd) {
+      inner = user;
+      return;
+    }
+    inner = memory(primMd, engine());
+    reorder = true;
+    convert = isInput ? dnnl::reorder(user, inner) : dnnl::reorder(inner, user);
+  }
+
+  void bindInput(float* p) {
+    user.set_data_handle(p);
+    if (reorder) convert.execute(stream(), user, inner);
+  }
+  void bindOutput(float* p) { user.set_data_handle(p); }
+  void finishOutput() {
+    if (reorder) convert.execute(stream(), inner, user);
+  }
+};
+
+struct Entry {
+  dnnl::primitive prim;
+  memory::desc scratchMd;
+  Port a, b, out;
+  int argA = 0, argB = 0, argOut = 0;
+  memory bias;
+  std::string impl;
+};
+
+std::unordered_map<std::string, std::unique_ptr<Entry>>& cache() {
+  static std::unordered_map<std::string, std::unique_ptr<Entry>> c;
+  return c;
+}
+
+std::string keyOf(int mode, const std::vector<int64_t>& p, bool hasBias, bool relu) {
+  std::string k = std::to_string(mode) + (hasBias ? "b" : "-") + (relu ? "r" : "-");
+  for (int64_t v : p) k += "," + std::to_string(v);
+  return k;
+}
+
+// Activations stay NHWC (what JS holds) unless NETSPEC_ONEDNN_ANY_LAYOUT=1 lets oneDNN pick a
+// blocked layout (then every call pays reorders of the activations).
+tag activationTag() {
+  static const tag t = [] {
+    const char* v = std::getenv("NETSPEC_ONEDNN_ANY_LAYOUT");
+    return v && v[0] == '1' ? tag::any : tag::nhwc;
+  }();
+  return t;
+}
+
+std::unique_ptr<Entry> build(int mode, const Shape& s, bool hasBias, bool relu) {
+  const memory::dims src{s.n, s.ic, s.ih, s.iw}, dst{s.n, s.oc, s.oh, s.ow};
+  const memory::dims wei = s.g == 1 ? memory::dims{s.oc, s.ic, s.kh, s.kw}
+                                    : memory::dims{s.g, s.oc / s.g, s.ic / s.g, s.kh, s.kw};
+  const memory::desc srcUser(src, dt::f32, tag::nhwc), dstUser(dst, dt::f32, tag::nhwc);
+  const memory::desc weiUser(wei, dt::f32, s.g == 1 ? tag::hwio : tag::hwigo);
+  const memory::desc srcAny(src, dt::f32, activationTag()), dstAny(dst, dt::f32, activationTag());
+  const memory::desc weiAny(wei, dt::f32, tag::any);
+  const memory::dims strides{s.sh, s.sw}, dilates{s.dh - 1, s.dw - 1}, padL{s.pt, s.pl}, padR{s.pb, s.pr};
+  const auto alg = dnnl::algorithm::convolution_direct;
+
+  dnnl::primitive_attr attr;
+  attr.set_scratchpad_mode(dnnl::scratchpad_mode::user);
+
+  auto e = std::make_unique<Entry>();
+  using fwd = dnnl::convolution_forward;
+  if (mode == 0) {
+    if (relu) {
+      dnnl::post_ops ops;
+      ops.append_eltwise(1.f, dnnl::algorithm::eltwise_relu, 0.f, 0.f);
+      attr.set_post_ops(ops);
+    }
+    const memory::desc biasMd({s.oc}, dt::f32, tag::x);
+    auto d = hasBias ? fwd::desc(dnnl::prop_kind::forward_training, alg, srcAny, weiAny, biasMd, dstAny, strides,
+                                 dilates, padL, padR)
+                     : fwd::desc(dnnl::prop_kind::forward_training, alg, srcAny, weiAny, dstAny, strides, dilates,
+                                 padL, padR);
+    fwd::primitive_desc pd(d, attr, engine());
+    e->prim = fwd(pd);
+    e->a = Port(srcUser, pd.src_desc(), true);
+    e->b = Port(weiUser, pd.weights_desc(), true);
+    e->out = Port(dstUser, pd.dst_desc(), false);
+    e->argA = DNNL_ARG_SRC;
+    e->argB = DNNL_ARG_WEIGHTS;
+    e->argOut = DNNL_ARG_DST;
+    if (hasBias) e->bias = memory(biasMd, engine(), DNNL_MEMORY_NONE);
+    e->scratchMd = pd.scratchpad_desc();
+    e->impl = pd.impl_info_str();
+    return e;
+  }
+  // Backward primitives need the forward one they differentiate as a hint.
+  fwd::primitive_desc hint(
+      fwd::desc(dnnl::prop_kind::forward_training, alg, srcAny, weiAny, dstAny, strides, dilates, padL, padR),
+      engine());
+  if (mode == 1) {
+    using bwd = dnnl::convolution_backward_data;
+    bwd::primitive_desc pd(bwd::desc(alg, srcAny, weiAny, dstAny, strides, dilates, padL, padR), attr, engine(),
+                           hint);
+    e->prim = bwd(pd);
+    e->a = Port(dstUser, pd.diff_dst_desc(), true);
+    e->b = Port(weiUser, pd.weights_desc(), true);
+    e->out = Port(srcUser, pd.diff_src_desc(), false);
+    e->argA = DNNL_ARG_DIFF_DST;
+    e->argB = DNNL_ARG_WEIGHTS;
+    e->argOut = DNNL_ARG_DIFF_SRC;
+    e->scratchMd = pd.scratchpad_desc();
+    e->impl = pd.impl_info_str();
+    return e;
+  }
+  using bww = dnnl::convolution_backward_weights;
+  bww::primitive_desc pd(bww::desc(alg, srcAny, weiAny, dstAny, strides, dilates, padL, padR), attr, engine(),
+                         hint);
+  e->prim = bww(pd);
+  e->a = Port(srcUser, pd.src_desc(), true);
+  e->b = Port(dstUser, pd.diff_dst_desc(), true);
+  e->out = Port(weiUser, pd.diff_weights_desc(), false);
+  e->argA = DNNL_ARG_SRC;
+  e->argB = DNNL_ARG_DIFF_DST;
+  e->argOut = DNNL_ARG_DIFF_WEIGHTS;
+  e->scratchMd = pd.scratchpad_desc();
+  e->impl = pd.impl_info_str();
+  return e;
+}
+
+// Rejects shapes oneDNN would misread; tfjs has already validated them, so this guards against
+// a bug in the JS glue rather than a user mistake.
+void validate(const Napi::Env& env, int mode, const Shape& s) {
+  const bool positive = s.n > 0 && s.ih > 0 && s.iw > 0 && s.ic > 0 && s.oh > 0 && s.ow > 0 && s.oc > 0 &&
+                        s.kh > 0 && s.kw > 0 && s.sh > 0 && s.sw > 0 && s.dh > 0 && s.dw > 0 && s.g > 0;
+  if (mode < 0 || mode > 2) throw Napi::RangeError::New(env, "conv2d: mode must be 0, 1 or 2");
+  if (!positive || s.pt < 0 || s.pb < 0 || s.pl < 0 || s.pr < 0 || s.ic % s.g != 0 || s.oc % s.g != 0) {
+    throw Napi::RangeError::New(env, "conv2d: invalid shape parameters");
+  }
+  // oneDNN's output-size rule (floor division); the JS side adjusts bottom/right padding to meet it.
+  const int64_t eh = (s.kh - 1) * s.dh + 1, ew = (s.kw - 1) * s.dw + 1;
+  if ((s.ih + s.pt + s.pb - eh) / s.sh + 1 != s.oh || (s.iw + s.pl + s.pr - ew) / s.sw + 1 != s.ow ||
+      s.ih + s.pt + s.pb < eh || s.iw + s.pl + s.pr < ew) {
+    throw Napi::RangeError::New(env, "conv2d: output size does not follow from input, padding and stride");
+  }
+}
+
+Entry& entryFor(int mode, const std::vector<int64_t>& p, bool hasBias, bool relu) {
+  auto& c = cache();
+  const std::string key = keyOf(mode, p, hasBias, relu);
+  auto it = c.find(key);
+  if (it != c.end()) return *it->second;
+  if (c.size() >= kMaxCached) c.clear();
+  auto e = build(mode, toShape(p), hasBias, relu);
+  Entry& ref = *e;
+  c.emplace(key, std::move(e));
+  return ref;
+}
+
+Napi::Error dnnlError(const Napi::Env& env, const dnnl::error& err) {
+  return Napi::Error::New(env, std::string("oneDNN: ") + err.what() + " (status " + std::to_string(err.status) + ")");
+}
+
+}  // namespace
+
+Napi::Value Conv2d(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::lock_guard<std::mutex> lock(addonMutex());
+  const int mode = static_cast<int>(numberArg(info, 0, "mode"));
+  const auto p = intsArg(info, 1, kParams, "params");
+  const Shape s = toShape(p);
+  validate(env, mode, s);
+  F32 a = f32Arg(info, 2, "a"), b = f32Arg(info, 3, "b"), out = f32Arg(info, 4, "out");
+  F32 bias = optionalF32Arg(info, 5, "bias");
+  const bool relu = info.Length() > 6 && boolArg(info, 6, "relu");
+
+  const size_t xs = s.n * s.ih * s.iw * s.ic, ys = s.n * s.oh * s.ow * s.oc, ws = s.kh * s.kw * (s.ic / s.g) * s.oc;
+  const size_t sizes[3][3] = {{xs, ws, ys}, {ys, ws, xs}, {xs, ys, ws}};
+  requireLength(env, a, sizes[mode][0], "a");
+  requireLength(env, b, sizes[mode][1], "b");
+  requireLength(env, out, sizes[mode][2], "out");
+  const bool hasBias = bias.data != nullptr;
+  if (mode != 0 && (hasBias || relu)) throw Napi::Error::New(env, "conv2d: bias and relu are forward-only");
+  if (hasBias) requireLength(env, bias, s.oc, "bias");
+
+  try {
+    Entry& e = entryFor(mode, p, hasBias, relu);
+    e.a.bindInput(a.data);
+    e.b.bindInput(b.data);
+    e.out.bindOutput(out.data);
+    std::unordered_map<int, memory> args{{e.argA, e.a.inner}, {e.argB, e.b.inner}, {e.argOut, e.out.inner}};
+    if (hasBias) {
+      e.bias.set_data_handle(bias.data);
+      args[DNNL_ARG_BIAS] = e.bias;
+    }
+    const size_t need = e.scratchMd.get_size();
+    if (need > 0) args[DNNL_ARG_SCRATCHPAD] = memory(e.scratchMd, engine(), scratch().get(need));
+    e.prim.execute(stream(), args);
+    e.out.finishOutput();
+    stream().wait();
+  } catch (const dnnl::error& err) {
+    throw dnnlError(env, err);
+  }
+  return env.Undefined();
+}
+
+Napi::Value ConvImpl(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::lock_guard<std::mutex> lock(addonMutex());
+  const int mode = static_cast<int>(numberArg(info, 0, "mode"));
+  const auto p = intsArg(info, 1, kParams, "params");
+  validate(env, mode, toShape(p));
+  try {
+    return Napi::String::New(env, entryFor(mode, p, boolArg(info, 2, "hasBias"), boolArg(info, 3, "relu")).impl);
+  } catch (const dnnl::error& err) {
+    throw dnnlError(env, err);
+  }
+}
+
+void ClearConvCache() {
+  cache().clear();
+  scratch().release();
+}
+
+size_t ConvCacheSize() { return cache().size(); }
+
+}  // namespace netspec

@@ -1,0 +1,20 @@
+#pragma once
+#include <napi.h>
+
+namespace netspec {
+
+// conv2d(mode, params, a, b, out, bias|null, relu) — oneDNN convolution on NHWC tensors.
+//   mode 0 forward:          a = x [n,ih,iw,ic],  b = filter,           out = y [n,oh,ow,oc]
+//   mode 1 backward data:    a = dy [n,oh,ow,oc], b = filter,           out = dx
+//   mode 2 backward weights: a = x,              b = dy,               out = dfilter
+// filter is [kh,kw,ic/groups,oc] (tfjs HWIO; output channels group-major).
+// params: [n, ih, iw, ic, oh, ow, oc, kh, kw, sh, sw, dh, dw, padTop, padBottom, padLeft, padRight, groups]
+// bias ([oc]) and relu apply to mode 0 only (fused as bias + post-op).
+Napi::Value Conv2d(const Napi::CallbackInfo& info);
+// convImpl(mode, params, hasBias, relu): the oneDNN implementation name chosen for that shape.
+Napi::Value ConvImpl(const Napi::CallbackInfo& info);
+// Drops cached primitives and scratch buffers.
+void ClearConvCache();
+size_t ConvCacheSize();
+
+}  // namespace netspec

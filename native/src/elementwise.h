@@ -1,0 +1,16 @@
+#pragma once
+#include <napi.h>
+
+namespace netspec {
+
+// unary(op, x, y, alpha): op 0 relu (max(0, x), NaN kept), op 1 step (x > 0 ? 1 : alpha, NaN kept).
+Napi::Value Unary(const Napi::CallbackInfo& info);
+// binary(op, a, b, out): out[i] = a[i % a.length] ∘ b[i % b.length], op 0 add, 1 sub, 2 mul.
+// One operand has out.length values, the other's length divides it (tfjs's broadcast of a
+// trailing block or a scalar).
+Napi::Value Binary(const Napi::CallbackInfo& info);
+// sum(x, out, outer, inner, mode): x viewed as [outer, inner]; mode 0 sums over outer (out has
+// `inner` values), mode 1 over inner (out has `outer` values). Accumulates in double, as tfjs does.
+Napi::Value Sum(const Napi::CallbackInfo& info);
+
+}  // namespace netspec

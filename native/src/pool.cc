@@ -1,0 +1,189 @@
+// Plain loops over NHWC, vectorised along channels and split over threads with OpenMP (the same
+// runtime oneDNN uses, so the two never oversubscribe the cores).
+#include "pool.h"
+
+#include <algorithm>
+#include <cstring>
+#include <limits>
+#include <vector>
+
+#include "common.h"
+
+namespace netspec {
+
+namespace {
+
+struct Pool {
+  int64_t n, ih, iw, c, oh, ow, kh, kw, sh, sw, pt, pl;
+  // In-bounds window rows [y0, y1) and columns [x0, x1) of output (oy, ox).
+  int64_t y0(int64_t oy) const { return std::max<int64_t>(0, oy * sh - pt); }
+  int64_t y1(int64_t oy) const { return std::min<int64_t>(ih, oy * sh - pt + kh); }
+  int64_t x0(int64_t ox) const { return std::max<int64_t>(0, ox * sw - pl); }
+  int64_t x1(int64_t ox) const { return std::min<int64_t>(iw, ox * sw - pl + kw); }
+  size_t inSize() const { return n * ih * iw * c; }
+  size_t outSize() const { return n * oh * ow * c; }
+};
+
+Pool poolArg(const Napi::CallbackInfo& info) {
+  const auto p = intsArg(info, 0, 12, "params");
+  Pool s{p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11]};
+  if (s.n <= 0 || s.ih <= 0 || s.iw <= 0 || s.c <= 0 || s.oh <= 0 || s.ow <= 0 || s.kh <= 0 || s.kw <= 0 ||
+      s.sh <= 0 || s.sw <= 0 || s.pt < 0 || s.pl < 0) {
+    throw Napi::RangeError::New(info.Env(), "pool: invalid shape parameters");
+  }
+  return s;
+}
+
+// Backward passes scatter into dx; work is split by (image, channel block) so no two threads
+// write the same element.
+constexpr int64_t kChannelBlock = 32;
+
+template <typename Body>
+void forImageChannelBlocks(const Pool& s, Body body) {
+  const int64_t blocks = (s.c + kChannelBlock - 1) / kChannelBlock;
+#pragma omp parallel for collapse(2) schedule(static)
+  for (int64_t b = 0; b < s.n; ++b) {
+    for (int64_t k = 0; k < blocks; ++k) {
+      body(b, k * kChannelBlock, std::min(s.c, (k + 1) * kChannelBlock));
+    }
+  }
+}
+
+void maxPool(const Pool& s, const float* x, float* y) {
+  const float lowest = -std::numeric_limits<float>::infinity();
+#pragma omp parallel for collapse(2) schedule(static)
+  for (int64_t b = 0; b < s.n; ++b) {
+    for (int64_t oy = 0; oy < s.oh; ++oy) {
+      for (int64_t ox = 0; ox < s.ow; ++ox) {
+        float* o = y + ((b * s.oh + oy) * s.ow + ox) * s.c;
+        std::fill(o, o + s.c, lowest);
+        for (int64_t yy = s.y0(oy); yy < s.y1(oy); ++yy) {
+          for (int64_t xx = s.x0(ox); xx < s.x1(ox); ++xx) {
+            const float* in = x + ((b * s.ih + yy) * s.iw + xx) * s.c;
+            for (int64_t ch = 0; ch < s.c; ++ch) o[ch] = in[ch] > o[ch] ? in[ch] : o[ch];
+          }
+        }
+      }
+    }
+  }
+}
+
+void maxPoolGrad(const Pool& s, const float* x, const float* dy, float* dx) {
+  std::memset(dx, 0, s.inSize() * sizeof(float));
+  forImageChannelBlocks(s, [&](int64_t b, int64_t c0, int64_t c1) {
+    // Start below every float (−∞, not the smallest positive float) and keep the first maximum.
+    float best[kChannelBlock];
+    int64_t where[kChannelBlock];
+    const float* xb = x + b * s.ih * s.iw * s.c;
+    float* dxb = dx + b * s.ih * s.iw * s.c;
+    for (int64_t oy = 0; oy < s.oh; ++oy) {
+      for (int64_t ox = 0; ox < s.ow; ++ox) {
+        for (int64_t ch = c0; ch < c1; ++ch) {
+          best[ch - c0] = -std::numeric_limits<float>::infinity();
+          where[ch - c0] = -1;
+        }
+        for (int64_t yy = s.y0(oy); yy < s.y1(oy); ++yy) {
+          for (int64_t xx = s.x0(ox); xx < s.x1(ox); ++xx) {
+            const int64_t at = (yy * s.iw + xx) * s.c;
+            for (int64_t ch = c0; ch < c1; ++ch) {
+              if (xb[at + ch] > best[ch - c0]) {
+                best[ch - c0] = xb[at + ch];
+                where[ch - c0] = at + ch;
+              }
+            }
+          }
+        }
+        const float* g = dy + ((b * s.oh + oy) * s.ow + ox) * s.c;
+        for (int64_t ch = c0; ch < c1; ++ch) {
+          if (where[ch - c0] >= 0) dxb[where[ch - c0]] += g[ch];  // all −∞/NaN windows pass nothing, as tfjs
+        }
+      }
+    }
+  });
+}
+
+void avgPool(const Pool& s, const float* x, float* y) {
+#pragma omp parallel for collapse(2) schedule(static)
+  for (int64_t b = 0; b < s.n; ++b) {
+    for (int64_t oy = 0; oy < s.oh; ++oy) {
+      for (int64_t ox = 0; ox < s.ow; ++ox) {
+        float* o = y + ((b * s.oh + oy) * s.ow + ox) * s.c;
+        std::fill(o, o + s.c, 0.f);
+        const int64_t count = (s.y1(oy) - s.y0(oy)) * (s.x1(ox) - s.x0(ox));
+        for (int64_t yy = s.y0(oy); yy < s.y1(oy); ++yy) {
+          for (int64_t xx = s.x0(ox); xx < s.x1(ox); ++xx) {
+            const float* in = x + ((b * s.ih + yy) * s.iw + xx) * s.c;
+            for (int64_t ch = 0; ch < s.c; ++ch) o[ch] += in[ch];
+          }
+        }
+        const float inv = 1.f / static_cast<float>(count);
+        for (int64_t ch = 0; ch < s.c; ++ch) o[ch] *= inv;
+      }
+    }
+  }
+}
+
+void avgPoolGrad(const Pool& s, const float* dy, float* dx) {
+  std::memset(dx, 0, s.inSize() * sizeof(float));
+  forImageChannelBlocks(s, [&](int64_t b, int64_t c0, int64_t c1) {
+    float* dxb = dx + b * s.ih * s.iw * s.c;
+    for (int64_t oy = 0; oy < s.oh; ++oy) {
+      for (int64_t ox = 0; ox < s.ow; ++ox) {
+        const int64_t count = (s.y1(oy) - s.y0(oy)) * (s.x1(ox) - s.x0(ox));
+        const float inv = 1.f / static_cast<float>(count);
+        const float* g = dy + ((b * s.oh + oy) * s.ow + ox) * s.c;
+        for (int64_t yy = s.y0(oy); yy < s.y1(oy); ++yy) {
+          for (int64_t xx = s.x0(ox); xx < s.x1(ox); ++xx) {
+            float* d = dxb + (yy * s.iw + xx) * s.c;
+            for (int64_t ch = c0; ch < c1; ++ch) d[ch] += g[ch] * inv;
+          }
+        }
+      }
+    }
+  });
+}
+
+}  // namespace
+
+Napi::Value MaxPool(const Napi::CallbackInfo& info) {
+  std::lock_guard<std::mutex> lock(addonMutex());
+  const Pool s = poolArg(info);
+  F32 x = f32Arg(info, 1, "x"), y = f32Arg(info, 2, "y");
+  requireLength(info.Env(), x, s.inSize(), "x");
+  requireLength(info.Env(), y, s.outSize(), "y");
+  maxPool(s, x.data, y.data);
+  return info.Env().Undefined();
+}
+
+Napi::Value MaxPoolGrad(const Napi::CallbackInfo& info) {
+  std::lock_guard<std::mutex> lock(addonMutex());
+  const Pool s = poolArg(info);
+  F32 x = f32Arg(info, 1, "x"), dy = f32Arg(info, 2, "dy"), dx = f32Arg(info, 3, "dx");
+  requireLength(info.Env(), x, s.inSize(), "x");
+  requireLength(info.Env(), dy, s.outSize(), "dy");
+  requireLength(info.Env(), dx, s.inSize(), "dx");
+  maxPoolGrad(s, x.data, dy.data, dx.data);
+  return info.Env().Undefined();
+}
+
+Napi::Value AvgPool(const Napi::CallbackInfo& info) {
+  std::lock_guard<std::mutex> lock(addonMutex());
+  const Pool s = poolArg(info);
+  F32 x = f32Arg(info, 1, "x"), y = f32Arg(info, 2, "y");
+  requireLength(info.Env(), x, s.inSize(), "x");
+  requireLength(info.Env(), y, s.outSize(), "y");
+  avgPool(s, x.data, y.data);
+  return info.Env().Undefined();
+}
+
+Napi::Value AvgPoolGrad(const Napi::CallbackInfo& info) {
+  std::lock_guard<std::mutex> lock(addonMutex());
+  const Pool s = poolArg(info);
+  F32 dy = f32Arg(info, 1, "dy"), dx = f32Arg(info, 2, "dx");
+  requireLength(info.Env(), dy, s.outSize(), "dy");
+  requireLength(info.Env(), dx, s.inSize(), "dx");
+  avgPoolGrad(s, dy.data, dx.data);
+  return info.Env().Undefined();
+}
+
+}  // namespace netspec

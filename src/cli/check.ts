@@ -1,0 +1,12 @@
+// Analyse model files and render their diagnostics for the terminal.
+import { analyzeModel, type Analysis } from '../compiler/compile.ts';
+import { renderDiagnostics } from '../compiler/diagnostics.ts';
+import { hasErrors } from '../compiler/diagnostic.ts';
+import type { IO } from './args.ts';
+
+/** The analysis, or undefined after printing its errors. Warnings are printed either way. */
+export function analyzeOrReport(file: string, io: IO): Analysis | undefined {
+  const analysis = analyzeModel(file);
+  if (analysis.diagnostics.length) io.err(renderDiagnostics(analysis.diagnostics, analysis.sources, { cwd: io.cwd }));
+  return hasErrors(analysis.diagnostics) || !analysis.ir ? undefined : analysis;
+}

@@ -1,0 +1,89 @@
+// The catalogue of diagnostic codes. A code is stable once released: tests, docs and users'
+// scripts match on it, so retire codes instead of reusing them. NS01xx: reading and YAML
+// syntax; NS02xx: the schema (schema/model.schema.json); NS03xx: meaning (shapes, names, files).
+import type { Diagnostic, Location, Severity } from './diagnostic.ts';
+
+export const CODES = {
+  // ---- input, file, YAML syntax
+  NS0101: 'file not found',
+  NS0102: 'path is a directory',
+  NS0103: 'empty document',
+  NS0104: 'file is not valid UTF-8',
+  NS0105: 'file too large',
+  NS0106: 'file cannot be read',
+  NS0110: 'YAML syntax error',
+  NS0111: 'duplicate key',
+  NS0112: 'tab used for indentation',
+  NS0113: 'bad indentation',
+  NS0114: 'unsupported YAML tag',
+  NS0115: 'aliases expand too much',
+  NS0116: 'document is not a mapping',
+  NS0117: 'more than one YAML document',
+  NS0118: 'alias to an unknown anchor',
+  NS0119: 'mapping key is not a plain scalar',
+  // ---- schema
+  NS0201: 'wrong type',
+  NS0202: 'unknown field',
+  NS0203: 'missing required field',
+  NS0204: 'value not allowed',
+  NS0205: 'value out of range',
+  NS0206: 'invalid name',
+  NS0207: 'wrong number of items',
+  NS0208: 'unknown kind',
+  NS0209: 'field needs another field',
+  NS0210: 'duplicate list entry',
+  NS0211: 'exactly one of several fields',
+  // ---- semantics (reserved for the checks that follow the schema)
+  NS0301: 'output size not positive',
+  NS0302: 'groups do not divide channels',
+  NS0303: 'duplicate layer name',
+  NS0304: 'unknown layer name',
+  NS0305: 'extends cycle',
+  NS0306: 'extends file missing',
+  NS0307: 'shape mismatch in add/concat',
+  NS0308: 'lrn size not odd',
+  NS0309: 'layer on a tensor of the wrong rank',
+  NS0310: 'tensor too large for memory',
+} as const;
+
+export type Code = keyof typeof CODES;
+
+/** Builds a Diagnostic; typed on Code so a misspelt code does not compile. */
+export function diagnostic(
+  code: Code,
+  message: string,
+  location?: Location,
+  extra: { help?: string; note?: string; severity?: Severity } = {},
+): Diagnostic {
+  const d: Diagnostic = { severity: extra.severity ?? 'error', code, message };
+  if (location) d.location = location;
+  if (extra.help !== undefined) d.help = extra.help;
+  if (extra.note !== undefined) d.note = extra.note;
+  return d;
+}
+
+const MB = 1024 * 1024;
+
+/** Message templates for the reading and syntax phase (the schema phase builds its own from the schema). */
+export const messages = {
+  notFound: () => 'file not found',
+  isDirectory: () => 'this is a directory, not a spec file',
+  emptyFile: () => 'the file is empty; a model spec needs at least `name`, `input` and `layers`',
+  onlyComments: () => 'the document has no content, only comments',
+  notUtf8: (line: number, col: number, byte: number) =>
+    `the file is not valid UTF-8 (byte 0x${byte.toString(16).padStart(2, '0')} at line ${line}, column ${col})`,
+  tooLarge: (bytes: number, limit: number) =>
+    `the file is ${(bytes / MB).toFixed(1)} MB; specs larger than ${limit / MB} MB are refused`,
+  unreadable: (reason: string) => `the file cannot be read: ${reason}`,
+  duplicateKey: (key: string) => `duplicate key \`${key}\` in this mapping`,
+  tabIndent: () => 'tabs are not allowed for indentation in YAML',
+  badIndent: (detail: string) => `bad indentation: ${detail}`,
+  unclosed: (open: string, close: string, what: string) => `unclosed \`${open}\`: this ${what} has no closing \`${close}\``,
+  unsupportedTag: (tag: string) => `unsupported tag \`${tag}\`; netspec reads plain YAML data only and never runs tags`,
+  aliasExplosion: (limit: number) =>
+    `aliases here expand to too many nodes (limit: ${limit} alias uses); refused to protect memory`,
+  notMapping: (kind: string) => `a model spec must be a mapping of fields (\`name:\`, \`layers:\` …); this document is ${kind}`,
+  multipleDocuments: () => 'the file holds more than one YAML document; a spec is a single document',
+  unknownAnchor: (name: string) => `alias \`*${name}\` refers to no anchor \`&${name}\` defined before it`,
+  nonScalarKey: () => 'mapping keys must be plain names, not lists or mappings',
+} as const;

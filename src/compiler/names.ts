@@ -1,0 +1,56 @@
+// Layer names derived the paper's way (Caffe's AlexNet): conv1, norm1, pool1 … conv5, pool5,
+// fc6, drop6, fc7 … The number is the stage: the count of convolutions so far, and for
+// fully-connected layers it continues after the last convolution.
+import type { LayerSpec } from './spec.ts';
+
+const prefixes: Record<LayerSpec['type'], string> = {
+  conv2d: 'conv',
+  lrn: 'norm',
+  maxpool: 'pool',
+  avgpool: 'pool',
+  dropout: 'drop',
+  flatten: 'flatten',
+  dense: 'fc',
+  zeropad: 'pad',
+  globalavgpool: 'gap',
+  adaptiveavgpool: 'avgpool',
+  activation: '',
+  add: 'add',
+  concat: 'concat',
+};
+
+/** Unnumbered kinds usually occur once; a second one gets a suffix. */
+const unnumbered = new Set<LayerSpec['type']>(['flatten', 'globalavgpool', 'adaptiveavgpool']);
+
+/**
+ * Names for a sequence of layers: given names kept, missing ones derived.
+ * `taken` holds names that must not be reused (a parent's layers, when inserting).
+ */
+export function deriveNames(layers: readonly LayerSpec[], taken: ReadonlySet<string> = new Set()): string[] {
+  const used = new Set<string>(taken);
+  for (const l of layers) if (l.name) used.add(l.name);
+  let stage = 0;
+  let merges = 0;
+  const names: string[] = [];
+  for (const layer of layers) {
+    if (layer.type === 'conv2d' || layer.type === 'dense') stage += 1;
+    if (layer.type === 'add' || layer.type === 'concat') merges += 1;
+    if (layer.name) {
+      names.push(layer.name);
+      continue;
+    }
+    const prefix = layer.type === 'activation' ? layer.activation : prefixes[layer.type];
+    const base = unnumbered.has(layer.type)
+      ? prefix
+      : `${prefix}${layer.type === 'add' || layer.type === 'concat' ? merges : stage}`;
+    names.push(unique(base, used));
+  }
+  return names;
+}
+
+function unique(base: string, used: Set<string>): string {
+  let name = base;
+  for (let i = 2; used.has(name); i++) name = `${base}_${i}`;
+  used.add(name);
+  return name;
+}

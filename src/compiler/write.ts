@@ -1,0 +1,96 @@
+// Writing generated files: atomically (temporary file, then rename, so a failed or killed run
+// never leaves half a file) and only when stale (a cache of input hashes, so an unchanged
+// `npm run compile` does no parsing or emitting at all). No ts-morph import here: the fast
+// path must stay fast.
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export const CACHE_FILE = '.netspec-cache.json';
+
+export interface CacheEntry {
+  /** Every spec file the model was built from (its extends chain), with content hashes. */
+  files: Record<string, string>;
+  output: string;
+  outputHash: string;
+}
+export interface Cache {
+  compiler: string;
+  entries: Record<string, CacheEntry>;
+}
+
+export const sha = (text: string | Buffer): string => crypto.createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+function hashFile(file: string): string | undefined {
+  try {
+    return sha(fs.readFileSync(file));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A hash of the compiler itself and the schema: a new compiler makes every output stale. */
+export function compilerHash(root: string): string {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(ts|json)$/.test(e.name)) files.push(p);
+    }
+  };
+  walk(path.join(root, 'src', 'compiler'));
+  files.push(path.join(root, 'schema', 'model.schema.json'), path.join(root, 'src', 'runtime', 'layers', 'arithmetic.ts'));
+  const h = crypto.createHash('sha256');
+  for (const f of files) h.update(path.relative(root, f)).update(fs.readFileSync(f));
+  return h.digest('hex').slice(0, 16);
+}
+
+export function readCache(outDir: string): Cache | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(outDir, CACHE_FILE), 'utf8')) as Cache;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a model's output is up to date: same compiler, same inputs, output untouched. */
+export function isFresh(cache: Cache | undefined, compiler: string, key: string, root: string): boolean {
+  const e = cache?.entries[key];
+  if (!cache || cache.compiler !== compiler || !e) return false;
+  if (hashFile(path.join(root, e.output)) !== e.outputHash) return false;
+  return Object.entries(e.files).every(([f, h]) => hashFile(path.join(root, f)) === h);
+}
+
+export function cacheEntry(root: string, files: string[], output: string, text: string): CacheEntry {
+  const rel = (p: string) => path.relative(root, path.resolve(p)).split(path.sep).join('/');
+  return {
+    files: Object.fromEntries(files.map((f) => [rel(f), hashFile(f) ?? ''])),
+    output: rel(output),
+    outputHash: sha(text),
+  };
+}
+
+/** Write `text` to `file` atomically; returns false when the file already had exactly that text. */
+export function writeAtomic(file: string, text: string): boolean {
+  try {
+    if (fs.readFileSync(file, 'utf8') === text) return false;
+  } catch {
+    // missing: write it
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+  try {
+    fs.writeFileSync(tmp, text);
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+  return true;
+}
+
+export function writeCache(outDir: string, cache: Cache): void {
+  const sorted: Cache = { compiler: cache.compiler, entries: Object.fromEntries(Object.entries(cache.entries).sort(([a], [b]) => a.localeCompare(b))) };
+  writeAtomic(path.join(outDir, CACHE_FILE), `${JSON.stringify(sorted, null, 2)}\n`);
+}

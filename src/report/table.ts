@@ -1,0 +1,16 @@
+// Fixed-width text tables for terminals (pure: returns lines).
+export type Align = 'left' | 'right';
+
+export function table(header: string[], rows: string[][], align: Align[]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const cell = (s: string, i: number) => (align[i] === 'right' ? s.padStart(widths[i]) : s.padEnd(widths[i]));
+  const line = (r: string[]) => r.map(cell).join('  ').trimEnd();
+  const rule = (c: string) => c.repeat(widths.reduce((a, w) => a + w, 0) + 2 * (widths.length - 1));
+  return [rule('-'), line(header), rule('='), ...rows.map(line), rule('-')];
+}
+
+export const int = (n: number) => n.toLocaleString('en-US');
+export const signed = (n: number) => (n > 0 ? `+${int(n)}` : n === 0 ? '0' : int(n));
+export const shape = (s: number[] | number[][]) =>
+  Array.isArray(s[0]) ? (s as number[][]).map((x) => `[${x.join(', ')}]`).join(' ') : `[${(s as number[]).join(', ')}]`;
+export const mb = (n: number) => n.toFixed(2);

@@ -1,0 +1,71 @@
+// Relu, Step, Add, Sub, Multiply and Sum over leading or trailing axes: the glue between
+// convolutions that tfjs runs as separate passes (bias add, relu, dy·step(x), bias gradients).
+import * as tf from '@tensorflow/tfjs';
+import { f32, output, sizeOf, type CpuBackendLike, type NativeKernel } from './kernel-util.ts';
+
+function unary(op: 0 | 1): NativeKernel {
+  return ({ inputs, backend, attrs }, addon) => {
+    const b = backend as CpuBackendLike;
+    const { x } = inputs as Record<string, tf.TensorInfo>;
+    const xv = f32(b, x);
+    if (!xv) return null;
+    const alpha = op === 1 ? (attrs as unknown as tf.StepAttrs).alpha : 0;
+    return output(b, x.shape, (y) => addon.unary(op, xv, y, alpha));
+  };
+}
+
+export const relu = unary(0);
+export const step = unary(1);
+
+/**
+ * The output shape when a and b broadcast only as whole trailing blocks or scalars (tfjs's cpu
+ * fast path: out[i] = a[i % |a|] ∘ b[i % |b|]); null for any other broadcast.
+ */
+export function trailingBroadcast(aShape: number[], bShape: number[]): number[] | null {
+  const out = tf.broadcast_util.assertAndGetBroadcastShape(aShape, bShape);
+  const simple = tf.backend_util.getBroadcastDims(aShape, out).length === 0 && tf.backend_util.getBroadcastDims(bShape, out).length === 0;
+  return simple && sizeOf(out) > 0 ? out : null;
+}
+
+function binary(op: 0 | 1 | 2): NativeKernel {
+  return ({ inputs, backend }, addon) => {
+    const be = backend as CpuBackendLike;
+    const { a, b } = inputs as Record<string, tf.TensorInfo>;
+    const av = f32(be, a), bv = f32(be, b);
+    const shape = av && bv ? trailingBroadcast(a.shape, b.shape) : null;
+    if (!av || !bv || !shape) return null;
+    return output(be, shape, (out) => addon.binary(op, av, bv, out));
+  };
+}
+
+export const add = binary(0);
+export const sub = binary(1);
+export const multiply = binary(2);
+
+export interface SumPlan { outer: number; inner: number; mode: 0 | 1; outShape: number[] }
+
+/** Sum over leading axes (mode 0) or trailing axes (mode 1) of a row-major tensor; else null. */
+export function sumPlan(shape: number[], axis: number | number[], keepDims: boolean): SumPlan | null {
+  const axes = [...tf.util.parseAxisParam(axis, shape)].sort((p, q) => p - q);
+  const r = shape.length, k = axes.length;
+  if (k === 0 || sizeOf(shape) === 0 || new Set(axes).size !== k) return null;
+  const kept = shape.filter((_, i) => !axes.includes(i));
+  const outShape = keepDims ? shape.map((d, i) => (axes.includes(i) ? 1 : d)) : kept;
+  if (axes.every((ax, i) => ax === r - k + i)) {
+    return { outer: sizeOf(shape.slice(0, r - k)), inner: sizeOf(shape.slice(r - k)), mode: 1, outShape };
+  }
+  if (axes.every((ax, i) => ax === i)) {
+    return { outer: sizeOf(shape.slice(0, k)), inner: sizeOf(shape.slice(k)), mode: 0, outShape };
+  }
+  return null;
+}
+
+export const sum: NativeKernel = ({ inputs, backend, attrs }, addon) => {
+  const b = backend as CpuBackendLike;
+  const { x } = inputs as Record<string, tf.TensorInfo>;
+  const { axis, keepDims } = attrs as unknown as tf.SumAttrs;
+  const xv = f32(b, x);
+  const plan = xv ? sumPlan(x.shape, axis, keepDims) : null;
+  if (!xv || !plan) return null;
+  return output(b, plan.outShape, (out) => addon.sum(xv, out, plan.outer, plan.inner, plan.mode));
+};

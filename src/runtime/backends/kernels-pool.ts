@@ -1,0 +1,82 @@
+// MaxPool, AvgPool and their gradients, plus LRN and LRNGrad: multithreaded native loops.
+import * as tf from '@tensorflow/tfjs';
+import type { PoolParams } from './native-addon.ts';
+import { f32, output, sizeOf, type CpuBackendLike, type NativeKernel } from './kernel-util.ts';
+
+type Shape4 = [number, number, number, number];
+
+/** The addon's pool parameter list: [n, ih, iw, c, oh, ow, kh, kw, sh, sw, padTop, padLeft]. */
+export function poolParams(xShape: number[], attrs: tf.MaxPoolAttrs): { params: PoolParams; outShape: number[] } | null {
+  if (xShape.length !== 4) return null;
+  const ci = tf.backend_util.computePool2DInfo(xShape as Shape4, attrs.filterSize, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode);
+  if (sizeOf(ci.outShape) === 0 || sizeOf(ci.inShape) === 0) return null;
+  return {
+    params: [ci.batchSize, ci.inHeight, ci.inWidth, ci.inChannels, ci.outHeight, ci.outWidth,
+      ci.filterHeight, ci.filterWidth, ci.strideHeight, ci.strideWidth, ci.padInfo.top, ci.padInfo.left],
+    outShape: ci.outShape,
+  };
+}
+
+export const maxPool: NativeKernel = ({ inputs, backend, attrs }, addon) => {
+  const b = backend as CpuBackendLike;
+  const { x } = inputs as Record<string, tf.TensorInfo>;
+  const xv = f32(b, x);
+  const p = poolParams(x.shape, attrs as unknown as tf.MaxPoolAttrs);
+  if (!xv || !p) return null;
+  return output(b, p.outShape, (y) => addon.maxPool(p.params, xv, y));
+};
+
+export const avgPool: NativeKernel = ({ inputs, backend, attrs }, addon) => {
+  const b = backend as CpuBackendLike;
+  const { x } = inputs as Record<string, tf.TensorInfo>;
+  const xv = f32(b, x);
+  const p = poolParams(x.shape, attrs as unknown as tf.MaxPoolAttrs);
+  if (!xv || !p) return null;
+  return output(b, p.outShape, (y) => addon.avgPool(p.params, xv, y));
+};
+
+/** MaxPoolGrad: recomputes each window's (first) maximum from the input, starting at −∞. */
+export const maxPoolGrad: NativeKernel = ({ inputs, backend, attrs }, addon) => {
+  const b = backend as CpuBackendLike;
+  const { dy, input } = inputs as Record<string, tf.TensorInfo>;
+  const xv = f32(b, input), dyv = f32(b, dy);
+  const p = poolParams(input.shape, attrs as unknown as tf.MaxPoolAttrs);
+  if (!xv || !dyv || !p || !tf.util.arraysEqual(dy.shape, p.outShape)) return null;
+  return output(b, input.shape, (dx) => addon.maxPoolGrad(p.params, xv, dyv, dx));
+};
+
+/**
+ * AvgPoolGrad: each window's dy is shared by its in-bounds positions, the true gradient of
+ * AvgPool (which averages over those only). tfjs's cpu kernel divides by the full window size
+ * instead, which differs where 'same' padding clips a window.
+ */
+export const avgPoolGrad: NativeKernel = ({ inputs, backend, attrs }, addon) => {
+  const b = backend as CpuBackendLike;
+  const { dy, input } = inputs as Record<string, tf.TensorInfo>;
+  const dyv = f32(b, dy);
+  const p = poolParams(input.shape, attrs as unknown as tf.MaxPoolAttrs);
+  if (!dyv || !p || input.dtype !== 'float32' || !tf.util.arraysEqual(dy.shape, p.outShape)) return null;
+  return output(b, input.shape, (dx) => addon.avgPoolGrad(p.params, dyv, dx));
+};
+
+function lrnParams(shape: number[]): number[] | null {
+  return shape.length === 4 && sizeOf(shape) > 0 ? [sizeOf(shape.slice(0, 3)), shape[3]] : null;
+}
+
+export const lrn: NativeKernel = ({ inputs, backend, attrs }, addon) => {
+  const b = backend as CpuBackendLike;
+  const { x } = inputs as Record<string, tf.TensorInfo>;
+  const { depthRadius, bias, alpha, beta } = attrs as unknown as tf.LRNAttrs;
+  const xv = f32(b, x), params = lrnParams(x.shape);
+  if (!xv || !params) return null;
+  return output(b, x.shape, (y) => addon.lrn(params, xv, y, depthRadius, bias, alpha, beta));
+};
+
+export const lrnGrad: NativeKernel = ({ inputs, backend, attrs }, addon) => {
+  const b = backend as CpuBackendLike;
+  const { x, y, dy } = inputs as Record<string, tf.TensorInfo>;
+  const { depthRadius, bias, alpha, beta } = attrs as unknown as tf.LRNAttrs;
+  const xv = f32(b, x), yv = f32(b, y), dyv = f32(b, dy), params = lrnParams(x.shape);
+  if (!xv || !yv || !dyv || !params || !tf.util.arraysEqual(x.shape, dy.shape) || !tf.util.arraysEqual(x.shape, y.shape)) return null;
+  return output(b, x.shape, (dx) => addon.lrnGrad(params, xv, yv, dyv, dx, depthRadius, bias, alpha, beta));
+};

@@ -1,0 +1,76 @@
+// Loads native/build/Release/netspec_native.node (built by `npm run build:native`). Optional: a
+// missing or broken build is reported as data so that backend selection can explain itself.
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** Integer parameter lists; their layouts are documented in native/src/*.h. */
+export type ConvParams = readonly number[];
+export type PoolParams = readonly number[];
+
+export const ConvMode = { Forward: 0, BackwardData: 1, BackwardFilter: 2 } as const;
+export type ConvMode = (typeof ConvMode)[keyof typeof ConvMode];
+
+export interface NativeInfo {
+  onednn: string;
+  blas: string;
+  gemm: 'openblas' | 'onednn';
+  threads: number;
+  blasThreads: number;
+  cachedPrimitives: number;
+}
+
+/** The addon's functions. Outputs are caller-allocated Float32Arrays, written in place. */
+export interface NativeAddon {
+  /** params: [n, ih, iw, ic, oh, ow, oc, kh, kw, sh, sw, dh, dw, padTop, padBottom, padLeft, padRight, groups]. */
+  conv2d(mode: ConvMode, params: ConvParams, a: Float32Array, b: Float32Array, out: Float32Array, bias?: Float32Array | null, relu?: boolean): void;
+  convImpl(mode: ConvMode, params: ConvParams, hasBias: boolean, relu: boolean): string;
+  /** params: [batch, batchA, batchB, M, N, K, transposeA (0|1), transposeB (0|1)]. */
+  matmul(params: readonly number[], a: Float32Array, b: Float32Array, out: Float32Array, bias?: Float32Array | null, relu?: boolean): void;
+  /** params: [n, ih, iw, c, oh, ow, kh, kw, sh, sw, padTop, padLeft]. */
+  maxPool(params: PoolParams, x: Float32Array, y: Float32Array): void;
+  maxPoolGrad(params: PoolParams, x: Float32Array, dy: Float32Array, dx: Float32Array): void;
+  avgPool(params: PoolParams, x: Float32Array, y: Float32Array): void;
+  avgPoolGrad(params: PoolParams, dy: Float32Array, dx: Float32Array): void;
+  /** params: [pixels, channels]. */
+  lrn(params: readonly number[], x: Float32Array, y: Float32Array, depthRadius: number, bias: number, alpha: number, beta: number): void;
+  lrnGrad(params: readonly number[], x: Float32Array, y: Float32Array, dy: Float32Array, dx: Float32Array, depthRadius: number, bias: number, alpha: number, beta: number): void;
+  /** op: 0 relu, 1 step (x > 0 ? 1 : alpha). */
+  unary(op: 0 | 1, x: Float32Array, y: Float32Array, alpha?: number): void;
+  /** out[i] = a[i % a.length] op b[i % b.length]; op: 0 add, 1 sub, 2 mul. */
+  binary(op: 0 | 1 | 2, a: Float32Array, b: Float32Array, out: Float32Array): void;
+  /** x as [outer, inner]; mode 0 sums over outer, 1 over inner. */
+  sum(x: Float32Array, out: Float32Array, outer: number, inner: number, mode: 0 | 1): void;
+  info(): NativeInfo;
+  setThreads(n: number): void;
+  clearCache(): void;
+}
+
+export type AddonLoad = { ok: true; addon: NativeAddon; path: string } | { ok: false; why: string };
+
+export const ADDON_PATH = fileURLToPath(new URL('../../../native/build/Release/netspec_native.node', import.meta.url));
+
+let loaded: AddonLoad | undefined;
+
+/** Loads the addon once; later calls return the same result. */
+export function loadNativeAddon(): AddonLoad {
+  loaded ??= tryLoad(ADDON_PATH);
+  return loaded;
+}
+
+export function tryLoad(path: string): AddonLoad {
+  if (!existsSync(path)) {
+    return { ok: false, why: `native addon not built (${path} missing): run \`npm run build:native\`` };
+  }
+  try {
+    const addon = createRequire(import.meta.url)(path) as NativeAddon;
+    return { ok: true, addon, path };
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    const lib = /lib(dnnl|openblas|gomp)[^:\s]*/.exec(msg)?.[0];
+    const hint = lib
+      ? `shared library ${lib} missing: apt-get install -y libdnnl2 libopenblas0 (or rebuild with \`npm run build:native\`)`
+      : 'rebuild it with `npm run build:native`';
+    return { ok: false, why: `native addon failed to load (${msg.split('\n')[0]}): ${hint}` };
+  }
+}

@@ -1,0 +1,37 @@
+// Activations by the spec's names, shared by NetspecConv2D and the generated code.
+import * as tf from '@tensorflow/tfjs';
+
+export const ACTIVATIONS = ['linear', 'relu', 'leaky_relu', 'elu', 'tanh', 'sigmoid', 'softmax', 'gelu'] as const;
+export type ActivationName = (typeof ACTIVATIONS)[number];
+
+/**
+ * Canonical name, or undefined when unknown. Accepts camelCase too: tfjs camel-cases every
+ * string in a saved layer config on load ('leaky_relu' comes back as 'leakyRelu').
+ */
+export function activationName(name: string): ActivationName | undefined {
+  const snake = name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  return (ACTIVATIONS as readonly string[]).includes(snake) ? (snake as ActivationName) : undefined;
+}
+
+/**
+ * `alpha`: negative slope of leaky_relu (default 0.01, PyTorch's; tf's own default is 0.2) and
+ * scale of elu's negative part (default 1). gelu is exact, 0.5·x·(1 + erf(x/√2)), as PyTorch's
+ * default; softmax is over the last axis.
+ */
+export function applyActivation<T extends tf.Tensor>(x: T, name: ActivationName, alpha?: number): T {
+  switch (name) {
+    case 'linear': return x;
+    case 'relu': return tf.relu(x);
+    case 'leaky_relu': return tf.leakyRelu(x, alpha ?? 0.01);
+    case 'elu':
+      // tf.elu has no alpha; relu(x) + a·(exp(min(x, 0)) − 1) is elu for any a and differentiable.
+      return alpha === undefined || alpha === 1
+        ? tf.elu(x)
+        : tf.tidy(() => tf.add(tf.relu(x), tf.mul(alpha, tf.sub(tf.exp(tf.minimum(x, 0)), 1))) as T);
+    case 'tanh': return tf.tanh(x);
+    case 'sigmoid': return tf.sigmoid(x);
+    case 'softmax': return tf.softmax(x) as T;
+    case 'gelu':
+      return tf.tidy(() => tf.mul(tf.mul(x, 0.5), tf.add(1, tf.erf(tf.mul(x, Math.SQRT1_2)))) as T);
+  }
+}

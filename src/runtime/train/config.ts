@@ -1,0 +1,105 @@
+// The effective training configuration: the spec's `train:` block with every default filled in
+// and the command line's overrides applied. Pure; saved as the run folder's config.json.
+import type { AugmentSpec, DatasetSpec, InitScheme, OptimizerSpec, ScheduleSpec, TrainSpec } from '../../compiler/spec.ts';
+import type { LoopConfig } from './loop.ts';
+
+export interface TrainConfig extends LoopConfig {
+  /** The model's name (from its spec). */
+  model: string;
+  /** The spec file the run started from. */
+  spec: string;
+  dataset: DatasetSpec;
+  /** --data: the dataset's folder (absolute), overriding dataset.path and the usual places. */
+  data?: string;
+  augment: AugmentSpec;
+  normalize: NonNullable<TrainSpec['normalize']>;
+  /** Fraction of the training split held out for validation; 0: validate on the test split. */
+  validationSplit: number;
+  /** Weight initialiser for every conv2d and dense layer; default: the spec's. */
+  init?: InitScheme;
+}
+
+/** What the command line can change. */
+export interface Overrides {
+  data?: string;
+  epochs?: number;
+  stepsPerEpoch?: number;
+  batchSize?: number;
+  lr?: number;
+  optimizer?: OptimizerSpec['type'];
+  momentum?: number;
+  weightDecay?: number;
+  schedule?: ScheduleSpec['type'];
+  seed?: number;
+  valSteps?: number;
+  checkpointEvery?: number;
+  init?: InitScheme;
+}
+
+/** The paper's recipe (§5) where a spec says nothing. */
+export const DEFAULTS = {
+  batchSize: 128,
+  epochs: 10,
+  optimizer: { type: 'sgd', lr: 0.01, momentum: 0.9, weightDecay: 0.0005 } as OptimizerSpec,
+  schedule: { type: 'constant' } as ScheduleSpec,
+  seed: 1,
+  checkpointEvery: 0,
+};
+
+/** Switching optimizer keeps the learning rate and weight decay; other settings take their defaults. */
+function optimizerFor(base: OptimizerSpec, o: Overrides): OptimizerSpec {
+  const type = o.optimizer ?? base.type;
+  const lr = o.lr ?? base.lr;
+  const weightDecay = o.weightDecay ?? base.weightDecay;
+  const same = type === base.type;
+  if (type === 'sgd') {
+    const s = same ? (base as Extract<OptimizerSpec, { type: 'sgd' }>) : undefined;
+    return { type, lr, momentum: o.momentum ?? s?.momentum ?? 0.9, weightDecay: weightDecay ?? 0, ...(s?.nesterov ? { nesterov: true } : {}) };
+  }
+  const a = same ? (base as Extract<OptimizerSpec, { type: 'adam' }>) : undefined;
+  return { type, lr, beta1: a?.beta1 ?? 0.9, beta2: a?.beta2 ?? 0.999, epsilon: a?.epsilon ?? 1e-8, weightDecay: weightDecay ?? 0 };
+}
+
+function scheduleFor(base: ScheduleSpec, type: ScheduleSpec['type'] | undefined, epochs: number): ScheduleSpec {
+  if (!type || type === base.type) return base;
+  switch (type) {
+    case 'constant':
+      return { type };
+    case 'step':
+      return { type, stepSize: Math.max(1, Math.floor(epochs / 3)), gamma: 0.1 };
+    case 'plateau':
+      return { type, factor: 0.1, patience: 1 };
+    case 'cosine':
+      return { type };
+  }
+}
+
+export type ConfigResult = { ok: true; config: TrainConfig } | { ok: false; error: string };
+
+export function resolveConfig(train: TrainSpec, o: Overrides, model: string, spec: string): ConfigResult {
+  if (!train.dataset) {
+    return { ok: false, error: `${spec} has no train.dataset: add e.g. \`train: { dataset: { kind: fashion-mnist } }\`` };
+  }
+  const epochs = o.epochs ?? train.epochs ?? DEFAULTS.epochs;
+  const config: TrainConfig = {
+    model,
+    spec,
+    dataset: train.dataset,
+    ...(o.data !== undefined ? { data: o.data } : {}),
+    batchSize: o.batchSize ?? train.batchSize ?? DEFAULTS.batchSize,
+    epochs,
+    ...((o.stepsPerEpoch ?? train.stepsPerEpoch) !== undefined ? { stepsPerEpoch: o.stepsPerEpoch ?? train.stepsPerEpoch } : {}),
+    ...(o.valSteps !== undefined ? { valSteps: o.valSteps } : {}),
+    optimizer: optimizerFor(train.optimizer ?? DEFAULTS.optimizer, o),
+    schedule: scheduleFor(train.schedule ?? DEFAULTS.schedule, o.schedule, epochs),
+    seed: o.seed ?? train.seed ?? DEFAULTS.seed,
+    checkpointEvery: o.checkpointEvery ?? train.checkpointEvery ?? DEFAULTS.checkpointEvery,
+    augment: train.augment ?? {},
+    normalize: train.normalize ?? 'dataset',
+    validationSplit: train.validationSplit ?? 0,
+    ...(o.init ? { init: o.init } : {}),
+  };
+  if (config.schedule.type === 'step' && !(config.schedule.stepSize >= 1)) return { ok: false, error: `train.schedule.stepSize must be at least 1` };
+  if (!(config.optimizer.lr > 0)) return { ok: false, error: `the learning rate must be positive, got ${config.optimizer.lr}` };
+  return { ok: true, config };
+}

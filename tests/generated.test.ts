@@ -1,0 +1,67 @@
+// generated/ is committed: it must be exactly what the compiler makes now, deterministic,
+// strictly typed, and build tfjs models whose shapes and counts equal the compiler's.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyzeModel, generateModule, outputPath } from '../src/compiler/compile.ts';
+import { summarize } from '../src/compiler/summary.ts';
+
+const root = path.resolve(__dirname, '..');
+const models = fs.readdirSync(path.join(root, 'models')).filter((f) => f.endsWith('.yaml')).sort();
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe.each(models)('%s', (file) => {
+  const spec = path.join('models', file);
+  const out = outputPath(spec, path.join(root, 'generated'));
+  const analysis = analyzeModel(spec);
+
+  it('compiles without diagnostics', () => {
+    expect(analysis.diagnostics).toEqual([]);
+  });
+
+  it('generated file is fresh and deterministic (run `npm run compile` if this fails)', () => {
+    const text = generateModule(analysis.ir!, out, root);
+    expect(generateModule(analyzeModel(spec).ir!, out, root)).toBe(text);
+    expect(fs.readFileSync(out, 'utf8')).toBe(text);
+    expect(text.startsWith(`// generated from models/${file} by netspec; do not edit.`)).toBe(true);
+  });
+
+  it('builds a tfjs model whose layers match the compiler layer by layer', async () => {
+    const mod = await import(path.relative(__dirname, out).split(path.sep).join('/'));
+    const model: tf.LayersModel = mod.build({ seed: 1 });
+    const ir = analysis.ir!;
+    try {
+      for (const node of ir.nodes) {
+        const layer = model.getLayer(node.name);
+        // A separate activation layer (`<name>_act`) may follow; the node's output is the last one.
+        const outLayer = model.layers.find((l) => l.name === `${node.name}_act`) ?? layer;
+        expect([node.name, (outLayer.outputShape as number[]).slice(1)]).toEqual([node.name, node.outputShape]);
+        expect([node.name, layer.countParams()]).toEqual([node.name, node.params]);
+      }
+      expect(model.countParams()).toBe(summarize(ir).totalParams);
+      expect(mod.summary.totalParams).toBe(summarize(ir).totalParams);
+      expect(mod.layerNames).toEqual(ir.nodes.map((n) => n.name));
+    } finally {
+      model.dispose();
+    }
+  });
+});
+
+it('generated modules pass tsc --noEmit --strict', () => {
+  const files = models.map((f) => path.join('generated', f.replace(/\.yaml$/, '.ts')));
+  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const args = [tsc, '--noEmit', '--strict', '--target', 'ES2022', '--module', 'ESNext', '--moduleResolution', 'Bundler',
+    '--allowImportingTsExtensions', '--skipLibCheck', '--types', 'node', ...files];
+  let output = '';
+  try {
+    execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+  } catch (e) {
+    output = String((e as { stdout?: string }).stdout ?? e);
+  }
+  expect(output).toBe('');
+}, 120_000);
