@@ -6,7 +6,10 @@ import type { InitScheme } from '../compiler/spec.ts';
 
 export type { InitScheme };
 
-export function weightInitializer(scheme: InitScheme, seed?: number): tf.initializers.Initializer {
+/** tfjs exports the initialiser classes' factories but not their base type. */
+export type Initializer = ReturnType<typeof tf.initializers.zeros>;
+
+export function weightInitializer(scheme: InitScheme, seed?: number): Initializer {
   switch (scheme) {
     case 'paper': return tf.initializers.randomNormal({ mean: 0, stddev: 0.01, seed });
     case 'he': return tf.initializers.heNormal({ seed });
@@ -15,6 +18,6 @@ export function weightInitializer(scheme: InitScheme, seed?: number): tf.initial
   }
 }
 
-export function biasInitializer(value: number): tf.initializers.Initializer {
+export function biasInitializer(value: number): Initializer {
   return value === 0 ? tf.initializers.zeros() : tf.initializers.constant({ value });
 }

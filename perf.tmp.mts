@@ -1,0 +1,16 @@
+import { openDataset, resolveTransforms, batches } from './src/runtime/data/index.ts';
+import { writeView, drawTrainParams } from './src/runtime/data/view.ts';
+import { rngFor } from './src/runtime/data/rng.ts';
+const ds = await openDataset({ kind: 'fashion-mnist' });
+const aug = { crop: { padding: 2 }, flip: true, pca: null } as const;
+const norm = { mean: [0.28], std: [0.35] };
+const out = new Float32Array(784 * 128);
+let t = performance.now();
+for (let i = 0; i < 60000; i++) rngFor(1, 0, i);
+console.log('rngFor', (performance.now() - t).toFixed(0));
+t = performance.now();
+for (let i = 0; i < 60000; i++) writeView(ds.train.image(i) as Uint8Array, [28, 28, 1], [28, 28, 1], 2, drawTrainParams([28, 28, 1], [28, 28, 1], aug as any, rngFor(1, 0, i)), norm, out, (i % 128) * 784);
+console.log('views', (performance.now() - t).toFixed(0));
+t = performance.now(); let n = 0;
+for await (const b of batches({ split: ds.train, batchSize: 128, epoch: 0, seed: 1, shuffle: true, inputShape: [28, 28, 1], augment: aug as any, normalize: norm, train: true })) n += b.size;
+console.log('epoch', (performance.now() - t).toFixed(0));
