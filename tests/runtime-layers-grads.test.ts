@@ -1,6 +1,7 @@
 // Gradients on the cpu backend against central finite differences of loss = Σ y · R (R random).
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import '@tensorflow/tfjs-backend-wasm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   NetspecAdaptiveAvgPool2D, NetspecConv2D, NetspecLRN, NetspecPool2D, applyActivation, type ActivationName,
 } from '../src/runtime/layers/index.ts';
@@ -132,6 +133,60 @@ describe('NetspecPool2D gradient (input)', () => {
     const n = c.x.reduce((a: number, b: number) => a * b, 1);
     const layer = new NetspecPool2D({ mode: c.mode, poolSize: [...c.k], strides: [...c.s], pad: [...c.pad], rounding: c.rounding });
     checkLayer(layer, [...c.x], spread(n, 3, -1), 1e-2);
+  });
+});
+
+// tfjs-backend-wasm's own MaxPoolGrad loses the gradient of windows whose max is <= 0;
+// NetspecPool2D computes its max-pool gradient so that this does not matter.
+describe('NetspecPool2D max gradient on the wasm backend', () => {
+  beforeAll(async () => {
+    await tf.setBackend('wasm');
+  });
+  afterAll(async () => {
+    await tf.setBackend('cpu');
+  });
+  it.each([
+    { pad: [1, 0, 0, 1], k: [3, 3], s: [2, 2], rounding: 'ceil', offset: -1 },
+    { pad: [0, 0, 0, 0], k: [3, 3], s: [2, 2], rounding: 'floor', offset: -1 },
+    { pad: [1, 1, 1, 1], k: [2, 2], s: [2, 2], rounding: 'ceil', offset: 1 },
+  ] as const)('pad $pad $rounding, values below $offset', (c) => {
+    expect(tf.getBackend()).toBe('wasm');
+    const layer = new NetspecPool2D({ mode: 'max', poolSize: [...c.k], strides: [...c.s], pad: [...c.pad], rounding: c.rounding });
+    const r = rng(11);
+    const order = Array.from({ length: 50 }, (_, i) => i).sort(() => r() - 0.5);
+    checkLayer(layer, [1, 5, 5, 2], Float32Array.from(order, (i) => c.offset - 0.1 * i), 1e-2);
+  });
+});
+
+describe('cpu and wasm agree on outputs and gradients', () => {
+  afterAll(async () => {
+    await tf.setBackend('cpu');
+  });
+  const seeded = { className: 'RandomNormal', config: { mean: 0, stddev: 0.5, seed: 3 } };
+  it.each([
+    { name: 'grouped conv, asymmetric pad, stride 2', make: () => new NetspecConv2D({ filters: 4, kernelSize: [3, 2], strides: [2, 2], pad: [1, 0, 2, 1], groups: 2, kernelInitializer: seeded, biasInitializer: seeded }) },
+    { name: 'depthwise conv, dilation 2', make: () => new NetspecConv2D({ filters: 6, kernelSize: [2, 3], strides: [1, 1], pad: [0, 1, 1, 0], dilation: [2, 2], groups: 6, kernelInitializer: seeded }) },
+    { name: 'LRN', make: () => new NetspecLRN({ size: 3, alpha: 0.5, beta: 0.75, k: 1 }) },
+    { name: 'max pool ceil', make: () => new NetspecPool2D({ mode: 'max', poolSize: [3, 3], strides: [2, 2], pad: [1, 0, 0, 1], rounding: 'ceil' }) },
+    { name: 'avg pool ceil', make: () => new NetspecPool2D({ mode: 'avg', poolSize: [3, 3], strides: [2, 2], pad: [1, 1, 1, 1], rounding: 'ceil' }) },
+    { name: 'adaptive avg pool', make: () => new NetspecAdaptiveAvgPool2D({ outputSize: [3, 4] }) },
+  ])('$name', async ({ make }) => {
+    const xData = random(7 * 6 * 6, 12);
+    const results: Float32Array[][] = [];
+    for (const backend of ['cpu', 'wasm']) {
+      await tf.setBackend(backend);
+      const layer = make();
+      const x = tf.tensor4d(xData, [1, 7, 6, 6]);
+      const y = layer.apply(x) as tf.Tensor;
+      const rT = tf.tensor(random(y.size, 13), y.shape);
+      const loss = (t: tf.Tensor) => tf.sum(tf.mul(layer.apply(t) as tf.Tensor, rT)) as tf.Scalar;
+      const vars = layer.trainableWeights.map((w) => w.read() as tf.Variable);
+      const weightGrads = vars.length ? Object.values(tf.variableGrads(() => loss(x), vars).grads) : [];
+      results.push([y, tf.grad(loss)(x), ...weightGrads].map((t) => t.dataSync() as Float32Array));
+    }
+    const [cpu, wasm] = results;
+    expect(wasm.length).toBe(cpu.length);
+    cpu.forEach((a, i) => a.forEach((v, j) => expect(Math.abs(v - wasm[i][j])).toBeLessThan(1e-4)));
   });
 });
 

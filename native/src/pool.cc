@@ -79,7 +79,7 @@ void maxPoolGrad(const Pool& s, const float* x, const float* dy, float* dx) {
     for (int64_t oy = 0; oy < s.oh; ++oy) {
       for (int64_t ox = 0; ox < s.ow; ++ox) {
         for (int64_t ch = c0; ch < c1; ++ch) {
-          best[ch - c0] = std::numeric_limits<float>::min();
+          best[ch - c0] = -std::numeric_limits<float>::infinity();
           where[ch - c0] = -1;
         }
         for (int64_t yy = s.y0(oy); yy < s.y1(oy); ++yy) {

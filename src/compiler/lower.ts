@@ -47,10 +47,10 @@ export function lowerModel(model: ResolvedModel): { ir?: ModelIR; diagnostics: D
   const diagnostics: Diagnostic[] = [];
   const rootLoc: Location = { file: model.file, path: [] };
   if (!model.input) {
-    diagnostics.push({ severity: 'error', code: 'NS0204', message: 'the model has no `input`', location: rootLoc, help: 'add `input: { shape: [height, width, channels] }`' });
+    diagnostics.push({ severity: 'error', code: 'NS0203', message: 'the model has no `input`', location: rootLoc, help: 'add `input: { shape: [height, width, channels] }`' });
   }
   if (!model.classes) {
-    diagnostics.push({ severity: 'error', code: 'NS0204', message: 'the model has no `classes`', location: rootLoc, help: 'add `classes: <number of classes>`' });
+    diagnostics.push({ severity: 'error', code: 'NS0203', message: 'the model has no `classes`', location: rootLoc, help: 'add `classes: <number of classes>`' });
   }
   if (!model.input || !model.classes) return { diagnostics };
 
@@ -130,7 +130,7 @@ export function lowerModel(model: ResolvedModel): { ir?: ModelIR; diagnostics: D
 
   const last = nodes[nodes.length - 1];
   if (!last) {
-    diagnostics.push({ severity: 'error', code: 'NS0204', message: 'the model has no layers', location: model.layersLocation, help: 'add at least one layer' });
+    diagnostics.push({ severity: 'error', code: 'NS0203', message: 'the model has no layers', location: model.layersLocation, help: 'add at least one layer' });
     return { diagnostics };
   }
   const classes = model.classes.value;

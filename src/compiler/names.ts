@@ -24,12 +24,13 @@ const unnumbered = new Set<LayerSpec['type']>(['flatten', 'globalavgpool', 'adap
 
 /**
  * Names for a sequence of layers: given names kept, missing ones derived.
- * `taken` holds names that must not be reused (a parent's layers, when inserting).
+ * `taken` holds names that must not be reused and `startStage` the stage reached before them
+ * (a parent's layers, when inserting).
  */
-export function deriveNames(layers: readonly LayerSpec[], taken: ReadonlySet<string> = new Set()): string[] {
+export function deriveNames(layers: readonly LayerSpec[], taken: ReadonlySet<string> = new Set(), startStage = 0): string[] {
   const used = new Set<string>(taken);
   for (const l of layers) if (l.name) used.add(l.name);
-  let stage = 0;
+  let stage = startStage;
   let merges = 0;
   const names: string[] = [];
   for (const layer of layers) {

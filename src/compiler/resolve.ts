@@ -105,7 +105,7 @@ function resolveFile(
   } else {
     diagnostics.push({
       severity: 'error',
-      code: 'NS0204',
+      code: 'NS0203',
       message: 'the model has no `layers`',
       location: { file, path: [] },
       help: 'add `layers:` with at least one layer, or `extends:` a model that has them',
@@ -192,14 +192,16 @@ function applyEdits(base: ResolvedLayer[], spec: ModelSpec, file: string, diagno
       unknown(anchor, ['insert', i, ins.after !== undefined ? 'after' : 'before']);
       return;
     }
-    const names = deriveNames(ins.layers, new Set(layers.map((l) => l.name)));
+    const at = ins.after !== undefined ? idx + 1 : idx;
+    const stage = layers.slice(0, at).filter((l) => l.spec.type === 'conv2d' || l.spec.type === 'dense').length;
+    const names = deriveNames(ins.layers, new Set(layers.map((l) => l.name)), stage);
     const added = ins.layers.map((l, k) => ({
       name: names[k],
       spec: l,
       location: { file, path: ['insert', i, 'layers', k] },
       overridden: {},
     }));
-    layers = [...layers.slice(0, ins.after !== undefined ? idx + 1 : idx), ...added, ...layers.slice(ins.after !== undefined ? idx + 1 : idx)];
+    layers = [...layers.slice(0, at), ...added, ...layers.slice(at)];
   });
   return layers;
 }
@@ -222,6 +224,15 @@ function checkDuplicateNames(layers: ResolvedLayer[], diagnostics: Diagnostic[])
     });
   }
   for (const layer of layers) {
+    if (layer.name.startsWith('__')) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'NS0303',
+        message: `the layer name \`${layer.name}\` is reserved (names starting with \`__\` mean something to JavaScript objects)`,
+        location: fieldLocation(layer, 'name'),
+        help: 'choose a name that does not start with two underscores',
+      });
+    }
     if (layer.name === 'input') {
       diagnostics.push({
         severity: 'error',

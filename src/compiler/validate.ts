@@ -141,7 +141,7 @@ function explain(c: Compiled, source: SourceFile, errors: AjvError[], base: Path
   }
 
   // oneOf over `required` alone: "exactly one of these fields" (insert's after/before).
-  for (const e of rest.filter((e) => e.keyword === 'oneOf')) {
+  for (const e of rest.filter((e) => e.keyword === 'oneOf' && !e.parentSchema?.discriminator)) {
     const s = e.parentSchema!;
     const keys = (s.oneOf ?? []).map((b) => (Object.keys(b).length === 1 && b.required?.length === 1 ? b.required[0] : undefined));
     if (keys.some((k) => k === undefined)) {
@@ -153,7 +153,7 @@ function explain(c: Compiled, source: SourceFile, errors: AjvError[], base: Path
     out.push(
       both
         ? diagnostic('NS0211', `${article(s.title ?? 'mapping')} takes exactly one of ${list}, not both`, at(file, e.path), { help: `remove one of them` })
-        : diagnostic('NS0211', `${article(s.title ?? 'mapping')} needs ${list}`, at(file, e.path), { help: `add ${keys.map((k) => `\`${k}: <layer name>\``).join(' or ')}` }),
+        : diagnostic('NS0211', `${article(s.title ?? 'mapping')} needs ${list}`, at(file, e.path), { help: `add ${keys.map((k) => `\`${k}: ${placeholder(c, s.properties?.[k as string])}\``).join(' or ')}` }),
     );
     rest = rest.filter((r) => !(r.keyword === 'required' && same(r.path, e.path) && keys.includes(missing(r))));
   }

@@ -59,23 +59,36 @@ export function writeView(
 ): void {
   const [sh, sw, c] = shape;
   const [h, w, oc] = input;
+  const mean = new Float64Array(c);
+  const std = new Float64Array(c);
+  for (let k = 0; k < c; k++) {
+    mean[k] = norm.mean[norm.mean.length === 1 ? 0 : k];
+    std[k] = norm.std[norm.std.length === 1 ? 0 : k];
+  }
+  const shift = v.shift ? Float64Array.from(v.shift) : null;
   const f32 = Math.fround;
-  const mean = Array.from({ length: c }, (_, k) => norm.mean[norm.mean.length === 1 ? 0 : k]);
-  const std = Array.from({ length: c }, (_, k) => norm.std[norm.std.length === 1 ? 0 : k]);
-  const px = new Float64Array(c);
+  const top = v.top - padding;
+  const left = v.left - padding;
+  const widen = c === 1 && oc === 3;
   let o = offset;
   for (let y = 0; y < h; y++) {
-    const sy = v.top + y - padding;
+    const sy = top + y;
+    const rowInside = sy >= 0 && sy < sh;
     for (let x = 0; x < w; x++) {
-      const sx = v.left + (v.flip ? w - 1 - x : x) - padding;
-      const inside = sy >= 0 && sy < sh && sx >= 0 && sx < sw;
+      const sx = left + (v.flip ? w - 1 - x : x);
+      const inside = rowInside && sx >= 0 && sx < sw; // outside: the zero padding
       const at = (sy * sw + sx) * c;
       for (let k = 0; k < c; k++) {
+        // float32 rounding where the pure functions store into a Float32Array
         let val = inside ? f32(bytes[at + k] / 255) : 0;
-        if (v.shift) val = f32(val + v.shift[k]);
-        px[k] = (val - mean[k]) / std[k];
+        if (shift) val = f32(val + shift[k]);
+        const r = (val - mean[k]) / std[k];
+        out[o++] = r;
+        if (widen) {
+          out[o++] = r;
+          out[o++] = r;
+        }
       }
-      for (let k = 0; k < oc; k++) out[o++] = px[c === 1 ? 0 : k];
     }
   }
 }

@@ -1,0 +1,57 @@
+// Generated code is a security boundary: text from YAML reaches it only as escaped literals or
+// comments that cannot be closed. Hostile specs compile; the output holds no executable trace.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Project, SyntaxKind } from 'ts-morph';
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyzeModel, generateModule } from '../src/compiler/compile.ts';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netspec-inject-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const root = path.resolve(__dirname, '..');
+
+const payloads = [
+  '*/ process.exit(1); /*',
+  '\\n process.exit(1) //',
+  '"; process.exit(1); "',
+  "'; process.exit(1); '",
+  '` + process.exit(1) + `',
+  '${process.exit(1)}',
+  '\u2028process.exit(1)\u2029',
+  '<!-- --> process.exit(1)',
+];
+
+describe.each(payloads)('payload %j', (payload) => {
+  it('never reaches generated code as code', () => {
+    const yamlString = JSON.stringify(payload); // a valid YAML double-quoted scalar
+    const file = path.join(dir, 'hostile.yaml');
+    fs.writeFileSync(file, `name: hostile
+description: ${yamlString}
+input: { shape: [8, 8, 1] }
+classes: 2
+layers:
+  - { type: conv2d, filters: 2, kernel: 3, description: ${yamlString} }
+  - { type: flatten, description: ${yamlString} }
+  - { type: dense, units: 2, activation: softmax }
+`);
+    const a = analyzeModel(file);
+    expect(a.diagnostics).toEqual([]);
+    const text = generateModule(a.ir!, path.join(root, 'generated', 'hostile.ts'), root);
+    const project = new Project({ useInMemoryFileSystem: true });
+    const sf = project.createSourceFile('hostile.ts', text);
+    // It parses, and nothing in it calls process.exit.
+    expect(project.getProgram().compilerObject.getSyntacticDiagnostics(sf.compilerNode).map((d) => d.messageText)).toEqual([]);
+    const calls = sf.getDescendantsOfKind(SyntaxKind.CallExpression).map((c) => c.getExpression().getText());
+    expect(calls.filter((c) => c.includes('process'))).toEqual([]);
+    expect(sf.getDescendantsOfKind(SyntaxKind.Identifier).map((i) => i.getText())).not.toContain('process');
+  });
+});
+
+it('model names with quotes are refused by the schema before anything is generated', () => {
+  const file = path.join(dir, 'badname.yaml');
+  fs.writeFileSync(file, `input: { shape: [8, 8, 1] }\nclasses: 2\nlayers:\n  - { type: flatten, name: "a'); process.exit(1); ('" }\n  - { type: dense, units: 2 }\n`);
+  const a = analyzeModel(file);
+  expect(a.ir).toBeUndefined();
+  expect(a.diagnostics.map((d) => d.code)).toContain('NS0206');
+});
