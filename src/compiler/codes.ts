@@ -44,6 +44,11 @@ export const CODES = {
   NS0308: 'lrn size not odd',
   NS0309: 'layer on a tensor of the wrong rank',
   NS0310: 'tensor too large for memory',
+  NS0311: 'model output does not match classes',
+  // ---- training data and runs
+  NS0401: 'dataset file problem',
+  NS0402: 'dataset not found',
+  NS0403: 'checkpoint problem',
 } as const;
 
 export type Code = keyof typeof CODES;

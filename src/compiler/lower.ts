@@ -3,7 +3,7 @@
 import type { Diagnostic, Location } from './diagnostic.ts';
 import type { IRLayer, IRNode, ModelIR, Shape } from './ir.ts';
 import type { LayerSpec, Padding2D, Pair } from './spec.ts';
-import { fieldLocation, type ResolvedLayer, type ResolvedModel } from './resolve.ts';
+import { fieldLocation, suggestion, type ResolvedLayer, type ResolvedModel } from './resolve.ts';
 import { convOutputSize, poolOutputSize } from '../runtime/layers/arithmetic.ts';
 
 type Pad4 = [number, number, number, number];
@@ -63,13 +63,16 @@ export function lowerModel(model: ResolvedModel): { ir?: ModelIR; diagnostics: D
     const ctx: Ctx = {
       layer,
       error(code, message, field, help, note) {
+        const location = field ? fieldLocation(layer, field) : layer.location;
+        // A layer inherited through `extends`: say which model the problem is in.
+        const inherited = location.file !== model.file ? `this layer is part of \`${model.name}\` (${model.file}) through \`extends\`` : undefined;
         diagnostics.push({
           severity: 'error',
           code,
           message,
-          location: field ? fieldLocation(layer, field) : layer.location,
+          location,
           help,
-          note,
+          note: [note, inherited].filter(Boolean).join('; ') || undefined,
         });
       },
     };
@@ -91,7 +94,7 @@ export function lowerModel(model: ResolvedModel): { ir?: ModelIR; diagnostics: D
             ? `\`${layer.name}\` takes \`${name}\` as input, but \`${name}\` comes later (layers are listed in order)`
             : `\`${layer.name}\` takes \`${name}\` as input, but there is no layer named \`${name}\``,
           location: { ...fieldLocation(layer, 'inputs'), path: [...(fieldLocation(layer, 'inputs').path ?? []), i] },
-          help: `known layers so far: input, ${nodes.map((n) => n.name).join(', ')}`,
+          help: suggestion(name, ['input', ...nodes.map((n) => n.name)]),
         });
       }
     });

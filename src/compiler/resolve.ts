@@ -6,6 +6,8 @@ import type { SourceFile } from './parse.ts';
 import type { InitScheme, LayerSpec, ModelSpec, TrainSpec } from './spec.ts';
 import { loadSpecFile } from './load.ts';
 import { deriveNames } from './names.ts';
+import { validateLayer } from './validate.ts';
+import { closest } from './diagnostics.ts';
 
 export interface ResolvedLayer {
   name: string;
@@ -124,7 +126,7 @@ function resolveFile(
       });
       return undefined;
     }
-    layers = applyEdits(layers, spec, file, diagnostics);
+    layers = applyEdits(layers, spec, loaded.source!, diagnostics);
   }
   checkDuplicateNames(layers, diagnostics);
 
@@ -146,7 +148,8 @@ function resolveFile(
   };
 }
 
-function applyEdits(base: ResolvedLayer[], spec: ModelSpec, file: string, diagnostics: Diagnostic[]): ResolvedLayer[] {
+function applyEdits(base: ResolvedLayer[], spec: ModelSpec, source: SourceFile, diagnostics: Diagnostic[]): ResolvedLayer[] {
+  const file = source.file;
   let layers = [...base];
   const unknown = (name: string, where: (string | number)[], key = false): void => {
     diagnostics.push({
@@ -154,7 +157,7 @@ function applyEdits(base: ResolvedLayer[], spec: ModelSpec, file: string, diagno
       code: 'NS0304',
       message: `no layer named \`${name}\` in the parent model`,
       location: { file, path: where, key },
-      help: `known layers: ${layers.map((l) => l.name).join(', ')}`,
+      help: suggestion(name, layers.map((l) => l.name)),
     });
   };
   const indexOf = (name: string) => layers.findIndex((l) => l.name === name);
@@ -175,6 +178,12 @@ function applyEdits(base: ResolvedLayer[], spec: ModelSpec, file: string, diagno
     // A new `type` replaces the layer; otherwise the fields are merged into it.
     const replaced = fields.type !== undefined && fields.type !== old.spec.type;
     const merged = { ...(replaced ? {} : old.spec), ...fields, name } as LayerSpec;
+    // The merge may combine fields the schema never saw together (units on a conv2d, say).
+    const invalid = validateLayer(source, merged, ['override', name]);
+    if (invalid.length) {
+      diagnostics.push(...invalid);
+      continue;
+    }
     const overridden: Record<string, Location> = replaced ? {} : { ...old.overridden };
     for (const key of Object.keys(fields)) overridden[key] = { file, path: ['override', name, key] };
     layers[idx] = {
@@ -204,6 +213,12 @@ function applyEdits(base: ResolvedLayer[], spec: ModelSpec, file: string, diagno
     layers = [...layers.slice(0, at), ...added, ...layers.slice(at)];
   });
   return layers;
+}
+
+/** "did you mean" for an unknown layer name, else the list of known ones. */
+export function suggestion(name: string, known: string[]): string {
+  const near = closest(name, known);
+  return near ? `did you mean \`${near}\`? (known layers: ${known.join(', ')})` : `known layers: ${known.join(', ')}`;
 }
 
 function checkDuplicateNames(layers: ResolvedLayer[], diagnostics: Diagnostic[]): void {

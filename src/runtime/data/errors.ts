@@ -24,7 +24,7 @@ export class DataError extends Error {
 export const isDataError = (e: unknown): e is DataError => e instanceof DataError;
 
 /** The same problem as a Diagnostic, for the CLI's renderer. */
-export const dataDiagnostic = (e: DataError, code = 'NS0900'): Diagnostic => ({
+export const dataDiagnostic = (e: DataError, code = 'NS0401'): Diagnostic => ({
   severity: 'error',
   code,
   message: `${e.file}: ${e.message}`,

@@ -1,0 +1,161 @@
+// Picks the tfjs backend that trains: the fastest that works here, and for every faster one that
+// doesn't, one line saying why. Never throws for an unavailable backend: pure JS `cpu` always works.
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
+import { NETSPEC_CPU, registerNetspecCpu, type RegisterResult } from './netspec-cpu.ts';
+
+export type BackendRequest = 'auto' | 'cuda' | 'tfjs-node' | 'native' | 'wasm' | 'cpu' | 'webgpu';
+
+export interface BackendAttempt { name: string; ok: boolean; why?: string }
+
+export interface BackendChoice {
+  /** The path that trains: 'tfjs-node-gpu' | 'tfjs-node' | 'netspec-cpu' | 'wasm' | 'cpu'. */
+  name: string;
+  /** What computes, in words. */
+  device: string;
+  /** Every path tried, in order, the chosen one last. */
+  tried: BackendAttempt[];
+  /** The tfjs backend name now set (tf.getBackend()). */
+  tfBackend: string;
+}
+
+export interface SelectOptions {
+  requested?: BackendRequest;
+  log?: (line: string) => void;
+}
+
+type Outcome = { ok: true; tfBackend: string; device: string } | { ok: false; why: string };
+
+/** The outside world selection touches; tests replace it. */
+export interface SelectDeps {
+  importModule(pkg: string): Promise<unknown>;
+  isInstalled(pkg: string): boolean;
+  hasNvidiaGpu(): boolean;
+  registerNative(): RegisterResult;
+  setBackend(name: string): Promise<boolean>;
+  hasKernel(kernel: string, backend: string): boolean;
+}
+
+const requireHere = createRequire(import.meta.url);
+
+export const defaultDeps: SelectDeps = {
+  importModule: (pkg) => import(pkg),
+  isInstalled: (pkg) => {
+    try {
+      requireHere.resolve(pkg);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  hasNvidiaGpu: () => existsSync('/proc/driver/nvidia/version'),
+  registerNative: () => registerNetspecCpu(),
+  setBackend: async (name) => {
+    try {
+      return await tf.setBackend(name);
+    } catch {
+      return false;
+    }
+  },
+  hasKernel: (kernel, backend) => tf.getKernel(kernel, backend) !== undefined,
+};
+
+/** Why importing a tfjs-node package failed, in terms of what to do about it. */
+export function explainImportError(pkg: string, err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  const lib = /(lib(cudart|cudnn|cublas|cuda|tensorflow)[\w.-]*)/.exec(msg)?.[1];
+  if (lib && /cud/.test(lib)) return `CUDA library ${lib} missing (install the CUDA toolkit and cuDNN versions that ${pkg} was built for)`;
+  if (lib) return `${lib} missing: ${pkg}'s installer downloads libtensorflow, which failed or was skipped (no network?)`;
+  if (/tfjs_binding\.node/.test(msg)) return `${pkg}'s native binding is missing: its install step (downloading libtensorflow) did not complete`;
+  return `${pkg} failed to load: ${msg.split('\n')[0]}`;
+}
+
+function tfjsNode(pkg: '@tensorflow/tfjs-node-gpu' | '@tensorflow/tfjs-node', deps: SelectDeps): () => Promise<Outcome> {
+  const gpu = pkg.endsWith('-gpu');
+  return async () => {
+    if (!deps.isInstalled(pkg)) {
+      return { ok: false, why: `${pkg} not installed (npm install ${pkg}; its installer downloads libtensorflow${gpu ? ' and needs CUDA + cuDNN' : ''})` };
+    }
+    // Checked before importing: the import registers a backend that would then run on the CPU.
+    if (gpu && !deps.hasNvidiaGpu()) return { ok: false, why: 'no NVIDIA GPU (no driver at /proc/driver/nvidia/version)' };
+    try {
+      await deps.importModule(pkg);
+    } catch (err) {
+      return { ok: false, why: explainImportError(pkg, err) };
+    }
+    if (!(await deps.setBackend('tensorflow'))) return { ok: false, why: `${pkg} loaded but its 'tensorflow' backend failed to initialise` };
+    return { ok: true, tfBackend: 'tensorflow', device: gpu ? 'GPU (libtensorflow, CUDA)' : 'CPU (libtensorflow)' };
+  };
+}
+
+function native(deps: SelectDeps): () => Promise<Outcome> {
+  return async () => {
+    const reg = deps.registerNative();
+    if (!reg.ok) return { ok: false, why: reg.why };
+    if (!(await deps.setBackend(NETSPEC_CPU))) return { ok: false, why: `${NETSPEC_CPU} registered but failed to initialise` };
+    const { onednn, gemm, threads } = reg.info;
+    return { ok: true, tfBackend: NETSPEC_CPU, device: `CPU (oneDNN ${onednn} convolutions, ${gemm} sgemm, ${threads} threads)` };
+  };
+}
+
+function wasm(deps: SelectDeps): () => Promise<Outcome> {
+  return async () => {
+    try {
+      await deps.importModule('@tensorflow/tfjs-backend-wasm');
+    } catch (err) {
+      return { ok: false, why: `@tensorflow/tfjs-backend-wasm failed to load: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` };
+    }
+    if (!(await deps.setBackend('wasm'))) return { ok: false, why: "the 'wasm' backend failed to initialise" };
+    const note = deps.hasKernel('Conv2DBackpropFilter', 'wasm') ? '' : '; no Conv2DBackpropFilter, so convnets cannot train on it';
+    return { ok: true, tfBackend: 'wasm', device: `CPU (WebAssembly${note})` };
+  };
+}
+
+function cpu(deps: SelectDeps): () => Promise<Outcome> {
+  return async () => (await deps.setBackend('cpu'))
+    ? { ok: true, tfBackend: 'cpu', device: 'CPU (pure JavaScript, single thread; slow)' }
+    : { ok: false, why: "tfjs's 'cpu' backend failed to initialise" };
+}
+
+const webgpu = async (): Promise<Outcome> => ({ ok: false, why: 'not available: netspec has no WebGPU backend yet' });
+
+/** Paths in the order tried. wasm is never picked automatically: it can't train convnets. */
+export function candidates(requested: BackendRequest, deps: SelectDeps): { name: string; attempt: () => Promise<Outcome> }[] {
+  const all = {
+    'tfjs-node-gpu': tfjsNode('@tensorflow/tfjs-node-gpu', deps),
+    'tfjs-node': tfjsNode('@tensorflow/tfjs-node', deps),
+    [NETSPEC_CPU]: native(deps),
+    wasm: wasm(deps),
+    webgpu,
+    cpu: cpu(deps),
+  };
+  const auto = ['tfjs-node-gpu', 'tfjs-node', NETSPEC_CPU, 'cpu'];
+  const first: Record<BackendRequest, string | null> = {
+    auto: null, cuda: 'tfjs-node-gpu', 'tfjs-node': 'tfjs-node', native: NETSPEC_CPU, wasm: 'wasm', cpu: 'cpu', webgpu: 'webgpu',
+  };
+  // An explicit request goes first; if it fails, the automatic order (less what was tried) follows.
+  const req = first[requested];
+  const order = req === null ? auto : req === 'cpu' ? ['cpu'] : [req, ...auto.filter((n) => n !== req)];
+  return order.map((name) => ({ name, attempt: all[name as keyof typeof all] }));
+}
+
+export async function selectBackend(opts: SelectOptions = {}, deps: SelectDeps = defaultDeps): Promise<BackendChoice> {
+  const requested = opts.requested ?? 'auto';
+  const log = opts.log ?? (() => {});
+  const tried: BackendAttempt[] = [];
+  for (const { name, attempt } of candidates(requested, deps)) {
+    const outcome = await attempt();
+    if (outcome.ok) {
+      tried.push({ name, ok: true });
+      const asked = requested === 'auto' ? '' : ` (requested: ${requested})`;
+      log(`backend: ${name} — ${outcome.device}${asked}`);
+      for (const t of tried) if (!t.ok) log(`  not ${t.name}: ${t.why}`);
+      return { name, device: outcome.device, tried, tfBackend: outcome.tfBackend };
+    }
+    tried.push({ name, ok: false, why: outcome.why });
+  }
+  // Only reachable if even the pure-JS backend failed to initialise.
+  for (const t of tried) log(`  not ${t.name}: ${t.why}`);
+  return { name: 'none', device: 'none', tried, tfBackend: 'none' };
+}

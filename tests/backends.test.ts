@@ -1,0 +1,170 @@
+// Backend selection: the order tried, what is picked, and the reason given for each path not used.
+import { afterAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { candidates, defaultDeps, explainImportError, selectBackend, type BackendRequest, type SelectDeps } from '../src/runtime/backends/select.ts';
+import { loadNativeAddon } from '../src/runtime/backends/native-addon.ts';
+
+interface World {
+  installed?: string[];
+  gpu?: boolean;
+  importError?: Record<string, Error>;
+  native?: boolean;
+  wasmTrains?: boolean;
+}
+
+/** Fake surroundings: which packages exist, whether a GPU does, whether the addon is built. */
+function fake(w: World): SelectDeps & { set: string[] } {
+  const set: string[] = [];
+  return {
+    set,
+    isInstalled: (pkg) => (w.installed ?? []).includes(pkg),
+    hasNvidiaGpu: () => w.gpu ?? false,
+    importModule: async (pkg) => {
+      if (w.importError?.[pkg]) throw w.importError[pkg];
+      return {};
+    },
+    registerNative: () => (w.native
+      ? { ok: true, nativeKernels: ['Conv2D'], info: { onednn: '2.6.3', blas: 'OpenBLAS', gemm: 'openblas', threads: 2, blasThreads: 2, cachedPrimitives: 0 } }
+      : { ok: false, why: 'native addon not built (native/build/Release/netspec_native.node missing): run `npm run build:native`' }),
+    setBackend: async (name) => {
+      set.push(name);
+      return true;
+    },
+    hasKernel: () => w.wasmTrains ?? false,
+  };
+}
+
+const notFound = (pkg: string) => Object.assign(new Error(`Cannot find package '${pkg}'`), { code: 'ERR_MODULE_NOT_FOUND' });
+
+describe('selectBackend', () => {
+  interface Case {
+    name: string;
+    requested: BackendRequest;
+    world: World;
+    picks: string;
+    tfBackend: string;
+    /** [path, substring of why] for each path tried and not used, in order. */
+    not: [string, string][];
+  }
+  const cases: Case[] = [
+    {
+      name: 'auto on this kind of machine: nothing tfjs-node, addon built',
+      requested: 'auto', world: { native: true }, picks: 'netspec-cpu', tfBackend: 'netspec-cpu',
+      not: [['tfjs-node-gpu', 'not installed'], ['tfjs-node', 'not installed']],
+    },
+    {
+      name: 'auto without the addon built falls to cpu and says how to build it',
+      requested: 'auto', world: {}, picks: 'cpu', tfBackend: 'cpu',
+      not: [['tfjs-node-gpu', 'not installed'], ['tfjs-node', 'not installed'], ['netspec-cpu', 'npm run build:native']],
+    },
+    {
+      name: 'tfjs-node-gpu installed but no GPU',
+      requested: 'auto', world: { installed: ['@tensorflow/tfjs-node-gpu'], native: true }, picks: 'netspec-cpu', tfBackend: 'netspec-cpu',
+      not: [['tfjs-node-gpu', 'no NVIDIA GPU'], ['tfjs-node', 'not installed']],
+    },
+    {
+      name: 'tfjs-node-gpu with a GPU but no CUDA runtime',
+      requested: 'auto',
+      world: {
+        installed: ['@tensorflow/tfjs-node-gpu'], gpu: true, native: true,
+        importError: { '@tensorflow/tfjs-node-gpu': new Error('libcudart.so.11.0: cannot open shared object file: No such file or directory') },
+      },
+      picks: 'netspec-cpu', tfBackend: 'netspec-cpu',
+      not: [['tfjs-node-gpu', 'libcudart.so.11.0 missing'], ['tfjs-node', 'not installed']],
+    },
+    {
+      name: 'tfjs-node installed and working wins over the addon',
+      requested: 'auto', world: { installed: ['@tensorflow/tfjs-node'], native: true }, picks: 'tfjs-node', tfBackend: 'tensorflow',
+      not: [['tfjs-node-gpu', 'not installed']],
+    },
+    {
+      name: 'tfjs-node installed whose libtensorflow download failed',
+      requested: 'auto',
+      world: { installed: ['@tensorflow/tfjs-node'], native: true, importError: { '@tensorflow/tfjs-node': new Error("Cannot find module '/x/lib/napi-v8/tfjs_binding.node'") } },
+      picks: 'netspec-cpu', tfBackend: 'netspec-cpu',
+      not: [['tfjs-node-gpu', 'not installed'], ['tfjs-node', 'native binding is missing']],
+    },
+    {
+      name: 'cuda requested and unavailable: says so, then the automatic order',
+      requested: 'cuda', world: { native: true }, picks: 'netspec-cpu', tfBackend: 'netspec-cpu',
+      not: [['tfjs-node-gpu', 'not installed'], ['tfjs-node', 'not installed']],
+    },
+    {
+      name: 'webgpu requested: not available yet',
+      requested: 'webgpu', world: { native: true }, picks: 'netspec-cpu', tfBackend: 'netspec-cpu',
+      not: [['webgpu', 'not available'], ['tfjs-node-gpu', 'not installed'], ['tfjs-node', 'not installed']],
+    },
+    {
+      name: 'native requested and built',
+      requested: 'native', world: { native: true }, picks: 'netspec-cpu', tfBackend: 'netspec-cpu', not: [],
+    },
+    {
+      name: 'cpu requested: nothing else is tried',
+      requested: 'cpu', world: { native: true, installed: ['@tensorflow/tfjs-node'] }, picks: 'cpu', tfBackend: 'cpu', not: [],
+    },
+    {
+      name: 'wasm requested: used, with the training caveat in the device line',
+      requested: 'wasm', world: { native: true }, picks: 'wasm', tfBackend: 'wasm', not: [],
+    },
+  ];
+
+  it.each(cases)('$name', async (c) => {
+    const deps = fake(c.world);
+    const lines: string[] = [];
+    const choice = await selectBackend({ requested: c.requested, log: (l) => lines.push(l) }, deps);
+    expect(choice.name).toBe(c.picks);
+    expect(choice.tfBackend).toBe(c.tfBackend);
+    expect(deps.set.at(-1)).toBe(c.tfBackend);
+    expect(choice.tried.at(-1)).toEqual({ name: c.picks, ok: true });
+    const failed = choice.tried.filter((t) => !t.ok);
+    expect(failed.map((t) => t.name)).toEqual(c.not.map(([n]) => n));
+    failed.forEach((t, i) => expect(t.why).toContain(c.not[i][1]));
+    // One line for the choice, one per path not used.
+    expect(lines).toHaveLength(1 + c.not.length);
+    expect(lines[0]).toMatch(new RegExp(`^backend: ${c.picks} — `));
+    lines.slice(1).forEach((l, i) => expect(l).toContain(`not ${c.not[i][0]}: `));
+  });
+
+  it('the wasm device line warns that convnets cannot train on it', async () => {
+    const choice = await selectBackend({ requested: 'wasm' }, fake({ wasmTrains: false }));
+    expect(choice.device).toContain('cannot train');
+  });
+
+  it('never picks wasm automatically', () => {
+    const names = candidates('auto', fake({})).map((c) => c.name);
+    expect(names).toEqual(['tfjs-node-gpu', 'tfjs-node', 'netspec-cpu', 'cpu']);
+  });
+});
+
+describe('explainImportError', () => {
+  it.each([
+    [new Error('libcudnn.so.8: cannot open shared object file'), 'CUDA library libcudnn.so.8 missing'],
+    [new Error('libtensorflow.so.2: cannot open shared object file'), 'libtensorflow.so.2 missing'],
+    [new Error("Cannot find module '/a/b/tfjs_binding.node'"), 'native binding is missing'],
+    [new Error('something else\nstack'), 'failed to load: something else'],
+  ])('%s', (err, want) => {
+    expect(explainImportError('@tensorflow/tfjs-node-gpu', err)).toContain(want);
+  });
+});
+
+describe('selectBackend on this machine', () => {
+  afterAll(async () => {
+    await tf.setBackend('cpu');
+  });
+
+  it('picks netspec-cpu when the addon is built (else cpu), and tfjs-node-gpu is explained', async () => {
+    const lines: string[] = [];
+    const choice = await selectBackend({ log: (l) => lines.push(l) }, defaultDeps);
+    const built = loadNativeAddon().ok;
+    expect(choice.name).toBe(built ? 'netspec-cpu' : 'cpu');
+    expect(tf.getBackend()).toBe(choice.tfBackend);
+    expect(choice.tried[0].name).toBe('tfjs-node-gpu');
+    expect(choice.tried[0].ok).toBe(false);
+    expect(lines[0]).toContain(`backend: ${choice.name}`);
+  });
+
+  it('tells installed packages from missing ones without importing them', () => {
+    expect(defaultDeps.isInstalled('@tensorflow/tfjs-node-gpu')).toBe(false);
+    expect(defaultDeps.isInstalled('@tensorflow/tfjs')).toBe(true);
+  });
+});

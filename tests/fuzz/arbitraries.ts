@@ -1,0 +1,95 @@
+// fast-check arbitraries for specs: random layer stacks (mostly meaningful, sometimes not)
+// and byte-level mutations of the real models/*.yaml.
+import fc from 'fast-check';
+
+const small = fc.integer({ min: 1, max: 6 });
+const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined, freq: 2 });
+const activation = fc.constantFrom('linear', 'relu', 'leaky_relu', 'elu', 'tanh', 'sigmoid', 'gelu');
+
+const conv = fc.record({
+  type: fc.constant('conv2d'),
+  filters: fc.integer({ min: 1, max: 8 }),
+  kernel: fc.oneof(small, fc.tuple(small, small)),
+  stride: maybe(fc.integer({ min: 1, max: 3 })),
+  padding: maybe(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom('same', 'valid'))),
+  dilation: maybe(fc.integer({ min: 1, max: 2 })),
+  groups: maybe(fc.integer({ min: 1, max: 4 })),
+  activation: maybe(activation),
+}, { requiredKeys: ['type', 'filters', 'kernel'] });
+
+const pool = fc.record({
+  type: fc.constantFrom('maxpool', 'avgpool'),
+  size: fc.integer({ min: 1, max: 4 }),
+  stride: maybe(fc.integer({ min: 1, max: 3 })),
+  padding: maybe(fc.integer({ min: 0, max: 2 })),
+  rounding: maybe(fc.constantFrom('floor', 'ceil')),
+}, { requiredKeys: ['type', 'size'] });
+
+const lrn = fc.record({
+  type: fc.constant('lrn'),
+  size: fc.constantFrom(1, 3, 5, 4),
+  alpha: fc.constantFrom(0.0001, 0.001),
+  beta: fc.constant(0.75),
+  k: fc.constantFrom(1, 2),
+});
+
+const imageLayer = fc.oneof(
+  { weight: 4, arbitrary: conv },
+  { weight: 2, arbitrary: pool },
+  { weight: 1, arbitrary: lrn },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('zeropad'), padding: fc.integer({ min: 0, max: 2 }) }) },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('activation'), activation }) },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('adaptiveavgpool'), output: fc.integer({ min: 1, max: 3 }) }) },
+);
+
+const flatLayer = fc.oneof(
+  fc.record({ type: fc.constant('dense'), units: fc.integer({ min: 1, max: 16 }), activation: maybe(activation) }, { requiredKeys: ['type', 'units'] }),
+  fc.record({ type: fc.constant('dropout'), rate: fc.constantFrom(0, 0.25, 0.5) }),
+);
+
+/** A spec object: image layers, a flatten (usually), flat layers, and a head for `classes`. */
+export const specArb = fc.record({
+  h: fc.integer({ min: 1, max: 12 }),
+  w: fc.integer({ min: 1, max: 12 }),
+  c: fc.integer({ min: 1, max: 4 }),
+  classes: fc.integer({ min: 2, max: 5 }),
+  image: fc.array(imageLayer, { maxLength: 5 }),
+  flatten: fc.boolean(),
+  flat: fc.array(flatLayer, { maxLength: 3 }),
+}).map(({ h, w, c, classes, image, flatten, flat }) => ({
+  name: 'fuzz',
+  input: { shape: [h, w, c] },
+  classes,
+  layers: [
+    ...image,
+    ...(flatten ? [{ type: 'flatten' }] : [{ type: 'globalavgpool' }]),
+    ...flat,
+    { type: 'dense', units: classes, activation: 'softmax' },
+  ],
+}));
+
+/** Edits of a text: delete, duplicate or insert a random chunk at a random place. */
+export const mutationArb = fc.array(
+  fc.record({
+    at: fc.nat(),
+    kind: fc.constantFrom('delete', 'insert', 'duplicate', 'replace'),
+    len: fc.integer({ min: 1, max: 12 }),
+    text: fc.oneof(
+      fc.string({ maxLength: 8 }),
+      fc.constantFrom(':', '- ', '\t', '{', '}', '[', ']', '&a', '*a', '!!js/function', '"', "'", '\n  ', '#', '1e308', '-1', '.nan', '0', '__proto__', '${x}', '*/'),
+    ),
+  }),
+  { minLength: 1, maxLength: 4 },
+);
+
+export function mutate(text: string, edits: { at: number; kind: string; len: number; text: string }[]): string {
+  let t = text;
+  for (const e of edits) {
+    const at = t.length ? e.at % t.length : 0;
+    if (e.kind === 'delete') t = t.slice(0, at) + t.slice(at + e.len);
+    else if (e.kind === 'insert') t = t.slice(0, at) + e.text + t.slice(at);
+    else if (e.kind === 'duplicate') t = t.slice(0, at) + t.slice(at, at + e.len) + t.slice(at);
+    else t = t.slice(0, at) + e.text + t.slice(at + e.len);
+  }
+  return t;
+}

@@ -1,0 +1,197 @@
+// The addon called directly, against brute-force loops: what tfjs can't serve as a reference
+// (dilated convolution gradients, grouped convolutions), argument checking, and the pure
+// functions that turn tfjs geometry into the addon's parameter lists.
+import { describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { ConvMode, loadNativeAddon, tryLoad } from '../src/runtime/backends/native-addon.ts';
+import { convParams, fitPadding } from '../src/runtime/backends/kernels-conv.ts';
+import { matmulPlan } from '../src/runtime/backends/kernels-matmul.ts';
+import { sumPlan, trailingBroadcast } from '../src/runtime/backends/kernels-elementwise.ts';
+
+const load = loadNativeAddon();
+if (!load.ok) console.warn(`[native-addon] SKIPPED: ${load.why}`);
+
+function values(n: number, seed: number): Float32Array {
+  const out = new Float32Array(n);
+  let s = seed >>> 0 || 1;
+  for (let i = 0; i < n; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    out[i] = -1 + (2 * s) / 2 ** 32;
+  }
+  return out;
+}
+
+function maxRelDiff(got: Float32Array, want: Float64Array | Float32Array): number {
+  let d = 0, scale = 1;
+  for (let i = 0; i < want.length; i++) {
+    d = Math.max(d, Math.abs(got[i] - want[i]));
+    scale = Math.max(scale, Math.abs(want[i]));
+  }
+  return d / scale;
+}
+
+interface Geometry { n: number; ih: number; iw: number; ic: number; oc: number; kh: number; kw: number; sh: number; sw: number; dh: number; dw: number; pt: number; pb: number; pl: number; pr: number; g: number }
+
+const outSize = (i: number, k: number, s: number, d: number, lo: number, hi: number) => Math.floor((i + lo + hi - (k - 1) * d - 1) / s) + 1;
+
+/** Forward, backward-data and backward-filter by visiting every (output, tap) pair once. */
+function bruteForce(c: Geometry, x: Float32Array, w: Float32Array, dy: Float32Array) {
+  const oh = outSize(c.ih, c.kh, c.sh, c.dh, c.pt, c.pb), ow = outSize(c.iw, c.kw, c.sw, c.dw, c.pl, c.pr);
+  const icg = c.ic / c.g, ocg = c.oc / c.g;
+  const y = new Float64Array(c.n * oh * ow * c.oc), dx = new Float64Array(x.length), dw = new Float64Array(w.length);
+  for (let b = 0; b < c.n; b++) for (let oy = 0; oy < oh; oy++) for (let ox = 0; ox < ow; ox++) for (let o = 0; o < c.oc; o++) {
+    const yi = ((b * oh + oy) * ow + ox) * c.oc + o, grp = Math.floor(o / ocg);
+    for (let ky = 0; ky < c.kh; ky++) for (let kx = 0; kx < c.kw; kx++) {
+      const iy = oy * c.sh - c.pt + ky * c.dh, ix = ox * c.sw - c.pl + kx * c.dw;
+      if (iy < 0 || iy >= c.ih || ix < 0 || ix >= c.iw) continue;
+      for (let i = 0; i < icg; i++) {
+        const xi = ((b * c.ih + iy) * c.iw + ix) * c.ic + grp * icg + i, wi = ((ky * c.kw + kx) * icg + i) * c.oc + o;
+        y[yi] += x[xi] * w[wi];
+        dx[xi] += dy[yi] * w[wi];
+        dw[wi] += x[xi] * dy[yi];
+      }
+    }
+  }
+  return { y, dx, dw, oh, ow };
+}
+
+const geometries: Geometry[] = [
+  { n: 2, ih: 9, iw: 8, ic: 3, oc: 4, kh: 3, kw: 3, sh: 1, sw: 1, dh: 2, dw: 2, pt: 2, pb: 2, pl: 2, pr: 2, g: 1 },
+  { n: 1, ih: 11, iw: 10, ic: 2, oc: 3, kh: 3, kw: 2, sh: 2, sw: 1, dh: 2, dw: 3, pt: 1, pb: 0, pl: 0, pr: 2, g: 1 },
+  { n: 3, ih: 7, iw: 7, ic: 4, oc: 6, kh: 3, kw: 3, sh: 1, sw: 1, dh: 1, dw: 1, pt: 1, pb: 1, pl: 1, pr: 1, g: 2 },
+  { n: 2, ih: 12, iw: 9, ic: 6, oc: 9, kh: 5, kw: 3, sh: 4, sw: 2, dh: 1, dw: 1, pt: 2, pb: 3, pl: 0, pr: 1, g: 3 },
+  { n: 1, ih: 8, iw: 8, ic: 4, oc: 4, kh: 3, kw: 3, sh: 2, sw: 2, dh: 2, dw: 1, pt: 0, pb: 1, pl: 1, pr: 0, g: 4 },
+];
+
+describe.skipIf(!load.ok)('addon conv2d vs brute force (dilations, groups)', () => {
+  const addon = load.ok ? load.addon : (undefined as never);
+  it.each(geometries)('n$n $ih×$iw×$ic → $oc k$kh×$kw s$sh,$sw d$dh,$dw pad $pt,$pb,$pl,$pr groups $g', (c) => {
+    const x = values(c.n * c.ih * c.iw * c.ic, 1), w = values(c.kh * c.kw * (c.ic / c.g) * c.oc, 2);
+    const oh = outSize(c.ih, c.kh, c.sh, c.dh, c.pt, c.pb), ow = outSize(c.iw, c.kw, c.sw, c.dw, c.pl, c.pr);
+    const dy = values(c.n * oh * ow * c.oc, 3);
+    const want = bruteForce(c, x, w, dy);
+    const params = [c.n, c.ih, c.iw, c.ic, oh, ow, c.oc, c.kh, c.kw, c.sh, c.sw, c.dh, c.dw, c.pt, c.pb, c.pl, c.pr, c.g];
+    const y = new Float32Array(want.y.length), dx = new Float32Array(x.length), dw = new Float32Array(w.length);
+    addon.conv2d(ConvMode.Forward, params, x, w, y);
+    addon.conv2d(ConvMode.BackwardData, params, dy, w, dx);
+    addon.conv2d(ConvMode.BackwardFilter, params, x, dy, dw);
+    expect(maxRelDiff(y, want.y)).toBeLessThan(1e-5);
+    expect(maxRelDiff(dx, want.dx)).toBeLessThan(1e-5);
+    expect(maxRelDiff(dw, want.dw)).toBeLessThan(1e-5);
+  });
+
+  it('fuses bias and relu into the forward convolution', () => {
+    const c = geometries[2];
+    const x = values(c.n * c.ih * c.iw * c.ic, 4), w = values(c.kh * c.kw * (c.ic / c.g) * c.oc, 5), bias = values(c.oc, 6);
+    const params = [c.n, c.ih, c.iw, c.ic, 7, 7, c.oc, c.kh, c.kw, 1, 1, 1, 1, 1, 1, 1, 1, c.g];
+    const plain = new Float32Array(c.n * 49 * c.oc), fused = new Float32Array(plain.length);
+    addon.conv2d(ConvMode.Forward, params, x, w, plain);
+    addon.conv2d(ConvMode.Forward, params, x, w, fused, bias, true);
+    const want = plain.map((v, i) => Math.max(0, v + bias[i % c.oc]));
+    expect(maxRelDiff(fused, want)).toBeLessThan(1e-6);
+  });
+
+  it('matmul with bias and relu equals the loops', () => {
+    const [m, n, k] = [5, 7, 3];
+    const a = values(m * k, 7), b = values(n * k, 8), bias = values(n, 9), out = new Float32Array(m * n);
+    addon.matmul([1, 1, 1, m, n, k, 0, 1], a, b, out, bias, true);
+    const want = new Float32Array(m * n);
+    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) {
+      let s = bias[j];
+      for (let t = 0; t < k; t++) s += a[i * k + t] * b[j * k + t];
+      want[i * n + j] = Math.max(0, s);
+    }
+    expect(maxRelDiff(out, want)).toBeLessThan(1e-6);
+  });
+
+  it.each([
+    ['a buffer of the wrong size', () => addon.conv2d(ConvMode.Forward, [1, 4, 4, 1, 2, 2, 1, 3, 3, 1, 1, 1, 1, 0, 0, 0, 0, 1], new Float32Array(15), new Float32Array(9), new Float32Array(4)), /expected 16 floats, got 15/],
+    ['an output size that does not follow', () => addon.conv2d(ConvMode.Forward, [1, 4, 4, 1, 3, 2, 1, 3, 3, 1, 1, 1, 1, 0, 0, 0, 0, 1], new Float32Array(16), new Float32Array(9), new Float32Array(6)), /output size/],
+    ['a non-Float32Array', () => addon.maxPool([1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 0, 0], new Float64Array(4) as unknown as Float32Array, new Float32Array(1)), /Float32Array/],
+    ['a short parameter list', () => addon.matmul([1, 1, 1, 2], new Float32Array(4), new Float32Array(4), new Float32Array(4)), /expected 8 integers/],
+    ['bias on a backward pass', () => addon.conv2d(ConvMode.BackwardData, [1, 4, 4, 1, 2, 2, 1, 3, 3, 1, 1, 1, 1, 0, 0, 0, 0, 1], new Float32Array(4), new Float32Array(9), new Float32Array(16), new Float32Array(1)), /forward-only/],
+  ])('rejects %s with a JS error', (_, f, message) => {
+    expect(f).toThrow(message);
+  });
+
+  it('reports versions and threads, and caches primitives by shape', () => {
+    const info = addon.info();
+    expect(info.onednn).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(info.threads).toBeGreaterThanOrEqual(1);
+    addon.clearCache();
+    const params = [1, 5, 5, 2, 5, 5, 3, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1];
+    const x = values(50, 1), w = values(54, 2), y = new Float32Array(75);
+    addon.conv2d(ConvMode.Forward, params, x, w, y);
+    addon.conv2d(ConvMode.Forward, params, x, w, y);
+    expect(addon.info().cachedPrimitives).toBe(1);
+    expect(addon.convImpl(ConvMode.Forward, params, false, false)).not.toBe('');
+  });
+});
+
+describe('loading', () => {
+  it('says how to build the addon when it is missing', () => {
+    const r = tryLoad('/nonexistent/netspec_native.node');
+    expect(r.ok).toBe(false);
+    expect(r.ok ? '' : r.why).toContain('npm run build:native');
+  });
+});
+
+describe('geometry → addon parameters', () => {
+  it.each([
+    // in, out, stride, effective filter, lo, hi → hi for oneDNN
+    [7, 3, 2, 2, 0, 0, 0],      // 'valid' leaving the last row unread: floor rule holds as is
+    [9, 5, 2, 3, 1, 1, 1],      // 'same'
+    [5, 3, 2, 3, 1, 0, 1],      // 'ceil' rounding: one more row of padding makes the rule hold
+    [4, 1, 1, 5, 0, 0, 1],      // a window larger than the input reads one row of padding
+    [9, 2, 2, 3, 0, 0, null],   // an output smaller than any padding gives: declined
+  ])('fitPadding(in %i, out %i, stride %i, filter %i, lo %i, hi %i) = %s', (i, o, s, k, lo, hi, want) => {
+    expect(fitPadding(i, o, s, k, lo, hi)).toBe(want);
+  });
+
+  it('convParams follows tfjs geometry and declines NCHW', () => {
+    const ci = tf.backend_util.computeConv2DInfo([2, 9, 8, 3], [3, 2, 3, 5], [2, 1], 1, [[0, 0], [1, 2], [0, 1], [0, 0]]);
+    expect(convParams(ci)).toEqual([2, 9, 8, 3, ci.outHeight, ci.outWidth, 5, 3, 2, 2, 1, 1, 1, 1, 2, 0, 1, 1]);
+    const nchw = tf.backend_util.computeConv2DInfo([2, 3, 9, 8], [3, 2, 3, 5], 1, 1, 'valid', undefined, false, 'channelsFirst');
+    expect(convParams(nchw)).toBeNull();
+  });
+
+  it.each([
+    [[7, 5], [5, 3], false, false, [1, 1, 1, 7, 3, 5, 0, 0], [7, 3]],
+    [[2, 4, 3], [2, 6, 4], true, true, [2, 2, 2, 3, 6, 4, 1, 1], [2, 3, 6]],
+    [[1, 3, 4], [3, 4, 6], false, false, [3, 1, 3, 3, 6, 4, 0, 0], [3, 3, 6]],
+    [[2, 1, 3, 4], [1, 5, 4, 6], false, false, null, null], // 2-D broadcast the cpu kernel's i % batch can't index
+    [[3, 4], [5, 6], false, false, null, null],             // inner sizes differ
+  ])('matmulPlan(%j, %j, %s, %s)', (a, b, ta, tb, params, outShape) => {
+    let plan;
+    try {
+      plan = matmulPlan(a, b, ta, tb);
+    } catch {
+      plan = null; // tfjs rejects incompatible batch shapes itself
+    }
+    expect(plan ? plan.params : null).toEqual(params);
+    expect(plan ? plan.outShape : null).toEqual(outShape);
+  });
+
+  it.each([
+    [[3, 4, 5], [0, 1], false, { outer: 12, inner: 5, mode: 0, outShape: [5] }],
+    [[3, 4, 5], [0], true, { outer: 3, inner: 20, mode: 0, outShape: [1, 4, 5] }],
+    [[3, 4, 5], [-1], false, { outer: 12, inner: 5, mode: 1, outShape: [3, 4] }],
+    [[3, 4, 5], [1, 2], true, { outer: 3, inner: 20, mode: 1, outShape: [3, 1, 1] }],
+    [[3, 4, 5], [0, 1, 2], false, { outer: 1, inner: 60, mode: 1, outShape: [] }],
+    [[3, 4, 5], [1], false, null],
+    [[3, 4, 5], [0, 2], false, null],
+  ])('sumPlan(%j, axes %j, keepDims %s)', (shape, axes, keepDims, want) => {
+    expect(sumPlan(shape, axes, keepDims)).toEqual(want);
+  });
+
+  it.each([
+    [[4, 5, 6], [6], [4, 5, 6]],
+    [[6], [4, 5, 6], [4, 5, 6]],
+    [[4, 5, 6], [], [4, 5, 6]],
+    [[4, 5, 6], [5, 6], [4, 5, 6]],
+    [[4, 1, 6], [5, 1], null],
+    [[4, 5, 6], [5, 1], null],
+  ])('trailingBroadcast(%j, %j) = %j', (a, b, want) => {
+    expect(trailingBroadcast(a, b)).toEqual(want);
+  });
+});
