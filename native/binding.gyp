@@ -6,6 +6,7 @@
         "src/addon.cc",
         "src/common.cc",
         "src/conv.cc",
+        "src/copy.cc",
         "src/elementwise.cc",
         "src/gemm.cc",
         "src/lrn.cc",

@@ -97,13 +97,13 @@ describe.skipIf(!load.ok)('netspec-cpu native kernels vs tfjs cpu', () => {
   const undilated = convCases.filter((c) => (c.dil ?? 1) === 1);
 
   it.each(undilated.map((c) => [convName(c), c] as const))('Conv2DBackpropInput %s', async (_, c) => {
-    const yShape = shapeOf(() => tf.conv2d(tf.zeros(c.x) as tf.Tensor4D, tf.zeros(c.f) as tf.Tensor4D, c.strides, c.pad));
+    const yShape = shapeOf(() => tf.conv2d(tf.zeros<tf.Rank>(c.x) as tf.Tensor4D, tf.zeros<tf.Rank>(c.f) as tf.Tensor4D, c.strides, c.pad));
     await compare(() => run('Conv2DBackpropInput', { dy: randn(yShape, 3), filter: randn(c.f, 4) },
       { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', inputShape: c.x }), 'conv2d');
   });
 
   it.each(undilated.map((c) => [convName(c), c] as const))('Conv2DBackpropFilter %s', async (_, c) => {
-    const yShape = shapeOf(() => tf.conv2d(tf.zeros(c.x) as tf.Tensor4D, tf.zeros(c.f) as tf.Tensor4D, c.strides, c.pad));
+    const yShape = shapeOf(() => tf.conv2d(tf.zeros<tf.Rank>(c.x) as tf.Tensor4D, tf.zeros<tf.Rank>(c.f) as tf.Tensor4D, c.strides, c.pad));
     await compare(() => run('Conv2DBackpropFilter', { x: randn(c.x, 5), dy: randn(yShape, 6) },
       { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', filterShape: c.f }), 'conv2d');
   });
@@ -166,7 +166,7 @@ describe.skipIf(!load.ok)('netspec-cpu native kernels vs tfjs cpu', () => {
   });
 
   it.each(poolCases)('MaxPoolGrad $x k $k s $s $pad (negative inputs)', async (c) => {
-    const yShape = shapeOf(() => tf.maxPool(tf.zeros(c.x) as tf.Tensor4D, c.k, c.s, c.pad));
+    const yShape = shapeOf(() => tf.maxPool(tf.zeros<tf.Rank>(c.x) as tf.Tensor4D, c.k, c.s, c.pad));
     await compare(() => {
       const x = negative(c.x, 21);
       return run('MaxPoolGrad', { dy: randn(yShape, 22), input: x, output: tf.maxPool(x as tf.Tensor4D, c.k, c.s, c.pad) },
@@ -187,7 +187,7 @@ describe.skipIf(!load.ok)('netspec-cpu native kernels vs tfjs cpu', () => {
   });
 
   it.each(poolCases.filter((c) => c.pad === 'valid'))('AvgPoolGrad $x k $k s $s valid', async (c) => {
-    const yShape = shapeOf(() => tf.avgPool(tf.zeros(c.x) as tf.Tensor4D, c.k, c.s, c.pad));
+    const yShape = shapeOf(() => tf.avgPool(tf.zeros<tf.Rank>(c.x) as tf.Tensor4D, c.k, c.s, c.pad));
     await compare(() => run('AvgPoolGrad', { dy: randn(yShape, 25), input: tf.zeros(c.x) }, { filterSize: c.k, strides: c.s, pad: c.pad }), 'avgPoolGrad');
   });
 
@@ -260,7 +260,7 @@ describe.skipIf(!load.ok)('netspec-cpu native kernels vs tfjs cpu', () => {
     const grads = async (backend: string) => {
       await tf.setBackend(backend);
       const vars = {
-        k: tf.variable(randn([3, 3, 2, 8], 60), true, `k_${backend}`),
+        k: tf.variable(randn([3, 3, 2, 8], 60), true, `k_${backend}`) as tf.Variable<tf.Rank.R4>,
         kb: tf.variable(randn([8], 61), true, `kb_${backend}`),
         w: tf.variable(tf.mul(randn([4 * 4 * 8, 10], 62), 0.2), true, `w_${backend}`),
         wb: tf.variable(randn([10], 63), true, `wb_${backend}`),
@@ -268,7 +268,7 @@ describe.skipIf(!load.ok)('netspec-cpu native kernels vs tfjs cpu', () => {
       const x = randn([3, 9, 9, 2], 64);
       const labels = tf.oneHot(tf.tensor1d([1, 7, 3], 'int32'), 10);
       const { value, grads: g } = tf.variableGrads(() => {
-        const h = tf.maxPool(tf.relu(tf.add(tf.conv2d(x as tf.Tensor4D, vars.k, 1, 'same'), vars.kb)), 3, 2, 'valid');
+        const h = tf.maxPool(tf.relu(tf.add(tf.conv2d(x as tf.Tensor4D, vars.k, 1, 'same'), vars.kb)) as tf.Tensor4D, 3, 2, 'valid');
         const logits = tf.add(tf.matMul(tf.reshape(h, [3, -1]), vars.w), vars.wb);
         return tf.losses.softmaxCrossEntropy(labels, logits) as tf.Scalar;
       }, Object.values(vars));

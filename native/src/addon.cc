@@ -9,6 +9,7 @@
 
 #include "common.h"
 #include "conv.h"
+#include "copy.h"
 #include "elementwise.h"
 #include "gemm.h"
 #include "lrn.h"
@@ -73,6 +74,8 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("unary", Napi::Function::New(env, Unary, "unary"));
   exports.Set("binary", Napi::Function::New(env, Binary, "binary"));
   exports.Set("sum", Napi::Function::New(env, Sum, "sum"));
+  exports.Set("copyBox", Napi::Function::New(env, CopyBox, "copyBox"));
+  exports.Set("fill", Napi::Function::New(env, Fill, "fill"));
   exports.Set("info", Napi::Function::New(env, Info, "info"));
   exports.Set("setThreads", Napi::Function::New(env, SetThreads, "setThreads"));
   exports.Set("clearCache", Napi::Function::New(env, ClearCache, "clearCache"));

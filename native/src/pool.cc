@@ -3,6 +3,7 @@
 #include "pool.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 #include <vector>
@@ -31,6 +32,7 @@ Pool poolArg(const Napi::CallbackInfo& info) {
       s.sh <= 0 || s.sw <= 0 || s.pt < 0 || s.pl < 0) {
     throw Napi::RangeError::New(info.Env(), "pool: invalid shape parameters");
   }
+  if (s.ih * s.iw * s.c >= INT32_MAX) throw Napi::RangeError::New(info.Env(), "pool: image too large");
   return s;
 }
 
@@ -72,8 +74,9 @@ void maxPoolGrad(const Pool& s, const float* x, const float* dy, float* dx) {
   std::memset(dx, 0, s.inSize() * sizeof(float));
   forImageChannelBlocks(s, [&](int64_t b, int64_t c0, int64_t c1) {
     // Start below every float (−∞, not the smallest positive float) and keep the first maximum.
+    // Positions within one image, int32 so that the select below vectorises (checked in poolArg).
     float best[kChannelBlock];
-    int64_t where[kChannelBlock];
+    int32_t where[kChannelBlock];
     const float* xb = x + b * s.ih * s.iw * s.c;
     float* dxb = dx + b * s.ih * s.iw * s.c;
     for (int64_t oy = 0; oy < s.oh; ++oy) {
@@ -84,12 +87,13 @@ void maxPoolGrad(const Pool& s, const float* x, const float* dy, float* dx) {
         }
         for (int64_t yy = s.y0(oy); yy < s.y1(oy); ++yy) {
           for (int64_t xx = s.x0(ox); xx < s.x1(ox); ++xx) {
-            const int64_t at = (yy * s.iw + xx) * s.c;
-            for (int64_t ch = c0; ch < c1; ++ch) {
-              if (xb[at + ch] > best[ch - c0]) {
-                best[ch - c0] = xb[at + ch];
-                where[ch - c0] = at + ch;
-              }
+            const int32_t at = static_cast<int32_t>((yy * s.iw + xx) * s.c + c0);
+            const float* v = xb + at;
+            // Branch-free so that it vectorises; strictly greater keeps the first maximum.
+            for (int32_t j = 0; j < static_cast<int32_t>(c1 - c0); ++j) {
+              const int32_t mask = -static_cast<int32_t>(v[j] > best[j]);
+              best[j] = v[j] > best[j] ? v[j] : best[j];
+              where[j] = (where[j] & ~mask) | ((at + j) & mask);
             }
           }
         }

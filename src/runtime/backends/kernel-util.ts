@@ -27,9 +27,23 @@ export function sizeOf(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }
 
-/** A new tensor of `shape` whose values `fill` writes; owned by the backend like any other. */
+/** Below this many floats a zero-filled array costs nothing worth avoiding. */
+const UNINITIALISED_MIN = 4096;
+
+/**
+ * A Float32Array for a native kernel to overwrite completely. Large ones skip zero-filling
+ * (Buffer.allocUnsafe): every native kernel writes all of its output, and clearing tens of
+ * megabytes per op first is a measurable share of a training step.
+ */
+export function uninitialisedFloats(n: number): Float32Array {
+  if (n < UNINITIALISED_MIN) return new Float32Array(n);
+  const buf = Buffer.allocUnsafe(n * 4); // its own ArrayBuffer at this size, offset 0
+  return new Float32Array(buf.buffer, buf.byteOffset, n);
+}
+
+/** A new tensor of `shape` whose values `fill` writes in full; owned by the backend like any other. */
 export function output(backend: CpuBackendLike, shape: number[], fill: (out: Float32Array) => void): TensorInfo {
-  const out = new Float32Array(sizeOf(shape));
+  const out = uninitialisedFloats(sizeOf(shape));
   fill(out);
   return backend.makeTensorInfo(shape, 'float32', out);
 }

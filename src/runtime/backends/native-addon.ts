@@ -41,6 +41,9 @@ export interface NativeAddon {
   binary(op: 0 | 1 | 2, a: Float32Array, b: Float32Array, out: Float32Array): void;
   /** x as [outer, inner]; mode 0 sums over outer, 1 over inner. */
   sum(x: Float32Array, out: Float32Array, outer: number, inner: number, mode: 0 | 1): void;
+  /** Copies the box of extent `box` at srcBegin in src to dstBegin in dst (row-major, same rank). */
+  copyBox(src: Float32Array, srcShape: readonly number[], srcBegin: readonly number[], dst: Float32Array, dstShape: readonly number[], dstBegin: readonly number[], box: readonly number[]): void;
+  fill(dst: Float32Array, value: number): void;
   info(): NativeInfo;
   setThreads(n: number): void;
   clearCache(): void;
@@ -63,6 +66,9 @@ export function tryLoad(path: string): AddonLoad {
     return { ok: false, why: `native addon not built (${path} missing): run \`npm run build:native\`` };
   }
   try {
+    // OpenBLAS's idle workers otherwise spin for ~2^28 cycles after each sgemm, taking a core from
+    // the oneDNN convolution that follows. Read once, when the library loads with the addon.
+    process.env.OPENBLAS_THREAD_TIMEOUT ??= '4';
     const addon = createRequire(import.meta.url)(path) as NativeAddon;
     return { ok: true, addon, path };
   } catch (err) {

@@ -59,6 +59,6 @@ export function registerNetspecCpu(load: () => AddonLoad = loadNativeAddon): Reg
       : { ...k, backendName: NETSPEC_CPU });
   }
   // A fresh MathBackendCPU, minus its one-time "install tfjs-node to speed things up" banner.
-  tf.registerBackend(NETSPEC_CPU, () => Object.assign(cpuFactory() as object, { firstUse: false }) as tf.KernelBackend, 0);
+  tf.registerBackend(NETSPEC_CPU, () => Object.assign(cpuFactory() as object, { firstUse: false }) as unknown as tf.KernelBackend, 0);
   return { ok: true, info: addon.info(), nativeKernels };
 }

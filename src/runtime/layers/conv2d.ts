@@ -1,9 +1,10 @@
 // Grouped 2-D convolution with explicit asymmetric padding: tfjs has neither `groups`
-// (tensorflow/tfjs#3900) nor a gradient for dilation > 1, both of which AlexNet-family specs use.
+// (tensorflow/tfjs#3900) nor a gradient for dilation > 1.
 import * as tf from '@tensorflow/tfjs';
 import { conv2dOutputShape, type Pad4 } from './arithmetic.ts';
 import { activationName, applyActivation, type ActivationName } from './activation.ts';
 import { resolveInitializer, serializeInitializer, type Initializer, type InitializerSpec } from './initializers.ts';
+import { conv2dExplicit } from './conv-kernel.ts';
 import { checkInts, checkPositive, invalidArg, nhwcOutputShape, oneInput, type LayerArgs } from './common.ts';
 
 export { applyActivation, type ActivationName } from './activation.ts';
@@ -45,24 +46,19 @@ export function dilateKernel(kernel: tf.Tensor4D, dilation: [number, number]): t
 /**
  * y = conv(x, kernel) with `groups` independent channel groups; kernel is [kh, kw, cin/groups, filters],
  * output channels of group j are j·filters/groups … (j+1)·filters/groups − 1, as in PyTorch.
- * Dilation is done by dilating the kernel: tf.conv2d has no gradient for dilation > 1 and
- * refuses stride > 1 together with dilation > 1.
+ * Each group is one conv2dExplicit (trainable on cpu and wasm alike). Dilation is done by
+ * dilating the kernel: tf.conv2d has no gradient for dilation > 1 and refuses stride > 1
+ * together with dilation > 1.
  */
 export function groupedConv2d(
   x: tf.Tensor4D, kernel: tf.Tensor4D, strides: [number, number], pad: Pad4, dilation: [number, number], groups: number,
 ): tf.Tensor4D {
   return tf.tidy((): tf.Tensor4D => {
-    const [t, b, l, r] = pad;
-    const padding: [[number, number], [number, number], [number, number], [number, number]] = [[0, 0], [t, b], [l, r], [0, 0]];
     const k = dilateKernel(kernel, dilation);
-    if (groups === 1) return tf.conv2d(x, k, strides, padding);
-    const cin = x.shape[3];
-    const [kh, kw, , filters] = k.shape;
-    // One channel per group: the kernel's layout is exactly depthwise's [kh, kw, cin, multiplier].
-    if (groups === cin) return tf.depthwiseConv2d(x, tf.reshape(k, [kh, kw, cin, filters / cin]) as tf.Tensor4D, strides, padding);
+    if (groups === 1) return conv2dExplicit(x, k, strides, pad);
     const xs = tf.split(x, groups, 3) as tf.Tensor4D[];
     const ks = tf.split(k, groups, 3) as tf.Tensor4D[];
-    return tf.concat(xs.map((xg, g) => tf.conv2d(xg, ks[g], strides, padding)), 3);
+    return tf.concat(xs.map((xg, g) => conv2dExplicit(xg, ks[g], strides, pad)), 3) as tf.Tensor4D;
   });
 }
 

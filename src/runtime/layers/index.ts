@@ -8,6 +8,7 @@ import { NetspecAdaptiveAvgPool2D } from './adaptive-pool.ts';
 export * from './arithmetic.ts';
 export * from './activation.ts';
 export * from './initializers.ts';
+export { conv2dExplicit, conv2dKernelGrad } from './conv-kernel.ts';
 export { NetspecConv2D, dilateKernel, groupedConv2d, type NetspecConv2DArgs } from './conv2d.ts';
 export { NetspecLRN, tfLrnAlpha, type LRNConvention, type NetspecLRNArgs } from './lrn.ts';
 export { NetspecPool2D, pool2d, MAX_POOL_PAD_VALUE, type PoolMode, type NetspecPool2DArgs } from './pool.ts';

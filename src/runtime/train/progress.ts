@@ -21,18 +21,20 @@ export function epochLine(m: EpochMetrics, epochs: number): string {
   );
 }
 
-/** Plain lines: one every `every` steps (and at the epoch's last step), one per epoch. */
-export function lineReporter(print: (line: string) => void, every = 50): Reporter {
+/** Plain lines: one every `every` steps (default: about ten per epoch) and at the epoch's end. */
+export function lineReporter(print: (line: string) => void, every?: number): Reporter {
   let epochs = 0;
   let steps = 0;
   let epoch = 0;
+  let each = 1;
   return {
     epochStart(i) {
       ({ epochs, steps, epoch } = i);
+      each = every ?? Math.max(1, Math.ceil(steps / 10));
       print(`epoch ${epoch + 1}/${epochs}: lr ${i.lr.toPrecision(3)}, ${steps} steps${i.startStep ? `, resuming at step ${i.startStep + 1}` : ''}`);
     },
     step(s) {
-      if (s.step % every === 0 || s.step === steps) {
+      if (s.step % each === 0 || s.step === steps) {
         print(`  step ${s.step}/${steps}  loss ${s.loss.toFixed(4)}  err ${pct(s.top1Error)}  ${Math.round(s.imagesPerSec)} img/s`);
       }
     },

@@ -1,0 +1,131 @@
+// The bench's results as data (the --json document) and as text tables; both pure.
+import type { TfjsResult } from './tfjs-measure.ts';
+import type { TorchReport } from './torch-peer.ts';
+import { ratio, summarizeSteps, type Rate } from './stats.ts';
+
+export interface TorchFigures {
+  ok: boolean;
+  why?: string;
+  forward?: Rate;
+  train?: Rate;
+  peakRssMB?: number;
+  baseRssMB?: number;
+  params?: number;
+}
+
+export interface ModelReport {
+  model: string;
+  batch: number;
+  warmup: number;
+  steps: number;
+  /** Parameters and forward multiply-adds per example, from the IR. */
+  params: number;
+  multAdds: number;
+  backends: TfjsResult[];
+  /** Absent with --no-torch or where PyTorch is not installed (BenchReport.torch says why). */
+  torch?: TorchFigures;
+  /** netspec backend / PyTorch, medians of images/s. */
+  ratios: Record<string, { forward?: number; train?: number }>;
+}
+
+export interface MachineState { loadavg: number[]; at: string }
+
+export interface BenchReport {
+  node: string;
+  cpus: { count: number; model: string };
+  threads: number;
+  start: MachineState;
+  end?: MachineState;
+  /** The PyTorch configuration actually loaded (from the first model's run), or why there is none. */
+  torch: { available: boolean; why?: string; version?: string; blas?: string; allocator?: string; mkldnn?: boolean; threads?: number; libraries?: string[]; notes: string[] };
+  models: ModelReport[];
+  warnings: string[];
+}
+
+/** Load above this (1-minute average) makes figures unreliable on the 2-core machines. */
+export const BUSY_LOAD = 1.5;
+
+export function loadWarning(when: string, s: MachineState): string | undefined {
+  const l = s.loadavg[0];
+  return l > BUSY_LOAD ? `load ${l.toFixed(2)} at ${when} (> ${BUSY_LOAD}): the machine is busy; figures are low and noisy` : undefined;
+}
+
+/** PyTorch's per-step times → the figures we compare. */
+export function torchFigures(r: TorchReport): TorchFigures {
+  const batch = r.batch ?? 0;
+  return {
+    ok: true,
+    forward: r.forwardMs ? summarizeSteps(batch, r.forwardMs) : undefined,
+    train: r.trainMs ? summarizeSteps(batch, r.trainMs) : undefined,
+    peakRssMB: r.peakRssMB,
+    baseRssMB: r.baseRssMB,
+    params: r.params,
+  };
+}
+
+const rateOf = (p: TfjsResult['forward']): number | undefined => (p?.ok ? p.rate.median : undefined);
+
+export function ratiosFor(backends: TfjsResult[], torch: TorchFigures | undefined): ModelReport['ratios'] {
+  const out: ModelReport['ratios'] = {};
+  for (const b of backends) {
+    out[b.backend] = { forward: ratio(rateOf(b.forward), torch?.forward?.median), train: ratio(rateOf(b.train), torch?.train?.median) };
+  }
+  return out;
+}
+
+const fmtRate = (x: number | undefined): string => (x === undefined ? '—' : x >= 100 ? x.toFixed(0) : x.toFixed(1));
+const fmtMB = (x: number | undefined): string => (x === undefined ? '—' : x.toFixed(0));
+const fmtRatio = (x: number | undefined): string => (x === undefined ? '—' : `${x.toFixed(2)}×`);
+const fmtLoad = (s: MachineState): string => s.loadavg.map((l) => l.toFixed(2)).join(' ');
+
+/** Right-aligns every column but the first. */
+function table(rows: string[][]): string[] {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd());
+}
+
+export function renderModel(m: ModelReport): string[] {
+  const lines = [`${m.model}: batch ${m.batch}, ${m.warmup} warm-up + ${m.steps} timed steps, medians; ${(m.params / 1e6).toFixed(2)} M params, ${(m.multAdds / 1e6).toFixed(0)} M mult-adds/image`];
+  const rows = [['backend', 'forward img/s', 'train img/s', 'peak RSS MB', 'tensors MB', 'fwd vs torch', 'train vs torch']];
+  const notes: string[] = [];
+  for (const b of m.backends) {
+    if (!b.available) {
+      notes.push(`${b.backend}: ${b.why}`);
+      continue;
+    }
+    const r = m.ratios[b.backend] ?? {};
+    rows.push([b.backend, fmtRate(rateOf(b.forward)), fmtRate(rateOf(b.train)), fmtMB(b.peakRssMB), fmtMB(b.tfPeakMB), fmtRatio(r.forward), fmtRatio(r.train)]);
+    for (const [phase, p] of [['forward', b.forward], ['train', b.train]] as const) {
+      if (p && !p.ok) notes.push(`${b.backend} ${phase}: ${p.why}`);
+    }
+    // Fewer steps than the model's (the pure-JS backend's cap) are worth a word.
+    const n = (b.train?.ok ? b.train.rate.steps : undefined) ?? (b.forward?.ok ? b.forward.rate.steps : undefined);
+    if (n !== undefined && n !== m.steps) notes.push(`${b.backend}: ${n} timed steps (capped: each takes seconds)`);
+  }
+  if (m.torch?.ok) rows.push(['PyTorch', fmtRate(m.torch.forward?.median), fmtRate(m.torch.train?.median), fmtMB(m.torch.peakRssMB), '—', '1.00×', '1.00×']);
+  else if (m.torch) notes.push(`PyTorch: ${m.torch.why}`);
+  return [...lines, ...table(rows).map((l) => `  ${l}`), ...notes.map((n) => `  - ${n}`)];
+}
+
+export function renderHeader(r: BenchReport): string[] {
+  const t = r.torch;
+  const torch = t.available
+    ? `PyTorch ${t.version}: ${t.blas} BLAS, ${t.allocator} allocator, oneDNN ${t.mkldnn ? 'on' : 'off'}, ${t.threads} threads`
+    : `PyTorch: not run (${t.why})`;
+  return [
+    `netspec bench — node ${r.node}, ${r.cpus.count} × ${r.cpus.model}, ${r.threads} threads per peer`,
+    `load at start: ${fmtLoad(r.start)} (1, 5, 15 min)`,
+    torch,
+    ...(t.libraries?.length ? [`  loaded: ${t.libraries.join(', ')}`] : []),
+    ...t.notes.map((n) => `  - ${n}`),
+  ];
+}
+
+export function renderFooter(r: BenchReport): string[] {
+  return [
+    ...(r.end ? [`load at end: ${fmtLoad(r.end)}`] : []),
+    'peak RSS: the whole process (runtime, model, data); tensors: most tfjs tensor bytes alive in one step',
+    'ratio: netspec backend images/s ÷ PyTorch images/s on the same net, batch and machine (≥ 1.00× is the target)',
+    ...r.warnings.map((w) => `warning: ${w}`),
+  ];
+}

@@ -1,0 +1,110 @@
+// The PyTorch peer: is it here, in which configuration, and what did it measure.
+//
+// The fair configuration is the one `pip install torch` gives: a real BLAS and an allocator that
+// keeps pages. Debian's python3-torch links the generic libblas.so.3 (the slow reference BLAS
+// unless OpenBLAS is the alternative) and glibc malloc, so we preload OpenBLAS's libblas.so.3 (its
+// soname satisfies torch's dependency) and jemalloc. torch_bench.py reports what it really mapped.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+
+export const PYTHON = '/usr/bin/python3';
+
+/** Where Debian puts them, for any multiarch triplet. */
+export function findLibrary(libDirs: string[], relative: string, exists: (p: string) => boolean = existsSync): string | undefined {
+  return libDirs.map((d) => path.join(d, relative)).find(exists);
+}
+
+export function multiarchDirs(): string[] {
+  const dirs = ['/usr/lib', '/lib'];
+  const more = dirs.flatMap((d) => {
+    try {
+      return readdirSync(d).filter((n) => /-linux-gnu/.test(n)).map((n) => path.join(d, n));
+    } catch {
+      return [];
+    }
+  });
+  return [...more, ...dirs];
+}
+
+export interface TorchEnv {
+  env: NodeJS.ProcessEnv;
+  /** Lines about the configuration: what was preloaded, or why not. */
+  notes: string[];
+}
+
+/** The environment for torch_bench.py: threads pinned, OpenBLAS and jemalloc preloaded when present. */
+export function torchEnv(threads: number, base: NodeJS.ProcessEnv, libDirs: string[], exists?: (p: string) => boolean): TorchEnv {
+  const notes: string[] = [];
+  const openblas = findLibrary(libDirs, 'openblas-pthread/libblas.so.3', exists);
+  const jemalloc = findLibrary(libDirs, 'libjemalloc.so.2', exists);
+  if (!openblas) notes.push('OpenBLAS not found (apt-get install libopenblas0-pthread): torch uses whatever libblas.so.3 is, possibly the slow reference BLAS');
+  if (!jemalloc) notes.push('jemalloc not found (apt-get install libjemalloc2): torch uses glibc malloc, which returns pages and refaults them');
+  const preload = [jemalloc, openblas, ...(base.LD_PRELOAD ? [base.LD_PRELOAD] : [])].filter((p): p is string => p !== undefined);
+  const env: NodeJS.ProcessEnv = {
+    ...base,
+    OMP_NUM_THREADS: String(threads),
+    OPENBLAS_NUM_THREADS: String(threads),
+    ...(preload.length > 0 ? { LD_PRELOAD: preload.join(':') } : {}),
+    ...(jemalloc ? { MALLOC_CONF: 'dirty_decay_ms:-1,muzzy_decay_ms:-1' } : {}),
+  };
+  return { env, notes };
+}
+
+/** Whether `python -c 'import torch'` works, and if not, why (one line). */
+export function torchAvailable(python = PYTHON): { ok: true } | { ok: false; why: string } {
+  if (!existsSync(python)) return { ok: false, why: `${python} not found` };
+  const r = spawnSync(python, ['-c', 'import torch'], { encoding: 'utf8', timeout: 60_000 });
+  if (r.status === 0) return { ok: true };
+  const last = (r.stderr || r.error?.message || '').trim().split('\n').pop() ?? '';
+  return { ok: false, why: `${python} cannot import torch (${last}); apt-get install python3-torch` };
+}
+
+/** What torch_bench.py prints (times in ms per step). */
+export interface TorchReport {
+  torch: string;
+  threads: number;
+  mkldnn: boolean;
+  params: number;
+  irParams: number;
+  finalSoftmax: boolean;
+  blas: string;
+  allocator: string;
+  libraries: string[];
+  batch?: number;
+  forwardMs?: number[];
+  trainMs?: number[];
+  peakRssMB?: number;
+  baseRssMB?: number;
+  output?: number[];
+}
+
+export type TorchRun = { ok: true; report: TorchReport } | { ok: false; why: string };
+
+/** The JSON object on the last non-empty line of the script's stdout. */
+export function parseTorchOutput(stdout: string, stderr: string, status: number | null): TorchRun {
+  const last = stdout.trim().split('\n').pop() ?? '';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(last);
+  } catch {
+    const tail = (stderr.trim().split('\n').pop() ?? '').slice(0, 300);
+    return { ok: false, why: `torch_bench.py exited with status ${status}${tail ? `: ${tail}` : ''}` };
+  }
+  const obj = parsed as Partial<TorchReport> & { error?: string };
+  if (obj.error) return { ok: false, why: obj.error };
+  if (status !== 0) return { ok: false, why: `torch_bench.py exited with status ${status}` };
+  return { ok: true, report: obj as TorchReport };
+}
+
+export interface TorchRequest { irFile: string; batch: number; warmup: number; steps: number; threads: number; seed: number; check?: boolean; weights?: string }
+
+export function runTorch(req: TorchRequest, env: NodeJS.ProcessEnv, python = PYTHON): TorchRun {
+  const script = new URL('./torch_bench.py', import.meta.url).pathname;
+  const args = [script, '--ir', req.irFile, '--batch', String(req.batch), '--warmup', String(req.warmup),
+    '--steps', String(req.steps), '--threads', String(req.threads), '--seed', String(req.seed),
+    ...(req.check ? ['--check'] : []), ...(req.weights ? ['--weights', req.weights] : [])];
+  const r = spawnSync(python, args, { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.error) return { ok: false, why: `could not run ${python}: ${r.error.message}` };
+  return parseTorchOutput(r.stdout, r.stderr, r.status);
+}

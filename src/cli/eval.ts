@@ -1,0 +1,111 @@
+// `netspec eval`: top-1 / top-5 error of a run's checkpoint on the test split (ImageFolder: val),
+// with the centre crop or the paper's ten-crop average. Everything it needs — the model's topology,
+// the preprocessing and the dataset — comes from the checkpoint itself.
+import * as path from 'node:path';
+import { intOption, parse, UsageError, type IO } from './args.ts';
+import type { BackendRequest } from '../runtime/backends/select.ts';
+
+export const evalHelp = `Usage: npm run eval -- runs/<run> [--ten-crop] [--checkpoint FILE] [options]
+
+Measures a trained run's top-1 and top-5 error (and loss) on its dataset's test split
+(ImageFolder: val/). By default it evaluates the run's newest intact checkpoint.
+
+Options:
+  --ten-crop          average the softmax of the four corner and centre crops and their mirrors
+  --checkpoint FILE   evaluate this checkpoint instead
+  --data PATH         dataset folder (default: the one the run trained on)
+  --batch N           batch size (default: the run's)
+  --steps N           only the first N batches
+  --json              print the result as JSON
+  --backend auto|cuda|tfjs-node|native|wasm|cpu|webgpu
+  -h, --help          this help`;
+
+const BACKENDS = ['auto', 'cuda', 'tfjs-node', 'native', 'wasm', 'cpu', 'webgpu'] as const;
+
+export async function evalCommand(argv: string[], io: IO): Promise<number> {
+  const { values: v, positionals } = parse(argv, {
+    'ten-crop': { type: 'boolean' },
+    checkpoint: { type: 'string' },
+    data: { type: 'string' },
+    batch: { type: 'string' },
+    steps: { type: 'string' },
+    json: { type: 'boolean' },
+    backend: { type: 'string' },
+  });
+  if (v.help) return io.out(evalHelp), 0;
+  const ckFile = v.checkpoint as string | undefined;
+  if (positionals.length > 1 || (positionals.length === 0 && !ckFile)) throw new UsageError('eval takes one run folder (or --checkpoint FILE)');
+  const backend = (v.backend as string | undefined) ?? 'auto';
+  if (!(BACKENDS as readonly string[]).includes(backend)) throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')}; received ${JSON.stringify(backend)}`);
+  const batch = intOption(v.batch as string | undefined, 'batch');
+  const steps = intOption(v.steps as string | undefined, 'steps');
+  const dir = positionals[0] ? path.resolve(io.cwd, positionals[0]) : path.dirname(path.dirname(path.resolve(io.cwd, ckFile!)));
+
+  const { selectBackend } = await import('../runtime/backends/select.ts');
+  const chosen = await selectBackend({ requested: backend as BackendRequest, log: v.json ? () => {} : io.out });
+  if (chosen.name === 'none') {
+    io.err('error: no tfjs backend could be initialised');
+    return 1;
+  }
+  const run = await import('../runtime/train/run.ts');
+  const found = run.findCheckpoint(dir, ckFile && path.resolve(io.cwd, ckFile));
+  if (!found.ok) {
+    io.err(`error: ${found.error}`);
+    return 1;
+  }
+  for (const w of found.value.warnings) io.err(`warning: ${w}`);
+  const ck = found.value.checkpoint;
+  const extra = ck.meta?.extra;
+  if (!extra?.config || !extra.topology) {
+    io.err(`error: ${found.value.file} was not written by a netspec run`);
+    return 1;
+  }
+  const model = await run.modelFromCheckpoint(ck);
+  if (!model.ok) {
+    io.err(`error: ${found.value.file}: ${model.error}`);
+    return 1;
+  }
+  const { openDataset, isDataError } = await import('../runtime/data/index.ts');
+  const { evaluate } = await import('../runtime/train/evaluate.ts');
+  const data = v.data !== undefined ? path.resolve(io.cwd, v.data as string) : extra.config.data;
+  let result;
+  try {
+    const dataset = await openDataset(extra.config.dataset, { path: data });
+    if (dataset.test.size === 0) {
+      io.err(`error: ${dataset.root} has no test split to evaluate on${dataset.notes.length ? ` (${dataset.notes.join('; ')})` : ''}`);
+      return 1;
+    }
+    result = await evaluate(model.value, {
+      split: dataset.test,
+      batchSize: batch ?? extra.config.batchSize,
+      inputShape: extra.inputShape,
+      augment: extra.transforms.augment,
+      normalize: extra.transforms.normalize,
+      tenCrop: v['ten-crop'] === true,
+      steps,
+    });
+  } catch (e) {
+    if (!isDataError(e)) throw e;
+    io.err(`error: ${e.file}: ${e.message}${e.help ? `\n  help: ${e.help}` : ''}`);
+    return 1;
+  }
+  const p = ck.meta.progress;
+  const what = {
+    checkpoint: found.value.file,
+    epochs: p.epoch,
+    steps: p.globalStep,
+    crops: v['ten-crop'] ? 'ten-crop' : 'centre',
+    images: result.images,
+    loss: result.loss,
+    top1Error: result.top1Error,
+    top5Error: result.top5Error,
+  };
+  if (v.json) {
+    io.out(JSON.stringify(what, null, 2));
+  } else {
+    const crops = v['ten-crop'] ? 'ten crops averaged' : 'centre crop';
+    io.out(`${path.relative(io.cwd, found.value.file)} (after ${p.globalStep} steps), ${result.images} test images, ${crops}:`);
+    io.out(`  top-1 error ${(100 * result.top1Error).toFixed(2)}%   top-5 error ${(100 * result.top5Error).toFixed(2)}%   loss ${result.loss.toFixed(4)}`);
+  }
+  return 0;
+}

@@ -1,0 +1,171 @@
+// `netspec train`: compile a spec, pick a backend, train on real data, checkpoint, export.
+// `--resume DIR` continues a run from its newest intact checkpoint.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type * as tf from '@tensorflow/tfjs';
+import type { InitScheme, OptimizerSpec, ScheduleSpec } from '../compiler/spec.ts';
+import { intOption, numberOption, parse, UsageError, type IO } from './args.ts';
+import { analyzeOrReport } from './check.ts';
+import { compileCommand } from './compile.ts';
+import type { BackendRequest } from '../runtime/backends/select.ts';
+import type { Overrides } from '../runtime/train/config.ts';
+import type { Reporter } from '../runtime/train/progress.ts';
+import type { RunResult } from '../runtime/train/run.ts';
+import type { WriteOptions } from '../runtime/train/checkpoint.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const trainHelp = `Usage: npm run train -- <model.yaml> [options]
+       npm run train -- --resume runs/<run> [--epochs N]
+
+Trains a model on the dataset its spec names (train.dataset), with the spec's recipe; every
+setting of the spec's train: block can be overridden here. A run folder (default
+runs/<model>-<timestamp>/) receives spec.yaml, config.json, metrics.jsonl (one line per epoch),
+checkpoints/ (every epoch and every --checkpoint-every steps; the last two are kept) and, at
+the end, model/ (TF.js layers format: model.json + weights.bin).
+
+Options:
+  --data PATH             dataset folder (default: train.dataset.path, then the usual places)
+  --epochs N              epochs to train (with --resume: extend the run to N epochs)
+  --steps-per-epoch N     cap on the batches per epoch
+  --batch N               batch size
+  --lr X                  base learning rate
+  --optimizer sgd|adam    optimizer (keeps the learning rate)
+  --momentum X            SGD momentum
+  --weight-decay X        weight decay (SGD: the paper's; Adam: decoupled)
+  --schedule constant|step|plateau|cosine
+  --init paper|he|glorot|lecun   weight initialiser of every conv and dense layer
+  --seed N                seed of initialisation, shuffling, augmentation and dropout
+  --val-steps N           validation batches per epoch (default: the whole split)
+  --checkpoint-every N    also checkpoint every N steps (0: only at epoch ends)
+  --out DIR               run folder
+  --backend auto|cuda|tfjs-node|native|wasm|cpu|webgpu   (default auto: fastest that works)
+  --progress auto|bar|lines   progress display (auto: a bar on a terminal)
+  --resume DIR            continue the run in DIR where it stopped
+  -h, --help              this help`;
+
+const OPTIONS = {
+  data: { type: 'string' },
+  epochs: { type: 'string' },
+  'steps-per-epoch': { type: 'string' },
+  batch: { type: 'string' },
+  lr: { type: 'string' },
+  optimizer: { type: 'string' },
+  momentum: { type: 'string' },
+  'weight-decay': { type: 'string' },
+  schedule: { type: 'string' },
+  init: { type: 'string' },
+  seed: { type: 'string' },
+  'val-steps': { type: 'string' },
+  'checkpoint-every': { type: 'string' },
+  out: { type: 'string' },
+  backend: { type: 'string' },
+  progress: { type: 'string' },
+  resume: { type: 'string' },
+} as const;
+
+function choice<T extends string>(value: string | undefined, name: string, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}; received ${JSON.stringify(value)}`);
+  return value as T;
+}
+
+const BACKENDS = ['auto', 'cuda', 'tfjs-node', 'native', 'wasm', 'cpu', 'webgpu'] as const;
+
+/** For tests: where generated modules go, and checkpoint fault injection. */
+export interface TrainCommandOptions {
+  root?: string;
+  generatedDir?: string;
+  writeOptions?: WriteOptions;
+}
+
+export async function trainCommand(argv: string[], io: IO, opts: TrainCommandOptions = {}): Promise<number> {
+  const { values: v, positionals } = parse(argv, OPTIONS);
+  if (v.help) return io.out(trainHelp), 0;
+  const root = opts.root ?? ROOT;
+  const str = (k: keyof typeof OPTIONS) => v[k] as string | undefined;
+  const overrides: Overrides = {
+    data: str('data') === undefined ? undefined : path.resolve(io.cwd, str('data')!),
+    epochs: intOption(str('epochs'), 'epochs'),
+    stepsPerEpoch: intOption(str('steps-per-epoch'), 'steps-per-epoch'),
+    batchSize: intOption(str('batch'), 'batch'),
+    lr: numberOption(str('lr'), 'lr'),
+    optimizer: choice<OptimizerSpec['type']>(str('optimizer'), 'optimizer', ['sgd', 'adam']),
+    momentum: numberOption(str('momentum'), 'momentum'),
+    weightDecay: numberOption(str('weight-decay'), 'weight-decay'),
+    schedule: choice<ScheduleSpec['type']>(str('schedule'), 'schedule', ['constant', 'step', 'plateau', 'cosine']),
+    init: choice<InitScheme>(str('init'), 'init', ['paper', 'he', 'glorot', 'lecun']),
+    seed: intOption(str('seed'), 'seed', 0),
+    valSteps: intOption(str('val-steps'), 'val-steps'),
+    checkpointEvery: intOption(str('checkpoint-every'), 'checkpoint-every', 0),
+  };
+  for (const k of Object.keys(overrides) as (keyof Overrides)[]) if (overrides[k] === undefined) delete overrides[k];
+  const backend = choice<BackendRequest>(str('backend'), 'backend', BACKENDS) ?? 'auto';
+  const progress = choice(str('progress'), 'progress', ['auto', 'bar', 'lines'] as const) ?? 'auto';
+  const resume = str('resume');
+
+  if (resume !== undefined) {
+    if (positionals.length) throw new UsageError('--resume takes the run folder; give no model file with it');
+    const fixed = Object.keys(overrides).filter((k) => k !== 'epochs');
+    if (fixed.length) throw new UsageError(`a resumed run keeps its configuration (config.json); only --epochs can change (received ${fixed.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')})`);
+  } else if (positionals.length !== 1) {
+    throw new UsageError(positionals.length ? 'train takes exactly one model file' : 'give a model file (e.g. models/alexnet-fashion.yaml) or --resume runs/<run>');
+  }
+  if (str('out') !== undefined && resume !== undefined) throw new UsageError('--out and --resume both name the run folder: give one');
+
+  const { selectBackend } = await import('../runtime/backends/select.ts');
+  const chosen = await selectBackend({ requested: backend, log: io.out });
+  if (chosen.name === 'none') {
+    io.err('error: no tfjs backend could be initialised');
+    return 1;
+  }
+  const { lineReporter, barReporter } = await import('../runtime/train/progress.ts');
+  const useBar = progress === 'bar' || (progress === 'auto' && process.stdout.isTTY === true);
+  const reporter: Reporter = useBar ? barReporter(process.stdout, io.out) : lineReporter(io.out);
+  const runIO = { log: io.out, warn: (l: string) => io.err(`warning: ${l}`), reporter };
+  const run = await import('../runtime/train/run.ts');
+
+  let result: RunResult;
+  if (resume !== undefined) {
+    result = await run.resumeRun({ dir: path.resolve(io.cwd, resume), epochs: overrides.epochs, io: runIO, writeOptions: opts.writeOptions });
+  } else {
+    const file = path.resolve(io.cwd, positionals[0]);
+    const analysis = analyzeOrReport(file, io);
+    if (!analysis) return 1;
+    const ir = analysis.ir!;
+    const generatedDir = opts.generatedDir ?? path.join(root, 'generated');
+    // Only the compiler's complaints matter here; "up to date" is noise.
+    const compiled = await compileCommand([file, '--out', generatedDir], { ...io, out: () => {} }, root);
+    if (compiled !== 0) return compiled;
+    const { outputPath } = await import('../compiler/compile.ts');
+    const mod = (await import(pathToFileURL(outputPath(file, generatedDir)).href)) as { build: (o?: { init?: InitScheme; seed?: number }) => tf.LayersModel };
+    const { resolveConfig } = await import('../runtime/train/config.ts');
+    const cfg = resolveConfig(ir.train, overrides, ir.name, file);
+    if (!cfg.ok) {
+      io.err(`error: ${cfg.error}`);
+      return 1;
+    }
+    const model = mod.build({ seed: cfg.config.seed, ...(cfg.config.init ? { init: cfg.config.init } : {}) });
+    const dir = str('out') !== undefined ? path.resolve(io.cwd, str('out')!) : run.defaultRunDir(io.cwd, ir.name);
+    io.out(`model: ${ir.name} (${model.countParams().toLocaleString('en-US')} parameters), run folder ${path.relative(io.cwd, dir) || dir}`);
+    const specs = ir.files.map((f) => ({ file: f, text: analysis.sources.get(f)?.text ?? fs.readFileSync(path.resolve(io.cwd, f), 'utf8') }));
+    result = await run.startRun({ dir, config: cfg.config, model, specs, io: runIO, writeOptions: opts.writeOptions });
+  }
+  return report(result, io);
+}
+
+function report(r: RunResult, io: IO): number {
+  const rel = (p: string) => path.relative(io.cwd, p) || p;
+  if (r.status === 'completed') {
+    const last = r.metrics.at(-1);
+    const val = last && last.valTop1Error !== null
+      ? `validation top-1 error ${(100 * last.valTop1Error).toFixed(2)}%, top-5 ${(100 * last.valTop5Error!).toFixed(2)}%; `
+      : '';
+    io.out(`done: ${r.metrics.length} epochs, ${r.globalStep} steps; ${val}model in ${rel(r.exported!)}`);
+    return 0;
+  }
+  io.err(`error: ${r.error ?? `training ${r.status}`}`);
+  if (r.status === 'failed' && r.checkpoint) io.err(`(the run can continue from its last checkpoint: npm run train -- --resume ${rel(r.dir)})`);
+  return 1;
+}

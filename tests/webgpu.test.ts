@@ -1,0 +1,203 @@
+// The WebGPU path: a small AlexNet-shaped net (strided padded conv, grouped conv, LRN, max pool,
+// dense, softmax cross-entropy) gives the same loss, outputs and gradients on the 'webgpu' backend
+// as on tfjs's pure-JS 'cpu' backend, and a few SGD steps on it lower the loss.
+// Without a GPU this runs on Mesa's lavapipe (bash scripts/setup-webgpu.sh). Locally, no adapter
+// skips with the reason; under CI=true a missing adapter fails, since CI is where the path is tested.
+import { afterAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { describeAdapter, explainNoAdapter, isSoftwareAdapter, releaseWebGPU, tryWebGPU, WEBGPU, type AdapterFacts } from '../src/runtime/backends/webgpu.ts';
+import { NetspecConv2D, NetspecLRN, NetspecPool2D } from '../src/runtime/layers/index.ts';
+import { crossEntropy } from '../src/runtime/train/metrics.ts';
+import { createOptimizer } from '../src/runtime/train/optimizer.ts';
+
+const inCI = !!process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0';
+const webgpu = await tryWebGPU();
+if (!webgpu.ok) console.warn(`webgpu tests: no WebGPU here: ${webgpu.why}`);
+else console.log(`webgpu tests: ${webgpu.device}`);
+
+afterAll(() => releaseWebGPU());
+
+describe('adapter descriptions', () => {
+  const facts = (o: Partial<AdapterFacts>): AdapterFacts => ({ vendor: '', architecture: '', device: '', description: '', ...o });
+  const cases: { name: string; a: AdapterFacts; software: boolean; says: string[] }[] = [
+    {
+      name: 'lavapipe (Mesa 25) as Dawn reports it',
+      a: facts({ vendor: 'mesa', architecture: 'software', device: 'llvmpipe-llvm-15-0-6-256-bits-', description: 'llvmpipe: Mesa 25.0.7-2~bpo12+1 (LLVM 15.0.6) 0.0.1', isFallbackAdapter: true }),
+      software: true, says: ['llvmpipe: Mesa 25.0.7', 'not a GPU'],
+    },
+    {
+      name: 'an NVIDIA H100 on Vulkan',
+      a: facts({ vendor: 'nvidia', architecture: 'hopper', device: '', description: 'NVIDIA H100 80GB HBM3', isFallbackAdapter: false }),
+      software: false, says: ['NVIDIA H100 80GB HBM3', 'hopper'],
+    },
+    { name: 'SwiftShader without the fallback flag', a: facts({ vendor: 'google', description: 'SwiftShader Device (Subzero)' }), software: true, says: ['SwiftShader'] },
+    { name: 'an adapter with no description', a: facts({ vendor: 'amd', architecture: 'rdna-3', device: 'gfx1100' }), software: false, says: ['gfx1100', 'amd, rdna-3'] },
+  ];
+  it.each(cases)('$name', ({ a, software, says }) => {
+    expect(isSoftwareAdapter(a)).toBe(software);
+    const d = describeAdapter(a);
+    for (const s of says) expect(d).toContain(s);
+    expect(d.includes('not a GPU')).toBe(software);
+  });
+
+  it('explains a missing adapter by what is missing', () => {
+    expect(explainNoAdapter('linux', undefined)).toMatch(/libvulkan\.so\.1.*apt-get install libvulkan1/);
+    const noDriver = explainNoAdapter('linux', '/usr/lib/x86_64-linux-gnu/libvulkan.so.1');
+    expect(noDriver).toContain('VK_DRIVER_FILES');
+    expect(noDriver).toContain('scripts/setup-webgpu.sh');
+    expect(explainNoAdapter('darwin', undefined)).toContain('Metal');
+  });
+});
+
+describe('the WebGPU adapter', () => {
+  it(`is found${inCI ? ' (required: CI=true)' : ''}`, (ctx) => {
+    if (!webgpu.ok && !inCI) ctx.skip(`no WebGPU adapter: ${webgpu.why}`);
+    expect(webgpu.why).toBeUndefined();
+    expect(webgpu.ok).toBe(true);
+    expect(webgpu.device).toBeTruthy();
+  });
+});
+
+/** Deterministic values in [-scale, scale) (mulberry32), independent of any backend's RNG. */
+function values(n: number, seed: number, scale: number): Float32Array {
+  let s = seed >>> 0;
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    out[i] = ((((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1) * scale;
+  }
+  return out;
+}
+
+const BATCH = 4;
+const INPUT: [number, number, number] = [10, 10, 4];
+const CLASSES = 5;
+
+/** conv 3×3 s2 pad [1,1,1,0] → grouped conv (2 groups) → LRN → max pool 2/2 → dense → softmax. */
+function smallNet(): tf.LayersModel {
+  const input = tf.input({ shape: INPUT });
+  let h = new NetspecConv2D({ name: 'c1', filters: 6, kernelSize: [3, 3], strides: [2, 2], pad: [1, 1, 1, 0], activation: 'relu' }).apply(input) as tf.SymbolicTensor;
+  h = new NetspecConv2D({ name: 'c2', filters: 8, kernelSize: [3, 3], pad: [1, 1, 1, 1], groups: 2, activation: 'relu' }).apply(h) as tf.SymbolicTensor;
+  h = new NetspecLRN({ size: 3, alpha: 0.2, beta: 0.75, k: 1 }).apply(h) as tf.SymbolicTensor;
+  h = new NetspecPool2D({ mode: 'max', poolSize: [2, 2], strides: [2, 2], pad: [0, 1, 0, 0] }).apply(h) as tf.SymbolicTensor;
+  h = tf.layers.flatten().apply(h) as tf.SymbolicTensor;
+  const out = tf.layers.dense({ name: 'fc', units: CLASSES, activation: 'softmax' }).apply(h) as tf.SymbolicTensor;
+  return tf.model({ inputs: input, outputs: out });
+}
+
+/** Every weight from `values`, weight i seeded seed + i: the same numbers on every backend. */
+function setWeights(model: tf.LayersModel, seed: number, scale: number): void {
+  const ws = model.weights.map((w, i) => {
+    const shape = w.shape as number[];
+    return tf.tensor(values(shape.reduce((a, b) => a * b, 1), seed + i, scale), shape);
+  });
+  model.setWeights(ws);
+  tf.dispose(ws);
+}
+
+interface Pass { loss: number; probs: Float32Array; grads: { name: string; values: Float32Array }[] }
+
+/** One forward and backward pass on `backend`, every weight and input given from the same arrays. */
+async function pass(backend: string): Promise<Pass> {
+  await tf.setBackend(backend);
+  // Small tensors still on the CPU would otherwise be computed by tfjs's CPU kernels.
+  if (backend === WEBGPU) tf.env().set('WEBGPU_CPU_FORWARD', false);
+  const model = smallNet();
+  setWeights(model, 100, 0.6);
+  const x = tf.tensor4d(values(BATCH * INPUT[0] * INPUT[1] * INPUT[2], 7, 1), [BATCH, ...INPUT]);
+  const y = tf.tensor1d([0, 3, 1, 4], 'int32');
+  const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  let probs: tf.Tensor | undefined;
+  const { value, grads } = tf.variableGrads(() => {
+    const p = model.apply(x, { training: true }) as tf.Tensor2D;
+    probs = tf.keep(p);
+    return crossEntropy(p, y);
+  }, vars);
+  // data(), not dataSync(): webgpu's synchronous read needs OffscreenCanvas, which Node lacks.
+  const result: Pass = {
+    loss: (await value.data())[0],
+    probs: (await probs!.data()) as Float32Array,
+    grads: await Promise.all(model.trainableWeights.map(async (w, i) => ({ name: w.originalName, values: (await grads[vars[i].name].data()) as Float32Array }))),
+  };
+  tf.dispose([x, y, value, probs!, ...Object.values(grads)]);
+  model.dispose();
+  return result;
+}
+
+/** max |a − b| / max |b|: the error relative to the reference's scale (elementwise is meaningless near 0). */
+function relErr(a: Float32Array, b: Float32Array): number {
+  let diff = 0;
+  let scale = 0;
+  for (let i = 0; i < b.length; i++) {
+    diff = Math.max(diff, Math.abs(a[i] - b[i]));
+    scale = Math.max(scale, Math.abs(b[i]));
+  }
+  return diff / Math.max(scale, 1e-30);
+}
+
+describe.runIf(webgpu.ok)('on the webgpu backend', () => {
+  it('loss, outputs and every gradient agree with the cpu backend within 1e-4 relative', async () => {
+    const ref = await pass('cpu');
+    const gpu = await pass(WEBGPU);
+    const errors: Record<string, number> = { loss: Math.abs(gpu.loss - ref.loss) / Math.abs(ref.loss), probs: relErr(gpu.probs, ref.probs) };
+    for (const [i, g] of ref.grads.entries()) {
+      expect(gpu.grads[i].name).toBe(g.name);
+      expect(gpu.grads[i].values.length).toBe(g.values.length);
+      // A gradient that is all zeros would make the comparison vacuous.
+      expect(g.values.some((v) => v !== 0)).toBe(true);
+      errors[`d ${g.name}`] = relErr(gpu.grads[i].values, g.values);
+    }
+    console.log(`webgpu vs cpu, relative error: ${Object.entries(errors).map(([k, v]) => `${k} ${v.toExponential(1)}`).join(', ')}`);
+    expect(ref.grads.map((g) => g.name)).toEqual(['c1/kernel', 'c1/bias', 'c2/kernel', 'c2/bias', 'fc/kernel', 'fc/bias']);
+    for (const [k, e] of Object.entries(errors)) expect(e, k).toBeLessThan(1e-4);
+  });
+
+  it('a few SGD steps on a fixed batch lower the loss', async () => {
+    await tf.setBackend(WEBGPU);
+    const model = smallNet();
+    setWeights(model, 200, 0.3);
+    const x = tf.tensor4d(values(8 * INPUT[0] * INPUT[1] * INPUT[2], 9, 1), [8, ...INPUT]);
+    const y = tf.tensor1d([0, 1, 2, 3, 4, 0, 1, 2], 'int32');
+    const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
+    const opt = createOptimizer({ type: 'sgd', lr: 0.1, momentum: 0.9 }, vars);
+    const losses: number[] = [];
+    for (let step = 0; step < 6; step++) {
+      const { value, grads } = tf.variableGrads(() => crossEntropy(model.apply(x, { training: true }) as tf.Tensor2D, y), vars);
+      losses.push((await value.data())[0]);
+      opt.apply(vars.map((v) => grads[v.name]), 0.1);
+      tf.dispose([value, ...Object.values(grads)]);
+    }
+    console.log(`webgpu SGD losses: ${losses.map((l) => l.toFixed(4)).join(' ')}`);
+    expect(losses.every(Number.isFinite)).toBe(true);
+    expect(losses.at(-1)!).toBeLessThan(losses[0] * 0.8);
+    opt.dispose();
+    tf.dispose([x, y]);
+    model.dispose();
+  });
+
+  it('reads back with data(); dataSync() of a GPU-resident tensor fails in Node (no OffscreenCanvas)', async () => {
+    await tf.setBackend(WEBGPU);
+    const a = tf.tensor2d([[1, 2], [3, 4]]);
+    const b = tf.matMul(a, a);
+    expect(Array.from(await b.data())).toEqual([7, 10, 15, 22]);
+    const c = tf.add(b, 1);
+    expect(() => c.dataSync()).toThrow(/OffscreenCanvas/);
+    tf.dispose([a, b, c]);
+  });
+
+  it('releaseWebGPU lets go of the backend and navigator.gpu; tryWebGPU sets it up again', async () => {
+    releaseWebGPU();
+    expect(tf.findBackendFactory(WEBGPU)).toBeNull();
+    expect((globalThis as { navigator?: { gpu?: unknown } }).navigator?.gpu).toBeUndefined();
+    const again = await tryWebGPU();
+    expect(again.ok).toBe(true);
+    expect(again.device).toBe(webgpu.device);
+    expect(tf.getBackend()).toBe(WEBGPU);
+    const s = tf.sum(tf.tensor1d([1, 2, 3.5]));
+    expect((await s.data())[0]).toBe(6.5);
+    s.dispose();
+  });
+});
