@@ -53,7 +53,7 @@ export const USAGE = `usage: npm run bench -- [options]
 
 const positiveInt = (flag: string, raw: string | undefined, min: number, errors: string[]): number | undefined => {
   const n = Number(raw);
-  if (raw === undefined || raw.startsWith('--') || !Number.isInteger(n) || n < min) {
+  if (raw === undefined || !Number.isInteger(n) || n < min) {
     errors.push(`${flag} needs an integer >= ${min}; got ${raw === undefined ? 'nothing' : JSON.stringify(raw)}`);
     return undefined;
   }
@@ -62,7 +62,7 @@ const positiveInt = (flag: string, raw: string | undefined, min: number, errors:
 
 const list = (flag: string, raw: string | undefined, errors: string[]): string[] | undefined => {
   const items = (raw ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
-  if (raw === undefined || raw.startsWith('--') || items.length === 0) {
+  if (raw === undefined || items.length === 0) {
     errors.push(`${flag} needs a comma-separated list; got ${raw === undefined ? 'nothing' : JSON.stringify(raw)}`);
     return undefined;
   }
@@ -78,7 +78,8 @@ export function parseBenchArgs(argv: string[]): ParseResult {
   const args = argv.flatMap((a) => (/^--[\w-]+=/.test(a) ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a]));
   for (let i = 0; i < args.length; i++) {
     const flag = args[i];
-    const value = () => args[++i];
+    // A following flag is not a value: `--models --json` lacks the list and keeps --json.
+    const value = () => (args[i + 1]?.startsWith('--') ? undefined : args[++i]);
     switch (flag) {
       case '--models': {
         const names = list(flag, value(), errors);

@@ -3,17 +3,17 @@
 import type { BenchBackend, ModelDefaults } from './options.ts';
 
 /**
- * Pure-JS throughput, in forward multiply-adds per second of step, measured on the issue's
- * 2-core machine (alexnet-fashion, tfjs 4.22): forward ~1.2e8; a training step is ~50× slower
- * than its forward pass, almost all of it in the naive Conv2DBackpropFilter.
+ * Pure-JS throughput in (forward) multiply-adds per second of step, measured on the issue's
+ * 2-core machine (alexnet-fashion, batch 16, tfjs 4.22): ~8 images/s forward, ~3 training.
+ * That puts an AlexNet training step at batch 32 near 10 minutes.
  */
-export const PURE_JS_MACS_PER_S = { forward: 1.2e8, train: 2.5e6 };
+export const PURE_JS_MACS_PER_S = { forward: 1.2e8, train: 4e7 };
 
 /** A pure-JS phase runs only if one step is estimated to take at most this long. */
-export const PURE_JS_STEP_BUDGET_S = 30;
+export const PURE_JS_STEP_BUDGET_S = 60;
 
-/** The pure-JS backend gets at most this many steps: each costs seconds. */
-export const PURE_JS_MAX = { warmup: 1, steps: 3 };
+/** The pure-JS backend gets at most this many steps (each costs seconds), and no profiled step. */
+export const PURE_JS_MAX = { warmup: 1, steps: 2 };
 
 export interface BackendPlan {
   /** Set: nothing runs, and this says why. */
@@ -23,6 +23,8 @@ export interface BackendPlan {
   skipTrain?: string;
   warmup: number;
   steps: number;
+  /** Run the first warm-up step under tf.profile for the tensor-memory peak (slow on pure JS). */
+  profile: boolean;
 }
 
 /** "~40 s", "~3 min", "~2 h": an estimate, rounded to show that it is one. */
@@ -35,11 +37,11 @@ export function roughDuration(seconds: number): string {
 
 /** The plan for one backend on a model of `multAdds` per example (forward) at these settings. */
 export function planBackend(backend: BenchBackend, multAdds: number, s: ModelDefaults): BackendPlan {
-  if (backend !== 'cpu') return { warmup: s.warmup, steps: s.steps };
+  if (backend !== 'cpu') return { warmup: s.warmup, steps: s.steps, profile: true };
   const forward = (multAdds * s.batch) / PURE_JS_MACS_PER_S.forward;
   const train = (multAdds * s.batch) / PURE_JS_MACS_PER_S.train;
   const why = (phase: string, est: number) => `pure JS: est. ${roughDuration(est)} per ${phase} step at batch ${s.batch}`;
-  const plan: BackendPlan = { warmup: Math.min(s.warmup, PURE_JS_MAX.warmup), steps: Math.min(s.steps, PURE_JS_MAX.steps) };
+  const plan: BackendPlan = { warmup: Math.min(s.warmup, PURE_JS_MAX.warmup), steps: Math.min(s.steps, PURE_JS_MAX.steps), profile: false };
   if (forward > PURE_JS_STEP_BUDGET_S) plan.skipForward = why('forward', forward);
   if (train > PURE_JS_STEP_BUDGET_S) plan.skipTrain = why('training', train);
   if (plan.skipForward && plan.skipTrain) {

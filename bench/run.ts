@@ -90,7 +90,7 @@ async function bench(o: BenchOptions, progress: (line: string) => void): Promise
         progress(`${model} on ${backend}…`);
         m.backends.push(runWorker({
           model, backend, batch: settings.batch, warmup: plan.warmup, steps: plan.steps, seed: SEED, root: ROOT,
-          skipForward: plan.skipForward, skipTrain: plan.skipTrain,
+          skipForward: plan.skipForward, skipTrain: plan.skipTrain, profile: plan.profile,
         }, o.threads));
       }
       if (torchHere.ok) {

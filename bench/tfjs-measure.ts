@@ -27,6 +27,8 @@ export interface TfjsRequest {
   /** Set: that phase is not run, and this says why (plan.ts). */
   skipForward?: string;
   skipTrain?: string;
+  /** Run the first warm-up step of each phase under tf.profile, for tfPeakMB. */
+  profile: boolean;
   /** Repository root (generated/<model>.ts lives there). */
   root: string;
 }
@@ -49,7 +51,7 @@ export interface TfjsResult {
   peakRssMB?: number;
   /** Resident set before the model was built (Node + tfjs + backend). */
   baseRssMB?: number;
-  /** Most tensor bytes alive at once in one training step (tf.profile's peakBytes); forward's when train did not run. */
+  /** Most tensor bytes alive at once in a step (tf.profile's peakBytes over the first warm-up step of each phase). */
   tfPeakMB?: number;
   /** Tensor bytes alive between steps: weights and optimizer state. */
   tfBetweenStepsMB?: number;
@@ -76,9 +78,15 @@ interface GeneratedModule {
   numClasses: number;
 }
 
-/** Times `step` `warmup + steps` times; each call's promise resolves when its results are computed. */
-async function timeSteps(warmup: number, steps: number, step: () => Promise<void>): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await step();
+/**
+ * Times `step` `warmup + steps` times; each call's promise resolves when its results are computed.
+ * With `profile`, the first warm-up step runs under tf.profile and its peak tensor bytes are kept.
+ */
+async function timeSteps(warmup: number, steps: number, step: () => Promise<void>, profile?: (peakBytes: number) => void): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) {
+    if (i === 0 && profile) profile((await tf.profile(step)).peakBytes);
+    else await step();
+  }
   const ms: number[] = [];
   for (let i = 0; i < steps; i++) {
     const t0 = performance.now();
@@ -105,6 +113,9 @@ export async function measureTfjs(req: TfjsRequest): Promise<TfjsResult> {
   const labels = tf.tensor1d(randomLabels(batch, mod.numClasses, req.seed), 'int32');
   const result: TfjsResult = { ...head, available: true, device: choice.device, batch, params: model.countParams(), baseRssMB };
 
+  // The most tensor bytes alive in any profiled step (forward's or training's).
+  const peak = (bytes: number) => { result.tfPeakMB = Math.max(result.tfPeakMB ?? 0, bytes / MB); };
+  const profile = req.profile ? peak : undefined;
   try {
     const forwardStep = async () => {
       const y = model.predict(x) as tf.Tensor;
@@ -114,7 +125,7 @@ export async function measureTfjs(req: TfjsRequest): Promise<TfjsResult> {
     if (req.skipForward) result.forward = { ok: false, why: req.skipForward };
     else {
       try {
-        result.forward = { ok: true, rate: summarizeSteps(batch, await timeSteps(req.warmup, req.steps, forwardStep)) };
+        result.forward = { ok: true, rate: summarizeSteps(batch, await timeSteps(req.warmup, req.steps, forwardStep, profile)) };
       } catch (err) {
         result.forward = failed(err);
       }
@@ -124,7 +135,6 @@ export async function measureTfjs(req: TfjsRequest): Promise<TfjsResult> {
     const missing = ['Conv2DBackpropFilter', 'Conv2DBackpropInput'].filter((k) => tf.getKernel(k, tf.getBackend()) === undefined);
     if (req.skipTrain || missing.length > 0) {
       result.train = { ok: false, why: req.skipTrain ?? `forward only: tfjs-backend-${tf.getBackend()} has no ${missing.join(' or ')} kernel (tensorflow/tfjs#8474)` };
-      if (result.forward.ok) result.tfPeakMB = (await tf.profile(forwardStep)).peakBytes / MB;
     } else {
       const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
       const optimizer = createOptimizer({ type: 'sgd', lr: 0.01, momentum: 0.9 }, variables);
@@ -141,9 +151,8 @@ export async function measureTfjs(req: TfjsRequest): Promise<TfjsResult> {
         tf.dispose([value, ...ordered]);
       };
       try {
-        result.train = { ok: true, rate: summarizeSteps(batch, await timeSteps(req.warmup, req.steps, trainStep)) };
+        result.train = { ok: true, rate: summarizeSteps(batch, await timeSteps(req.warmup, req.steps, trainStep, profile)) };
         result.tfBetweenStepsMB = tf.memory().numBytes / MB;
-        result.tfPeakMB = (await tf.profile(trainStep)).peakBytes / MB;
       } catch (err) {
         result.train = failed(err);
       }

@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const PYTHON = '/usr/bin/python3';
 
@@ -97,14 +98,36 @@ export function parseTorchOutput(stdout: string, stderr: string, status: number 
   return { ok: true, report: obj as TorchReport };
 }
 
-export interface TorchRequest { irFile: string; batch: number; warmup: number; steps: number; threads: number; seed: number; check?: boolean; weights?: string }
+export interface TorchRequest { irFile: string; batch: number; warmup: number; steps: number; threads: number; seed: number }
 
+const SCRIPT = fileURLToPath(new URL('./torch_bench.py', import.meta.url));
+
+function runScript(args: string[], env: NodeJS.ProcessEnv, python: string) {
+  return spawnSync(python, [SCRIPT, ...args], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
+/** Measures one model (the IR as JSON in `irFile`). */
 export function runTorch(req: TorchRequest, env: NodeJS.ProcessEnv, python = PYTHON): TorchRun {
-  const script = new URL('./torch_bench.py', import.meta.url).pathname;
-  const args = [script, '--ir', req.irFile, '--batch', String(req.batch), '--warmup', String(req.warmup),
-    '--steps', String(req.steps), '--threads', String(req.threads), '--seed', String(req.seed),
-    ...(req.check ? ['--check'] : []), ...(req.weights ? ['--weights', req.weights] : [])];
-  const r = spawnSync(python, args, { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = runScript(['--ir', req.irFile, '--batch', String(req.batch), '--warmup', String(req.warmup),
+    '--steps', String(req.steps), '--threads', String(req.threads), '--seed', String(req.seed)], env, python);
   if (r.error) return { ok: false, why: `could not run ${python}: ${r.error.message}` };
   return parseTorchOutput(r.stdout, r.stderr, r.status);
+}
+
+/**
+ * Builds and verifies each IR without timing, in one Python start; with `weights` (a directory of
+ * tfjs weights and an input, see torch_bench.py), also returns PyTorch's outputs.
+ */
+export function checkTorch(irFiles: string[], env: NodeJS.ProcessEnv, weights?: string, python = PYTHON): TorchRun[] {
+  const r = runScript([...irFiles.flatMap((f) => ['--ir', f]), '--check', '--threads', '1', ...(weights ? ['--weights', weights] : [])], env, python);
+  if (r.error) return irFiles.map(() => ({ ok: false, why: `could not run ${python}: ${r.error!.message}` }));
+  if (irFiles.length === 1) return [parseTorchOutput(r.stdout, r.stderr, r.status)];
+  let list: unknown;
+  try {
+    list = JSON.parse(r.stdout.trim().split('\n').pop() ?? '');
+  } catch {
+    list = undefined;
+  }
+  if (!Array.isArray(list)) return irFiles.map(() => parseTorchOutput(r.stdout, r.stderr, r.status));
+  return list.map((item) => parseTorchOutput(JSON.stringify(item), '', r.status));
 }

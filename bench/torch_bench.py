@@ -270,43 +270,57 @@ def rss_mb():
     return float("nan")
 
 
+def check_one(ir_file, weights):
+    """Builds and verifies one IR; with weights, also runs it. (report, net, ir); the report is
+    {"error": ...} and net None where the translation fails or differs from the IR."""
+    ir = json.load(open(ir_file))
+    try:
+        net = Net(ir)
+    except ValueError as e:
+        return {"error": str(e)}, None, ir
+    ours, theirs, problems = verify(net, ir)
+    head = {"torch": torch.__version__, "threads": torch.get_num_threads(), "mkldnn": torch.backends.mkldnn.is_available(),
+            "params": theirs, "irParams": ours, "finalSoftmax": final_softmax(ir)}
+    if problems:
+        return {"error": "PyTorch network differs from the IR: " + "; ".join(problems)}, None, ir
+    if weights:
+        manifest = load_weights(net, ir, weights)
+        x = torch.from_numpy(_read(weights, manifest["input"])).reshape(manifest["input"]["shape"]).permute(0, 3, 1, 2)
+        net.eval()
+        with torch.no_grad():
+            y = net(x)
+            if head["finalSoftmax"]:
+                y = y.softmax(1)
+        head["output"] = y.flatten().tolist()
+    return head, net, ir
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--ir", required=True)
+    ap.add_argument("--ir", required=True, action="append", help="IR JSON file; with --check, may be repeated")
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--warmup", type=int, default=2)
     ap.add_argument("--steps", type=int, default=5)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--check", action="store_true", help="build, verify, and stop (no timing)")
-    ap.add_argument("--weights", help="with --check: load tfjs weights from DIR and print the outputs for DIR/input.f32")
+    ap.add_argument("--weights", help="with --check: load tfjs weights from DIR and print the outputs for its input")
     a = ap.parse_args()
 
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
-    ir = json.load(open(a.ir))
-    base_rss = rss_mb()
-    try:
-        net = Net(ir)
-    except ValueError as e:
-        fail(str(e))
-    ours, theirs, problems = verify(net, ir)
-    head = {"torch": torch.__version__, "threads": torch.get_num_threads(), "mkldnn": torch.backends.mkldnn.is_available(),
-            "params": theirs, "irParams": ours, "finalSoftmax": final_softmax(ir), **blas_in_use()}
-    if problems:
-        fail("PyTorch network differs from the IR: " + "; ".join(problems))
     if a.check:
-        if a.weights:
-            manifest = load_weights(net, ir, a.weights)
-            x = torch.from_numpy(_read(a.weights, manifest["input"])).reshape(manifest["input"]["shape"]).permute(0, 3, 1, 2)
-            net.eval()
-            with torch.no_grad():
-                y = net(x)
-                if head["finalSoftmax"]:
-                    y = y.softmax(1)
-            head["output"] = y.flatten().tolist()
-        print(json.dumps(head))
+        # One object per IR, a list when several were given (one Python start for many checks).
+        results = [check_one(f, a.weights)[0] for f in a.ir]
+        print(json.dumps(results[0] if len(results) == 1 else results))
         return
+    if len(a.ir) != 1:
+        fail("measuring takes one --ir")
+    base_rss = rss_mb()
+    head, net, ir = check_one(a.ir[0], None)
+    if net is None:
+        fail(head["error"])
+    head.update(blas_in_use())
 
     x = torch.rand([a.batch] + nchw(ir["input"]))
     y = torch.randint(0, ir["classes"], (a.batch,))

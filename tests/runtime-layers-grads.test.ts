@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  NetspecAdaptiveAvgPool2D, NetspecConv2D, NetspecLRN, NetspecPool2D, applyActivation, type ActivationName,
+  NetspecAdaptiveAvgPool2D, NetspecConv2D, NetspecLRN, NetspecPool2D, applyActivation, conv2dExplicit, type ActivationName, type Pad4,
 } from '../src/runtime/layers/index.ts';
 
 beforeAll(async () => {
@@ -93,7 +93,7 @@ describe('NetspecConv2D gradients (input, kernel, bias)', () => {
     { name: 'groups 1, stride 2, asymmetric pad', x: [1, 6, 5, 2], filters: 3, kernelSize: [3, 2], strides: [2, 2], pad: [1, 0, 2, 1], dilation: [1, 1], groups: 1 },
     { name: 'groups 2, dilation 2, stride 2', x: [1, 7, 7, 4], filters: 4, kernelSize: [2, 3], strides: [2, 2], pad: [0, 1, 1, 0], dilation: [2, 2], groups: 2 },
     { name: 'groups 3 on 6 channels, tanh', x: [1, 5, 4, 6], filters: 3, kernelSize: [3, 3], strides: [1, 1], pad: [1, 1, 1, 1], dilation: [1, 1], groups: 3, activation: 'tanh' },
-    { name: 'groups = channels (depthwise), stride [1, 2], gelu', x: [1, 5, 6, 3], filters: 6, kernelSize: [3, 3], strides: [1, 2], pad: [2, 0, 1, 1], dilation: [1, 1], groups: 3, activation: 'gelu' },
+    { name: 'groups = channels, stride [1, 2], gelu', x: [1, 5, 6, 3], filters: 6, kernelSize: [3, 3], strides: [1, 2], pad: [2, 0, 1, 1], dilation: [1, 1], groups: 3, activation: 'gelu' },
     { name: 'dilation [3, 1] with groups = channels', x: [1, 8, 4, 2], filters: 2, kernelSize: [2, 2], strides: [1, 1], pad: [0, 0, 0, 1], dilation: [3, 1], groups: 2 },
   ] as const)('$name', (c) => {
     const layer = new NetspecConv2D({
@@ -104,6 +104,29 @@ describe('NetspecConv2D gradients (input, kernel, bias)', () => {
     });
     const n = c.x.reduce((a: number, b: number) => a * b, 1);
     checkLayer(layer, [...c.x], random(n, 1), 1e-2);
+  });
+});
+
+describe('conv2dExplicit gradients equal tf.conv2d\'s own (cpu)', () => {
+  it.each([
+    { x: [2, 8, 8, 3], k: [3, 3, 3, 4], s: [2, 2], pad: [0, 0, 0, 0] }, // row and column 7 unused
+    { x: [1, 9, 7, 2], k: [2, 3, 2, 3], s: [3, 2], pad: [1, 2, 0, 1] },
+    { x: [3, 6, 6, 1], k: [1, 1, 1, 2], s: [1, 1], pad: [2, 0, 0, 2] },
+    { x: [1, 11, 11, 3], k: [11, 11, 3, 2], s: [4, 4], pad: [2, 1, 2, 1] },
+  ] as const)('x $x kernel $k stride $s pad $pad', (c) => {
+    const x = tf.tensor4d(random(c.x.reduce((a: number, b: number) => a * b, 1), 7), [...c.x]);
+    const k = tf.tensor4d(random(c.k.reduce((a: number, b: number) => a * b, 1), 8), [...c.k]);
+    const pad = [...c.pad] as Pad4;
+    const padding: [[number, number], [number, number], [number, number], [number, number]] = [[0, 0], [pad[0], pad[1]], [pad[2], pad[3]], [0, 0]];
+    const y = tf.conv2d(x, k, [...c.s], padding);
+    const dy = tf.tensor(random(y.size, 9), y.shape);
+    const ours = tf.grads((a: tf.Tensor, w: tf.Tensor) => conv2dExplicit(a as tf.Tensor4D, w as tf.Tensor4D, [...c.s], pad))([x, k], dy);
+    const theirs = tf.grads((a: tf.Tensor, w: tf.Tensor) => tf.conv2d(a as tf.Tensor4D, w as tf.Tensor4D, [...c.s], padding))([x, k], dy);
+    expect(conv2dExplicit(x, k, [...c.s], pad).dataSync()).toEqual(y.dataSync());
+    ours.forEach((g, i) => {
+      expect(g.shape).toEqual(theirs[i].shape);
+      expectGradClose(g.dataSync(), theirs[i].dataSync(), 1e-5);
+    });
   });
 });
 
@@ -165,7 +188,7 @@ describe('cpu and wasm agree on outputs and gradients', () => {
   const seeded = { className: 'RandomNormal', config: { mean: 0, stddev: 0.5, seed: 3 } };
   it.each([
     { name: 'grouped conv, asymmetric pad, stride 2', make: () => new NetspecConv2D({ filters: 4, kernelSize: [3, 2], strides: [2, 2], pad: [1, 0, 2, 1], groups: 2, kernelInitializer: seeded, biasInitializer: seeded }) },
-    { name: 'depthwise conv, dilation 2', make: () => new NetspecConv2D({ filters: 6, kernelSize: [2, 3], strides: [1, 1], pad: [0, 1, 1, 0], dilation: [2, 2], groups: 6, kernelInitializer: seeded }) },
+    { name: 'groups = channels, dilation 2', make: () => new NetspecConv2D({ filters: 6, kernelSize: [2, 3], strides: [1, 1], pad: [0, 1, 1, 0], dilation: [2, 2], groups: 6, kernelInitializer: seeded }) },
     { name: 'LRN', make: () => new NetspecLRN({ size: 3, alpha: 0.5, beta: 0.75, k: 1 }) },
     { name: 'max pool ceil', make: () => new NetspecPool2D({ mode: 'max', poolSize: [3, 3], strides: [2, 2], pad: [1, 0, 0, 1], rounding: 'ceil' }) },
     { name: 'avg pool ceil', make: () => new NetspecPool2D({ mode: 'avg', poolSize: [3, 3], strides: [2, 2], pad: [1, 1, 1, 1], rounding: 'ceil' }) },
@@ -198,6 +221,30 @@ describe('NetspecAdaptiveAvgPool2D gradient (input)', () => {
   ] as const)('$x → $out', (c) => {
     const n = c.x.reduce((a: number, b: number) => a * b, 1);
     checkLayer(new NetspecAdaptiveAvgPool2D({ outputSize: [...c.out] }), [...c.x], random(n, 4), 1e-2);
+  });
+});
+
+describe('memory', () => {
+  it('a forward + backward pass through every layer leaves no tensors behind', () => {
+    const model = tf.sequential({ layers: [
+      new NetspecConv2D({ inputShape: [9, 9, 4], filters: 4, kernelSize: [3, 3], strides: [2, 2], pad: [1, 0, 1, 0], dilation: [1, 1], groups: 2, activation: 'gelu' }),
+      new NetspecConv2D({ filters: 4, kernelSize: [2, 2], pad: [1, 1, 1, 1], dilation: [2, 2] }),
+      new NetspecLRN({ size: 3, alpha: 0.1, beta: 0.75, k: 1 }),
+      new NetspecPool2D({ mode: 'max', poolSize: [3, 3], strides: [2, 2], pad: [1, 0, 1, 0], rounding: 'ceil' }),
+      new NetspecPool2D({ mode: 'avg', poolSize: [2, 2], strides: [1, 1], pad: [1, 0, 0, 1], rounding: 'ceil' }),
+      new NetspecAdaptiveAvgPool2D({ outputSize: [2, 3] }),
+    ] });
+    const x = tf.tensor4d(random(2 * 9 * 9 * 4, 10), [2, 9, 9, 4]);
+    const step = () => {
+      const { value, grads } = tf.variableGrads(() => tf.sum(tf.square(model.apply(x) as tf.Tensor)) as tf.Scalar);
+      value.dispose();
+      tf.dispose(grads);
+    };
+    step();
+    const before = tf.memory().numTensors;
+    step();
+    step();
+    expect(tf.memory().numTensors).toBe(before);
   });
 });
 

@@ -94,7 +94,7 @@ const convCases: ConvCase[] = [
   { name: 'plain 3x3', x: [1, 5, 5, 2], kernel: [3, 3], filters: 3, strides: [1, 1], pad: [0, 0, 0, 0], dilation: [1, 1], groups: 1, useBias: true },
   { name: 'groups 2, stride 2, asymmetric pad', x: [2, 6, 7, 4], kernel: [3, 2], filters: 4, strides: [2, 2], pad: [1, 0, 2, 1], dilation: [1, 1], groups: 2, useBias: true },
   { name: 'groups 3, dilation 2, asymmetric pad', x: [1, 7, 6, 6], kernel: [3, 3], filters: 6, strides: [1, 1], pad: [2, 1, 0, 2], dilation: [2, 2], groups: 3, useBias: false },
-  { name: 'groups = channels (depthwise path), stride [2, 1]', x: [1, 6, 5, 3], kernel: [3, 3], filters: 6, strides: [2, 1], pad: [1, 1, 1, 1], dilation: [1, 1], groups: 3, useBias: true },
+  { name: 'groups = channels, stride [2, 1]', x: [1, 6, 5, 3], kernel: [3, 3], filters: 6, strides: [2, 1], pad: [1, 1, 1, 1], dilation: [1, 1], groups: 3, useBias: true },
   { name: 'stride 2 with dilation 2, groups 2', x: [1, 9, 8, 4], kernel: [2, 3], filters: 2, strides: [2, 2], pad: [0, 1, 1, 0], dilation: [2, 2], groups: 2, useBias: true },
   { name: 'dilation [1, 3], odd sizes, leaky_relu', x: [1, 5, 9, 1], kernel: [2, 3], filters: 3, strides: [1, 2], pad: [0, 0, 1, 0], dilation: [1, 3], groups: 1, useBias: true, activation: 'leaky_relu' },
   { name: 'AlexNet-like conv2 split, relu', x: [1, 7, 7, 4], kernel: [5, 5], filters: 6, strides: [1, 1], pad: [2, 2, 2, 2], dilation: [1, 1], groups: 2, useBias: true, activation: 'relu' },
@@ -269,5 +269,29 @@ describe('NetspecAdaptiveAvgPool2D values', () => {
     const ref = naiveAdaptive(x, c.out[0], c.out[1]);
     expect(y.shape).toEqual(ref.shape);
     expectClose(y.data, ref.data, 1e-5);
+  });
+});
+
+// ---- a whole stack ------------------------------------------------------------------------
+
+describe('the AlexNet (Caffe) feature stack', () => {
+  it('has the published shapes and parameter counts', () => {
+    const conv = (filters: number, k: number, s: number, p: number, groups: number, inputShape?: number[]) => new NetspecConv2D({
+      inputShape, filters, kernelSize: [k, k], strides: [s, s], pad: [p, p, p, p], groups, activation: 'relu', kernelInitializer: 'zeros',
+    });
+    const lrn = () => new NetspecLRN({ size: 5, alpha: 1e-4, beta: 0.75, k: 1, convention: 'caffe' });
+    const pool = () => new NetspecPool2D({ mode: 'max', poolSize: [3, 3], strides: [2, 2], rounding: 'ceil' });
+    const model = tf.sequential({ layers: [
+      conv(96, 11, 4, 0, 1, [227, 227, 3]), lrn(), pool(),
+      conv(256, 5, 1, 2, 2), lrn(), pool(),
+      conv(384, 3, 1, 1, 1), conv(384, 3, 1, 1, 2), conv(256, 3, 1, 1, 2), pool(),
+    ] });
+    expect(model.layers.map((l) => l.outputShape)).toEqual([
+      [null, 55, 55, 96], [null, 55, 55, 96], [null, 27, 27, 96],
+      [null, 27, 27, 256], [null, 27, 27, 256], [null, 13, 13, 256],
+      [null, 13, 13, 384], [null, 13, 13, 384], [null, 13, 13, 256], [null, 6, 6, 256],
+    ]);
+    // Caffe's bvlc_alexnet: conv1 34,944 · conv2 307,456 · conv3 885,120 · conv4 663,936 · conv5 442,624.
+    expect(model.layers.map((l) => l.countParams())).toEqual([34_944, 0, 0, 307_456, 0, 0, 885_120, 663_936, 442_624, 0]);
   });
 });

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listCheckpoints, readCheckpoint } from '../src/runtime/train/checkpoint.ts';
+import { listCheckpoints, readCheckpoint, type WriteFs } from '../src/runtime/train/checkpoint.ts';
 import { loadExportedModel } from '../src/runtime/train/export.ts';
 import { checkpointDir, metricsFile } from '../src/runtime/train/loop.ts';
 import { findCheckpoint, modelFromCheckpoint, resumeRun, startRun, type RunResult } from '../src/runtime/train/run.ts';
@@ -121,6 +121,27 @@ describe.skipIf(!haveFashion)('training on real Fashion-MNIST', () => {
       if (r.ok) for (const w of r.value.weights) expect(w.values.every(Number.isFinite)).toBe(true);
     }
     expect(fs.existsSync(path.join(dir, 'model'))).toBe(false);
+  }, 60_000);
+
+  it('a full disk stops the run cleanly at the failed checkpoint; the previous one stays intact', async () => {
+    const dir = path.join(tmp, 'full-disk');
+    let writes = 0;
+    const fullDisk: WriteFs = {
+      ...(fs as unknown as WriteFs),
+      writeSync: (fd, buf, off, len) => {
+        if (writes++ > 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        return fs.writeSync(fd, buf, off, len);
+      },
+    };
+    // The first checkpoint (step 2) is written in one write call; the second (step 4) hits ENOSPC.
+    const out = await startRun({ dir, config: { ...config, checkpointEvery: 2 }, model: tinyModel(), io: quietIO().io, writeOptions: { fs: fullDisk } });
+    expect(out.status).toBe('failed');
+    expect(out.globalStep).toBe(4);
+    const ck2 = path.join(checkpointDir(dir), 'ckpt-000000002.nsckpt');
+    expect(out.error).toBe(`could not write ${path.join(checkpointDir(dir), 'ckpt-000000004.nsckpt')}: no space left on device; the previous checkpoint is intact`);
+    expect(out.checkpoint).toBe(ck2);
+    expect(fs.readdirSync(checkpointDir(dir))).toEqual(['ckpt-000000002.nsckpt']);
+    expect(readCheckpoint(ck2).ok).toBe(true);
   }, 60_000);
 
   it('refuses to start in a folder that holds a run', async () => {

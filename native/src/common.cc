@@ -1,5 +1,8 @@
 #include "common.h"
 
+#include <sys/mman.h>
+
+#include <cstdint>
 #include <string>
 
 namespace netspec {
@@ -15,6 +18,18 @@ F32 f32Arg(const Napi::CallbackInfo& info, size_t i, const char* name) {
   }
   Napi::Float32Array a = v.As<Napi::Float32Array>();
   return F32{a.Data(), a.ElementLength()};  // Data() already includes the byte offset
+}
+
+F32 outArg(const Napi::CallbackInfo& info, size_t i, const char* name) {
+  F32 a = f32Arg(info, i, name);
+  constexpr uintptr_t kHuge = 2u << 20;
+  const size_t bytes = a.length * sizeof(float);
+  if (bytes >= 2 * kHuge) {
+    const uintptr_t begin = (reinterpret_cast<uintptr_t>(a.data) + kHuge - 1) & ~(kHuge - 1);
+    const uintptr_t end = (reinterpret_cast<uintptr_t>(a.data) + bytes) & ~(kHuge - 1);
+    if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);  // a hint; failure is fine
+  }
+  return a;
 }
 
 F32 optionalF32Arg(const Napi::CallbackInfo& info, size_t i, const char* name) {

@@ -17,7 +17,11 @@ struct F32 {
 
 // The Float32Array at info[i]; throws a JS TypeError for anything else.
 F32 f32Arg(const Napi::CallbackInfo& info, size_t i, const char* name);
-// Same, but null/undefined gives an empty F32.
+// An output Float32Array, freshly allocated by JS and not yet touched: large ones are marked for
+// transparent huge pages first, so that the first write faults in 2 MiB pages rather than 4 KiB
+// ones (tens of MB of fresh output per op otherwise cost more in page faults than the op).
+F32 outArg(const Napi::CallbackInfo& info, size_t i, const char* name);
+// Same as f32Arg, but null/undefined gives an empty F32.
 F32 optionalF32Arg(const Napi::CallbackInfo& info, size_t i, const char* name);
 // An array of exactly `count` integers.
 std::vector<int64_t> intsArg(const Napi::CallbackInfo& info, size_t i, size_t count, const char* name);

@@ -245,7 +245,7 @@ Napi::Value Conv2d(const Napi::CallbackInfo& info) {
   const auto p = intsArg(info, 1, kParams, "params");
   const Shape s = toShape(p);
   validate(env, mode, s);
-  F32 a = f32Arg(info, 2, "a"), b = f32Arg(info, 3, "b"), out = f32Arg(info, 4, "out");
+  F32 a = f32Arg(info, 2, "a"), b = f32Arg(info, 3, "b"), out = outArg(info, 4, "out");
   F32 bias = optionalF32Arg(info, 5, "bias");
   const bool relu = info.Length() > 6 && boolArg(info, 6, "relu");
 

@@ -1,6 +1,6 @@
 // Strided box copies. tfjs's cpu kernels move non-contiguous slices (channel splits of grouped
 // convolutions, padding) one element at a time through index arrays, which costs more than the
-// convolutions around them.
+// convolutions around them. Single-threaded: copies are bound by memory, not cores.
 #include "copy.h"
 
 #include <algorithm>
@@ -35,7 +35,7 @@ Napi::Value CopyBox(const Napi::CallbackInfo& info) {
   std::lock_guard<std::mutex> lock(addonMutex());
   F32 src = f32Arg(info, 0, "src");
   const auto srcShape = dims(info, 1, "srcShape"), srcBegin = dims(info, 2, "srcBegin");
-  F32 dst = f32Arg(info, 3, "dst");
+  F32 dst = outArg(info, 3, "dst");
   const auto dstShape = dims(info, 4, "dstShape"), dstBegin = dims(info, 5, "dstBegin"), box = dims(info, 6, "box");
   const size_t rank = box.size();
   if (rank == 0 || rank > kMaxRank || srcShape.size() != rank || srcBegin.size() != rank || dstShape.size() != rank ||
@@ -72,7 +72,6 @@ Napi::Value CopyBox(const Napi::CallbackInfo& info) {
 
   const float* s = src.data;
   float* d = dst.data;
-#pragma omp parallel for schedule(static) if (runs * run > (1 << 16) && runs > 1)
   for (int64_t r = 0; r < runs; ++r) {
     int64_t rest = r, so = srcBase, dof = dstBase;
     for (size_t k = last; k-- > 0;) {  // decode r into box coordinates of axes last-1 … 0
@@ -88,10 +87,9 @@ Napi::Value CopyBox(const Napi::CallbackInfo& info) {
 
 Napi::Value Fill(const Napi::CallbackInfo& info) {
   std::lock_guard<std::mutex> lock(addonMutex());
-  F32 dst = f32Arg(info, 0, "dst");
+  F32 dst = outArg(info, 0, "dst");
   const float value = static_cast<float>(numberArg(info, 1, "value"));
   const int64_t n = static_cast<int64_t>(dst.length);
-#pragma omp parallel for schedule(static) if (n > (1 << 16))
   for (int64_t i = 0; i < n; ++i) dst.data[i] = value;
   return info.Env().Undefined();
 }

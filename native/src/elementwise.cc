@@ -1,6 +1,8 @@
 // Elementwise ops and reductions that dominate a training step once convolutions are fast:
 // tfjs computes bias-add, relu, its gradient (dy · step(x)) and bias gradients (sums over
-// batch and space) as separate single-threaded JS loops.
+// batch and space) as separate JS loops. These stream memory, so one thread is as fast as two
+// (measured), and stays fast when the cores are shared: a parallel region waits for its slowest
+// thread, which on a busy machine is often descheduled.
 #include "elementwise.h"
 
 #include <cmath>
@@ -12,31 +14,24 @@ namespace netspec {
 
 namespace {
 
-constexpr int64_t kParallelMin = 1 << 15;  // below this, thread start-up costs more than it saves
-
 template <typename Op>
 void binaryLoop(const float* a, int64_t na, const float* b, int64_t nb, float* out, int64_t n, Op op) {
   if (na == n && nb == n) {
-#pragma omp parallel for schedule(static) if (n > kParallelMin)
     for (int64_t i = 0; i < n; ++i) out[i] = op(a[i], b[i]);
   } else if (na == n && nb == 1) {
     const float s = b[0];
-#pragma omp parallel for schedule(static) if (n > kParallelMin)
     for (int64_t i = 0; i < n; ++i) out[i] = op(a[i], s);
   } else if (nb == n && na == 1) {
     const float s = a[0];
-#pragma omp parallel for schedule(static) if (n > kParallelMin)
     for (int64_t i = 0; i < n; ++i) out[i] = op(s, b[i]);
   } else if (na == n) {
     // b repeats every nb elements (a bias along the last axes).
     const int64_t rows = n / nb;
-#pragma omp parallel for schedule(static) if (n > kParallelMin)
     for (int64_t r = 0; r < rows; ++r) {
       for (int64_t j = 0; j < nb; ++j) out[r * nb + j] = op(a[r * nb + j], b[j]);
     }
   } else {
     const int64_t rows = n / na;
-#pragma omp parallel for schedule(static) if (n > kParallelMin)
     for (int64_t r = 0; r < rows; ++r) {
       for (int64_t j = 0; j < na; ++j) out[r * na + j] = op(a[j], b[r * na + j]);
     }
@@ -48,17 +43,15 @@ void binaryLoop(const float* a, int64_t na, const float* b, int64_t nb, float* o
 Napi::Value Unary(const Napi::CallbackInfo& info) {
   std::lock_guard<std::mutex> lock(addonMutex());
   const int op = static_cast<int>(numberArg(info, 0, "op"));
-  F32 x = f32Arg(info, 1, "x"), y = f32Arg(info, 2, "y");
+  F32 x = f32Arg(info, 1, "x"), y = outArg(info, 2, "y");
   const float alpha = info.Length() > 3 && info[3].IsNumber() ? static_cast<float>(numberArg(info, 3, "alpha")) : 0.f;
   requireLength(info.Env(), y, x.length, "y");
   const int64_t n = static_cast<int64_t>(x.length);
   const float* in = x.data;
   float* out = y.data;
   if (op == 0) {
-#pragma omp parallel for schedule(static) if (n > kParallelMin)
     for (int64_t i = 0; i < n; ++i) out[i] = in[i] < 0.f ? 0.f : in[i];
   } else if (op == 1) {
-#pragma omp parallel for schedule(static) if (n > kParallelMin)
     for (int64_t i = 0; i < n; ++i) out[i] = std::isnan(in[i]) ? in[i] : (in[i] > 0.f ? 1.f : alpha);
   } else {
     throw Napi::RangeError::New(info.Env(), "unary: unknown op");
@@ -69,7 +62,7 @@ Napi::Value Unary(const Napi::CallbackInfo& info) {
 Napi::Value Binary(const Napi::CallbackInfo& info) {
   std::lock_guard<std::mutex> lock(addonMutex());
   const int op = static_cast<int>(numberArg(info, 0, "op"));
-  F32 a = f32Arg(info, 1, "a"), b = f32Arg(info, 2, "b"), out = f32Arg(info, 3, "out");
+  F32 a = f32Arg(info, 1, "a"), b = f32Arg(info, 2, "b"), out = outArg(info, 3, "out");
   const int64_t na = a.length, nb = b.length, n = out.length;
   if (na == 0 || nb == 0 || n % na != 0 || n % nb != 0 || (na != n && nb != n)) {
     throw Napi::RangeError::New(info.Env(), "binary: one operand must fill the output, the other's length divide it");
@@ -85,7 +78,7 @@ Napi::Value Binary(const Napi::CallbackInfo& info) {
 
 Napi::Value Sum(const Napi::CallbackInfo& info) {
   std::lock_guard<std::mutex> lock(addonMutex());
-  F32 x = f32Arg(info, 0, "x"), out = f32Arg(info, 1, "out");
+  F32 x = f32Arg(info, 0, "x"), out = outArg(info, 1, "out");
   const int64_t outer = static_cast<int64_t>(numberArg(info, 2, "outer"));
   const int64_t inner = static_cast<int64_t>(numberArg(info, 3, "inner"));
   const int mode = static_cast<int>(numberArg(info, 4, "mode"));
@@ -94,7 +87,6 @@ Napi::Value Sum(const Napi::CallbackInfo& info) {
   requireLength(info.Env(), out, mode == 0 ? inner : outer, "out");
   const float* in = x.data;
   if (mode == 1) {
-#pragma omp parallel for schedule(static) if (outer * inner > kParallelMin)
     for (int64_t r = 0; r < outer; ++r) {
       double s = 0;
       for (int64_t j = 0; j < inner; ++j) s += in[r * inner + j];
@@ -102,18 +94,10 @@ Napi::Value Sum(const Napi::CallbackInfo& info) {
     }
     return info.Env().Undefined();
   }
-  // Sum of rows: each thread adds its share of rows into its own accumulator, then they are combined.
   std::vector<double> total(inner, 0.0);
-#pragma omp parallel if (outer * inner > kParallelMin)
-  {
-    std::vector<double> acc(inner, 0.0);
-#pragma omp for schedule(static) nowait
-    for (int64_t r = 0; r < outer; ++r) {
-      const float* row = in + r * inner;
-      for (int64_t j = 0; j < inner; ++j) acc[j] += row[j];
-    }
-#pragma omp critical
-    for (int64_t j = 0; j < inner; ++j) total[j] += acc[j];
+  for (int64_t r = 0; r < outer; ++r) {
+    const float* row = in + r * inner;
+    for (int64_t j = 0; j < inner; ++j) total[j] += row[j];
   }
   for (int64_t j = 0; j < inner; ++j) out.data[j] = static_cast<float>(total[j]);
   return info.Env().Undefined();

@@ -44,7 +44,7 @@ Napi::Value Matmul(const Napi::CallbackInfo& info) {
   if (batch <= 0 || batchA <= 0 || batchB <= 0 || m <= 0 || n <= 0 || k < 0 || batch < batchA || batch < batchB) {
     throw Napi::RangeError::New(env, "matmul: invalid shape parameters");
   }
-  F32 a = f32Arg(info, 1, "a"), b = f32Arg(info, 2, "b"), out = f32Arg(info, 3, "out");
+  F32 a = f32Arg(info, 1, "a"), b = f32Arg(info, 2, "b"), out = outArg(info, 3, "out");
   F32 bias = optionalF32Arg(info, 4, "bias");
   const bool relu = info.Length() > 5 && boolArg(info, 5, "relu");
   requireLength(env, a, batchA * m * k, "a");
@@ -65,7 +65,6 @@ Napi::Value Matmul(const Napi::CallbackInfo& info) {
   if (bias.data || relu) {
     const int64_t rows = batch * m;
     const bool scalar = bias.length == 1;
-#pragma omp parallel for schedule(static) if (rows * n > 65536)
     for (int64_t r = 0; r < rows; ++r) {
       float* row = out.data + r * n;
       if (bias.data) {

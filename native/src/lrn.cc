@@ -39,7 +39,7 @@ void norms(const LrnShape& s, const float* x, double* prefix, double* norm) {
 Napi::Value Lrn(const Napi::CallbackInfo& info) {
   std::lock_guard<std::mutex> lock(addonMutex());
   const LrnShape s = lrnArgs(info, 3);
-  F32 x = f32Arg(info, 1, "x"), y = f32Arg(info, 2, "y");
+  F32 x = f32Arg(info, 1, "x"), y = outArg(info, 2, "y");
   requireLength(info.Env(), x, s.pixels * s.c, "x");
   requireLength(info.Env(), y, s.pixels * s.c, "y");
 #pragma omp parallel
@@ -60,7 +60,7 @@ Napi::Value Lrn(const Napi::CallbackInfo& info) {
 Napi::Value LrnGrad(const Napi::CallbackInfo& info) {
   std::lock_guard<std::mutex> lock(addonMutex());
   const LrnShape s = lrnArgs(info, 5);
-  F32 x = f32Arg(info, 1, "x"), y = f32Arg(info, 2, "y"), dy = f32Arg(info, 3, "dy"), dx = f32Arg(info, 4, "dx");
+  F32 x = f32Arg(info, 1, "x"), y = f32Arg(info, 2, "y"), dy = f32Arg(info, 3, "dy"), dx = outArg(info, 4, "dx");
   for (const F32* a : {&x, &y, &dy, &dx}) requireLength(info.Env(), *a, s.pixels * s.c, "lrnGrad tensor");
 #pragma omp parallel
   {

@@ -152,7 +152,7 @@ void avgPoolGrad(const Pool& s, const float* dy, float* dx) {
 Napi::Value MaxPool(const Napi::CallbackInfo& info) {
   std::lock_guard<std::mutex> lock(addonMutex());
   const Pool s = poolArg(info);
-  F32 x = f32Arg(info, 1, "x"), y = f32Arg(info, 2, "y");
+  F32 x = f32Arg(info, 1, "x"), y = outArg(info, 2, "y");
   requireLength(info.Env(), x, s.inSize(), "x");
   requireLength(info.Env(), y, s.outSize(), "y");
   maxPool(s, x.data, y.data);
@@ -162,7 +162,7 @@ Napi::Value MaxPool(const Napi::CallbackInfo& info) {
 Napi::Value MaxPoolGrad(const Napi::CallbackInfo& info) {
   std::lock_guard<std::mutex> lock(addonMutex());
   const Pool s = poolArg(info);
-  F32 x = f32Arg(info, 1, "x"), dy = f32Arg(info, 2, "dy"), dx = f32Arg(info, 3, "dx");
+  F32 x = f32Arg(info, 1, "x"), dy = f32Arg(info, 2, "dy"), dx = outArg(info, 3, "dx");
   requireLength(info.Env(), x, s.inSize(), "x");
   requireLength(info.Env(), dy, s.outSize(), "dy");
   requireLength(info.Env(), dx, s.inSize(), "dx");
@@ -173,7 +173,7 @@ Napi::Value MaxPoolGrad(const Napi::CallbackInfo& info) {
 Napi::Value AvgPool(const Napi::CallbackInfo& info) {
   std::lock_guard<std::mutex> lock(addonMutex());
   const Pool s = poolArg(info);
-  F32 x = f32Arg(info, 1, "x"), y = f32Arg(info, 2, "y");
+  F32 x = f32Arg(info, 1, "x"), y = outArg(info, 2, "y");
   requireLength(info.Env(), x, s.inSize(), "x");
   requireLength(info.Env(), y, s.outSize(), "y");
   avgPool(s, x.data, y.data);
@@ -183,7 +183,7 @@ Napi::Value AvgPool(const Napi::CallbackInfo& info) {
 Napi::Value AvgPoolGrad(const Napi::CallbackInfo& info) {
   std::lock_guard<std::mutex> lock(addonMutex());
   const Pool s = poolArg(info);
-  F32 dy = f32Arg(info, 1, "dy"), dx = f32Arg(info, 2, "dx");
+  F32 dy = f32Arg(info, 1, "dy"), dx = outArg(info, 2, "dx");
   requireLength(info.Env(), dy, s.outSize(), "dy");
   requireLength(info.Env(), dx, s.inSize(), "dx");
   avgPoolGrad(s, dy.data, dx.data);

@@ -39,6 +39,7 @@ Options:
   --seed N                seed of initialisation, shuffling, augmentation and dropout
   --val-steps N           validation batches per epoch (default: the whole split)
   --checkpoint-every N    also checkpoint every N steps (0: only at epoch ends)
+  --bad-images skip|error   ImageFolder: skip corrupt images (counted) or stop naming the file
   --out DIR               run folder
   --backend auto|cuda|tfjs-node|native|wasm|cpu|webgpu   (default auto: fastest that works)
   --progress auto|bar|lines   progress display (auto: a bar on a terminal)
@@ -59,6 +60,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   'val-steps': { type: 'string' },
   'checkpoint-every': { type: 'string' },
+  'bad-images': { type: 'string' },
   out: { type: 'string' },
   backend: { type: 'string' },
   progress: { type: 'string' },
@@ -99,6 +101,7 @@ export async function trainCommand(argv: string[], io: IO, opts: TrainCommandOpt
     seed: intOption(str('seed'), 'seed', 0),
     valSteps: intOption(str('val-steps'), 'val-steps'),
     checkpointEvery: intOption(str('checkpoint-every'), 'checkpoint-every', 0),
+    onBadImage: choice(str('bad-images'), 'bad-images', ['skip', 'error'] as const),
   };
   for (const k of Object.keys(overrides) as (keyof Overrides)[]) if (overrides[k] === undefined) delete overrides[k];
   const backend = choice<BackendRequest>(str('backend'), 'backend', BACKENDS) ?? 'auto';

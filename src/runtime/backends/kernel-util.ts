@@ -14,7 +14,7 @@ export interface CpuBackendLike {
 export type KernelArgs = Parameters<tf.KernelFunc>[0];
 
 /** A tfjs kernel that may decline (return null) so that the pure-JS cpu kernel runs instead. */
-export type NativeKernel = (args: KernelArgs, addon: NativeAddon) => TensorInfo | null;
+export type NativeKernel = (args: KernelArgs, addon: NativeAddon) => TensorInfo | TensorInfo[] | null;
 
 /** The values of a float32 tensor held by the cpu backend, or null when they aren't a Float32Array. */
 export function f32(backend: CpuBackendLike, t: TensorInfo | undefined): Float32Array | null {

@@ -17,14 +17,22 @@ function unary(op: 0 | 1): NativeKernel {
 export const relu = unary(0);
 export const step = unary(1);
 
+/** True when `shape`, less its leading 1s, is the trailing part of `out` (a scalar qualifies). */
+function isTrailingBlock(shape: number[], out: number[]): boolean {
+  const first = shape.findIndex((d) => d !== 1);
+  const core = first < 0 ? [] : shape.slice(first);
+  return core.every((d, i) => d === out[out.length - core.length + i]);
+}
+
 /**
- * The output shape when a and b broadcast only as whole trailing blocks or scalars (tfjs's cpu
- * fast path: out[i] = a[i % |a|] ∘ b[i % |b|]); null for any other broadcast.
+ * The output shape when each of a and b is either the whole output or a block repeated along
+ * leading axes (a bias, a scalar, a [1,1,1,C] tensor): then out[i] = a[i % |a|] ∘ b[i % |b|].
+ * Null for any other broadcast, which the cpu kernel handles.
  */
 export function trailingBroadcast(aShape: number[], bShape: number[]): number[] | null {
   const out = tf.broadcast_util.assertAndGetBroadcastShape(aShape, bShape);
-  const simple = tf.backend_util.getBroadcastDims(aShape, out).length === 0 && tf.backend_util.getBroadcastDims(bShape, out).length === 0;
-  return simple && sizeOf(out) > 0 ? out : null;
+  const simple = isTrailingBlock(aShape, out) && isTrailingBlock(bShape, out);
+  return simple && sizeOf(out) > 0 && (sizeOf(aShape) === sizeOf(out) || sizeOf(bShape) === sizeOf(out)) ? out : null;
 }
 
 function binary(op: 0 | 1 | 2): NativeKernel {

@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { loadNativeAddon, type AddonLoad, type NativeInfo } from './native-addon.ts';
 import { withFallback, type NativeKernel } from './kernel-util.ts';
 import { conv2d, conv2dBackpropFilter, conv2dBackpropInput } from './kernels-conv.ts';
+import { concat, padV2, slice, splitV } from './kernels-copy.ts';
 import { add, multiply, relu, step, sub, sum } from './kernels-elementwise.ts';
 import { matmul } from './kernels-matmul.ts';
 import { avgPool, avgPoolGrad, lrn, lrnGrad, maxPool, maxPoolGrad } from './kernels-pool.ts';
@@ -30,6 +31,10 @@ export const NATIVE_KERNELS: Readonly<Record<string, NativeKernel>> = {
   Sub: sub,
   Multiply: multiply,
   Sum: sum,
+  Slice: slice,
+  SplitV: splitV,
+  Concat: concat,
+  PadV2: padV2,
 };
 
 export type RegisterResult =

@@ -28,9 +28,17 @@ export function conv2dKernelGrad(
   });
 }
 
+/**
+ * Backends whose own Conv2DBackpropFilter is missing (wasm) or slow (the pure-JS cpu): only they
+ * take the hand-written gradient. Elsewhere (netspec-cpu's oneDNN kernel, webgpu, tfjs-node) the
+ * backend's kernel is faster than the transposes above.
+ */
+export const SLOW_FILTER_GRAD_BACKENDS = new Set(['cpu', 'wasm']);
+
 /** tf.conv2d(x, kernel, strides, explicit pad) with the gradient above (dilation 1 only). */
 export function conv2dExplicit(x: tf.Tensor4D, kernel: tf.Tensor4D, strides: [number, number], pad: Pad4): tf.Tensor4D {
   const padding = explicit(pad);
+  if (!SLOW_FILTER_GRAD_BACKENDS.has(tf.getBackend())) return tf.conv2d(x, kernel, strides, padding);
   const f = tf.customGrad((xIn, kIn, save) => {
     const [xv, kv] = [xIn as tf.Tensor4D, kIn as tf.Tensor4D];
     (save as tf.GradSaveFunc)([xv, kv]);

@@ -1,5 +1,5 @@
 // Grouped 2-D convolution with explicit asymmetric padding: tfjs has neither `groups`
-// (tensorflow/tfjs#3900) nor a gradient for dilation > 1.
+// (tensorflow/tfjs#3900) nor a gradient for dilation > 1, and cannot train tf.conv2d on wasm.
 import * as tf from '@tensorflow/tfjs';
 import { conv2dOutputShape, type Pad4 } from './arithmetic.ts';
 import { activationName, applyActivation, type ActivationName } from './activation.ts';

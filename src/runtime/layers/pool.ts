@@ -18,7 +18,10 @@ export interface NetspecPool2DArgs extends LayerArgs {
   rounding?: Rounding;
 }
 
-/** Fills max-pool padding: finite, so that gradients stay finite (−Infinity gives NaN). */
+/**
+ * Fills max-pool padding. Finite, so no infinity ever reaches arithmetic (0 · −∞ is NaN); every
+ * window holds a real value (pad < window), so it never shows in an output.
+ */
 export const MAX_POOL_PAD_VALUE = -3.4e38;
 
 /**
@@ -51,8 +54,9 @@ export function pool2d(x: tf.Tensor4D, mode: PoolMode, poolSize: [number, number
  * Pads with MAX_POOL_PAD_VALUE and max-pools 'valid', with a gradient that is right on every
  * backend: tfjs-backend-wasm's MaxPoolGrad starts each window's running max at FLT_MIN (the
  * smallest positive float), so a window whose max is <= 0 sends its gradient nowhere. The
- * backward pass therefore locates the maxima on the input shifted to >= 1 (padding 0 < 1),
- * which moves no argmax; the forward value stays exact.
+ * backward pass therefore locates the maxima on the input shifted to >= 1 (padding 0 < 1).
+ * That keeps every argmax, up to rounding between near-equal values, where either is a valid
+ * subgradient. The forward value is exact. (tfjs has no maxPoolGrad op; runKernel runs the kernel.)
  */
 function maxPoolPadded(x: tf.Tensor4D, pads: [number, number][], poolSize: [number, number], strides: [number, number]): tf.Tensor4D {
   const pad = (v: tf.Tensor4D, fill: number) => (pads.some(([a, b]) => a + b > 0) ? tf.pad(v, pads, fill) : v);

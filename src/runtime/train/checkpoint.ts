@@ -113,6 +113,7 @@ export function decodeCheckpoint<Meta = unknown>(bytes: Uint8Array, file: string
   };
   const weights: NamedTensor[] = [];
   for (const w of header.weights) {
+    if (!Array.isArray(w?.shape)) return fail('bad header: a weight without a shape');
     const values = take(w.shape.reduce((a, b) => a * b, 1));
     if (!values) return fail(`bad header: weight ${w.name} runs past the end of the payload`);
     weights.push({ name: w.name, shape: w.shape, values });

@@ -17,6 +17,8 @@ export interface TrainConfig extends LoopConfig {
   validationSplit: number;
   /** Weight initialiser for every conv2d and dense layer; default: the spec's. */
   init?: InitScheme;
+  /** ImageFolder: leave corrupt images out and count them ('skip'), or stop naming the file ('error', default). */
+  onBadImage?: 'skip' | 'error';
 }
 
 /** What the command line can change. */
@@ -34,6 +36,7 @@ export interface Overrides {
   valSteps?: number;
   checkpointEvery?: number;
   init?: InitScheme;
+  onBadImage?: 'skip' | 'error';
 }
 
 /** The paper's recipe (§5) where a spec says nothing. */
@@ -98,6 +101,7 @@ export function resolveConfig(train: TrainSpec, o: Overrides, model: string, spe
     normalize: train.normalize ?? 'dataset',
     validationSplit: train.validationSplit ?? 0,
     ...(o.init ? { init: o.init } : {}),
+    ...(o.onBadImage ? { onBadImage: o.onBadImage } : {}),
   };
   if (config.schedule.type === 'step' && !(config.schedule.stepSize >= 1)) return { ok: false, error: `train.schedule.stepSize must be at least 1` };
   if (!(config.optimizer.lr > 0)) return { ok: false, error: `the learning rate must be positive, got ${config.optimizer.lr}` };

@@ -16,7 +16,7 @@ import { rngFromKeys } from '../data/rng.ts';
 import { saveCheckpoint, writeFileAtomic, type Checkpoint, type WriteOptions } from './checkpoint.ts';
 import { evaluate } from './evaluate.ts';
 import { crossEntropy, errorCounts } from './metrics.ts';
-import { createOptimizer } from './optimizer.ts';
+import { createOptimizer, type Optimizer } from './optimizer.ts';
 import { afterEpoch, initialScheduleState, learningRate, type ScheduleState } from './schedule.ts';
 import type { Reporter } from './progress.ts';
 
@@ -159,18 +159,30 @@ export function restoreWeights(model: tf.LayersModel, weights: Checkpoint['weigh
 }
 
 export async function train(opts: TrainOptions): Promise<TrainOutcome> {
+  const variables = opts.model.trainableWeights.map((v) => v.read() as tf.Variable);
+  const optimizer = createOptimizer(opts.config.optimizer, variables);
+  try {
+    return await trainWith(opts, variables, optimizer);
+  } finally {
+    opts.reporter?.close();
+    optimizer.dispose();
+  }
+}
+
+async function trainWith(opts: TrainOptions, variables: tf.Variable[], optimizer: Optimizer): Promise<TrainOutcome> {
   const { model, config: cfg } = opts;
   const [h, w, c] = opts.inputShape;
-  const variables = model.trainableWeights.map((v) => v.read() as tf.Variable);
-  const optimizer = createOptimizer(cfg.optimizer, variables);
   const steps = stepsInEpoch(opts.train, cfg);
   const ckDir = opts.runDir && checkpointDir(opts.runDir);
   let progress = freshProgress(cfg);
   let lastCheckpoint: string | undefined;
-  const outcome = (status: TrainOutcome['status'], error?: string): TrainOutcome => {
-    optimizer.dispose();
-    return { status, ...(error ? { error } : {}), metrics: progress.metrics, globalStep: progress.globalStep, checkpoint: lastCheckpoint };
-  };
+  const outcome = (status: TrainOutcome['status'], error?: string): TrainOutcome => ({
+    status,
+    ...(error ? { error } : {}),
+    metrics: progress.metrics,
+    globalStep: progress.globalStep,
+    checkpoint: lastCheckpoint,
+  });
   if (steps === 0) return outcome('failed', 'the training split is empty');
 
   if (opts.resume) {
@@ -228,7 +240,7 @@ export async function train(opts: TrainOptions): Promise<TrainOutcome> {
     }
   };
 
-  for (; progress.epoch < cfg.epochs; ) {
+  while (progress.epoch < cfg.epochs) {
     const epoch = progress.epoch;
     const lr = learningRate(cfg.schedule, cfg.optimizer.lr, epoch, cfg.epochs, progress.schedule);
     opts.reporter?.epochStart({ epoch, epochs: cfg.epochs, steps, startStep: progress.step, lr });
@@ -251,7 +263,6 @@ export async function train(opts: TrainOptions): Promise<TrainOutcome> {
       if (batch.size === 0) continue;
       const { loss, errors } = trainStep(batch, lr);
       if (!Number.isFinite(loss)) {
-        opts.reporter?.close();
         return outcome(
           'diverged',
           `the loss became ${loss} at step ${progress.globalStep + 1} (epoch ${epoch + 1}, batch ${batch.index + 1} of ${steps}); ` +
@@ -270,16 +281,10 @@ export async function train(opts: TrainOptions): Promise<TrainOutcome> {
       opts.reporter?.step({ step: progress.step, loss: r.loss / r.images, top1Error: r.errors / r.images, imagesPerSec: r.images / r.seconds });
       if (cfg.checkpointEvery > 0 && progress.globalStep % cfg.checkpointEvery === 0 && progress.step < steps) {
         const err = checkpoint();
-        if (err) {
-          opts.reporter?.close();
-          return outcome('failed', err);
-        }
+        if (err) return outcome('failed', err);
         mark = performance.now(); // checkpoint time is not training time
       }
-      if (opts.maxSteps !== undefined && progress.globalStep >= opts.maxSteps) {
-        opts.reporter?.close();
-        return outcome('stopped');
-      }
+      if (opts.maxSteps !== undefined && progress.globalStep >= opts.maxSteps) return outcome('stopped');
     }
 
     const valStart = performance.now();
@@ -318,15 +323,17 @@ export async function train(opts: TrainOptions): Promise<TrainOutcome> {
       schedule: afterEpoch(cfg.schedule, progress.schedule, metrics.valTop1Error ?? metrics.trainTop1Error),
     };
     opts.reporter?.epochEnd(metrics);
-    if (opts.runDir) fs.appendFileSync(metricsFile(opts.runDir), `${JSON.stringify(metrics)}\n`);
-    const err = checkpoint();
-    if (err) {
-      opts.reporter?.close();
-      return outcome('failed', err);
+    if (opts.runDir) {
+      try {
+        fs.appendFileSync(metricsFile(opts.runDir), `${JSON.stringify(metrics)}\n`);
+      } catch (e) {
+        return outcome('failed', `could not append to ${metricsFile(opts.runDir)}: ${(e as Error).message}`);
+      }
     }
+    const err = checkpoint();
+    if (err) return outcome('failed', err);
     opts.onEpoch?.(metrics);
   }
-  opts.reporter?.close();
   return outcome('completed');
 }
 

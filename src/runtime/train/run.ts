@@ -61,7 +61,7 @@ const failed = (dir: string, error: string): RunResult => ({ status: 'failed', e
 
 /** Reads the dataset and splits it into train and validation (the test split unless validationSplit). */
 async function openData(config: TrainConfig): Promise<{ dataset: Dataset; train: Split; val: Split }> {
-  const dataset = await openDataset(config.dataset, { path: config.data });
+  const dataset = await openDataset(config.dataset, { path: config.data, onBadImage: config.onBadImage });
   if (config.validationSplit > 0) {
     const { train, val } = holdOut(dataset.train, config.validationSplit, config.seed);
     return { dataset, train, val };
@@ -83,22 +83,32 @@ async function runLoop(
   resume?: RunCheckpoint,
 ): Promise<RunResult> {
   const { config } = extra;
-  const outcome = await train({
-    model,
-    train: data.train,
-    val: data.val,
-    inputShape: extra.inputShape,
-    augment: extra.transforms.augment,
-    normalize: extra.transforms.normalize,
-    config,
-    runDir: dir,
-    resume: resume as Checkpoint<CheckpointMeta> | undefined,
-    extra,
-    maxSteps: opts.maxSteps,
-    reporter: opts.io.reporter,
-    writeOptions: opts.writeOptions,
-    onEpoch: opts.onEpoch,
-  });
+  let outcome: TrainOutcome;
+  try {
+    outcome = await train({
+      model,
+      train: data.train,
+      val: data.val,
+      inputShape: extra.inputShape,
+      augment: extra.transforms.augment,
+      normalize: extra.transforms.normalize,
+      config,
+      runDir: dir,
+      resume: resume as Checkpoint<CheckpointMeta> | undefined,
+      extra,
+      maxSteps: opts.maxSteps,
+      reporter: opts.io.reporter,
+      writeOptions: opts.writeOptions,
+      onEpoch: opts.onEpoch,
+    });
+  } catch (e) {
+    // A file that turns out unreadable mid-run (a corrupt image with onBadImage 'error').
+    const msg = dataFailure(e);
+    if (msg) return failed(dir, msg);
+    throw e;
+  }
+  const skipped = data.train.skipped?.length ?? 0;
+  if (skipped) opts.io.warn(`${skipped} corrupt training image${skipped > 1 ? 's' : ''} skipped, e.g. ${data.train.skipped![0]}`);
   if (outcome.status !== 'completed') return { ...outcome, dir };
   const out = path.join(dir, 'model');
   const exported = await exportModel(model, out);
@@ -130,13 +140,13 @@ export async function startRun(opts: StartOptions): Promise<RunResult> {
   try {
     data = await openData(config);
     for (const n of data.dataset.notes) io.warn(n);
-    checkShapes(data.train.shape, inputShape, 0);
+    const crop = config.augment.crop;
+    checkShapes(data.train.shape, inputShape, typeof crop === 'object' ? (crop.padding ?? 0) : 0);
     if (data.dataset.classes > classes) {
       return failed(dir, `${data.dataset.root} has ${data.dataset.classes} classes but the model predicts ${classes}: set \`classes: ${data.dataset.classes}\` in the spec`);
     }
     const t = await resolveTransforms({ augment: config.augment, normalize: config.normalize }, data.train, { seed: config.seed });
     for (const n of t.notes) io.warn(n);
-    checkShapes(data.train.shape, inputShape, t.augment.crop ? t.augment.crop.padding : 0);
     transforms = { augment: t.augment, normalize: t.normalize };
   } catch (e) {
     const msg = dataFailure(e);
@@ -145,14 +155,18 @@ export async function startRun(opts: StartOptions): Promise<RunResult> {
   }
   io.log(`data: ${config.dataset.kind} from ${data.dataset.root}: ${data.train.size} training images, ${data.val.size} validation images`);
 
-  fs.mkdirSync(path.join(dir, 'checkpoints'), { recursive: true });
-  for (const [i, s] of (opts.specs ?? []).entries()) {
-    const target = i === 0 ? path.join(dir, 'spec.yaml') : path.join(dir, 'spec-parents', path.basename(s.file));
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, s.text);
+  try {
+    fs.mkdirSync(path.join(dir, 'checkpoints'), { recursive: true });
+    for (const [i, s] of (opts.specs ?? []).entries()) {
+      const target = i === 0 ? path.join(dir, 'spec.yaml') : path.join(dir, 'spec-parents', path.basename(s.file));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, s.text);
+    }
+    fs.writeFileSync(path.join(dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
+    fs.writeFileSync(metricsFile(dir), '');
+  } catch (e) {
+    return failed(dir, `cannot create the run folder ${dir}: ${(e as Error).message}`);
   }
-  fs.writeFileSync(path.join(dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
-  fs.writeFileSync(metricsFile(dir), '');
   const extra: RunExtra = {
     config,
     topology: model.toJSON(undefined, false) as object,

@@ -1,0 +1,128 @@
+// bench/torch_bench.py builds the same network as netspec from the IR: parameter counts equal
+// hand-computed ones (and torchvision's / Caffe's published counts for the AlexNets), and with
+// tfjs's weights copied in, a tiny net using every layer kind gives tfjs's outputs.
+// Skipped where /usr/bin/python3 cannot import torch (apt-get install python3-torch).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateModule } from '../src/compiler/compile.ts';
+import type { ModelIR } from '../src/compiler/ir.ts';
+import { irJson } from '../bench/ir-json.ts';
+import { checkTorch, torchAvailable } from '../bench/torch-peer.ts';
+
+const root = path.resolve(__dirname, '..');
+const hasTorch = torchAvailable().ok;
+// Generated modules must live under the repository to resolve @tensorflow/tfjs; .bench/ is ignored by git.
+const work = path.join(root, '.bench', `test-torch-${process.pid}`);
+
+/** Every layer kind; 'same' with stride 2 on even sizes pads asymmetrically ([0, 1]). */
+const TINY = `
+name: tiny
+input: { shape: [12, 10, 4] }
+classes: 5
+layers:
+  - { type: conv2d, name: ca, filters: 6, kernel: 3, stride: 2, padding: same, groups: 2, activation: elu }
+  - { type: lrn, name: n1, size: 3, alpha: 0.5, beta: 0.75, k: 1 }
+  - { type: lrn, name: n2, size: 5, alpha: 2, beta: 0.6, k: 1.5, convention: caffe }
+  - { type: maxpool, name: p1, size: 3, stride: 2, padding: 1, rounding: ceil }
+  - { type: avgpool, name: p2, size: 2, stride: 1, padding: same }
+  - { type: zeropad, name: zp, padding: [1, 0, 0, 2] }
+  - { type: conv2d, name: cb, filters: 6, kernel: 1, activation: tanh }
+  - { type: add, name: sum, inputs: [zp, cb] }
+  - { type: conv2d, name: cc, filters: 4, kernel: 3, padding: 2, dilation: 2, activation: sigmoid }
+  - { type: concat, name: cat, inputs: [sum, cc] }
+  - { type: activation, name: act, activation: leaky_relu, alpha: 0.2 }
+  - { type: adaptiveavgpool, name: ap, output: [3, 2] }
+  - { type: flatten, name: fl }
+  - { type: globalavgpool, name: gap, inputs: [act] }
+  - { type: concat, name: cat2, inputs: [fl, gap] }
+  - { type: dense, name: d1, units: 7, activation: gelu }
+  - { type: dropout, name: dr, rate: 0.3 }
+  - { type: dense, name: d2, units: 5, activation: softmax }
+`;
+
+/** By hand: conv k·k·(cin/groups)·filters + filters; dense in·out + out. Shapes: 12×10×4 → ca 6×5×6 →
+ * pools 4×3×6 → zeropad 5×5×6 → cat 5×5×10 → adaptive 3×2×10 = 60, + gap 10 = 70 into d1. */
+const TINY_PARAMS = (3 * 3 * 2 * 6 + 6) + (6 * 6 + 6) + (3 * 3 * 6 * 4 + 4) + (70 * 7 + 7) + (7 * 5 + 5);
+
+/** The IR of a spec (or that IR changed by `edit`), written where the script can read it. */
+function irFile(spec: string, edit: (ir: ModelIR) => ModelIR = (ir) => ir, name = path.basename(spec)): string {
+  const ir = irJson(spec);
+  if (!ir.ok) throw new Error(ir.errors.join('\n'));
+  const file = path.join(work, `${name}.ir.json`);
+  fs.writeFileSync(file, JSON.stringify(edit(ir.ir)));
+  return file;
+}
+
+const env = { ...process.env, OMP_NUM_THREADS: '1' };
+
+describe.skipIf(!hasTorch)('torch_bench.py builds our networks', () => {
+  let tinySpec = '';
+  beforeAll(async () => {
+    fs.mkdirSync(work, { recursive: true });
+    tinySpec = path.join(work, 'tiny.yaml');
+    fs.writeFileSync(tinySpec, TINY);
+    await tf.setBackend('cpu');
+  });
+  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  it('the AlexNets have their published parameter counts in PyTorch too, and a wrong IR is refused', () => {
+    const models = ['alexnet-torchvision', 'alexnet', 'alexnet-fashion'];
+    const files = models.map((m) => irFile(path.join(root, 'models', `${m}.yaml`)));
+    // An IR whose count is off by one: an error, not a figure.
+    files.push(irFile(tinySpec, (ir) => ({ ...ir, nodes: ir.nodes.map((n) => (n.name === 'd1' ? { ...n, params: n.params + 1 } : n)) }), 'broken'));
+    const runs = checkTorch(files, env);
+    expect(runs.map((r) => (r.ok ? [r.report.params, r.report.irParams, r.report.finalSoftmax] : r.why))).toEqual([
+      // torchvision.models.alexnet() and Caffe's bvlc_alexnet (grouped), as published.
+      [61_100_840, 61_100_840, true],
+      [60_965_224, 60_965_224, true],
+      // conv 3·3·1·32+32, 3·3·32·64+64, 3·3·64·96+96, 3·3·48·96+96, 3·3·48·64+64; fc 256·512+512, 512·512+512, 512·10+10.
+      Array(2).fill(320 + 18_496 + 55_392 + 41_568 + 27_712 + 131_584 + 262_656 + 5_130).concat(true),
+      `PyTorch network differs from the IR: parameters: netspec ${TINY_PARAMS + 1}, PyTorch ${TINY_PARAMS}`,
+    ]);
+  });
+
+  it('a net of every layer kind: counts match, and with tfjs weights, outputs match tfjs', async () => {
+    const ir = irJson(tinySpec);
+    expect(ir.ok).toBe(true);
+    if (!ir.ok) return;
+    const modFile = path.join(work, 'tiny.ts');
+    fs.writeFileSync(modFile, generateModule(ir.ir, modFile, root));
+    const mod = (await import(modFile)) as { build(o: { seed: number }): tf.LayersModel };
+    const model = mod.build({ seed: 3 });
+
+    // Weights and a batch of 3 inputs (with negative values) as raw float32 files for the script.
+    const weights: Record<string, Record<string, { file: string; shape: number[] }>> = {};
+    for (const node of ir.ir.nodes.filter((n) => n.params > 0)) {
+      weights[node.name] = {};
+      for (const w of model.getLayer(node.name).weights) {
+        const part = w.name.endsWith('kernel') ? 'kernel' : 'bias';
+        const file = `${node.name}.${part}.f32`;
+        fs.writeFileSync(path.join(work, file), Buffer.from((w.read().dataSync() as Float32Array).buffer));
+        weights[node.name][part] = { file, shape: w.shape as number[] };
+      }
+    }
+    const x = tf.randomUniform([3, 12, 10, 4], -2, 2, 'float32', 7);
+    fs.writeFileSync(path.join(work, 'input.f32'), Buffer.from((x.dataSync() as Float32Array).buffer));
+    fs.writeFileSync(path.join(work, 'manifest.json'), JSON.stringify({ weights, input: { file: 'input.f32', shape: x.shape } }));
+    const ours = Array.from((model.predict(x) as tf.Tensor).dataSync());
+    model.dispose();
+
+    const [r] = checkTorch([irFile(tinySpec)], env, work);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect([r.report.params, r.report.irParams]).toEqual([TINY_PARAMS, TINY_PARAMS]);
+    const theirs = r.report.output!;
+    expect(theirs.length).toBe(3 * 5);
+    const worst = Math.max(...ours.map((v, i) => Math.abs(v - theirs[i])));
+    expect(worst).toBeLessThan(1e-5);
+    // Not a trivially uniform output: the comparison has something to compare.
+    expect(Math.max(...ours) - Math.min(...ours)).toBeGreaterThan(0.05);
+  });
+
+});
+
+it.runIf(!hasTorch)('PyTorch is not installed here: the translation tests are skipped', () => {
+  expect(torchAvailable().ok).toBe(false);
+});
