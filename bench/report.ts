@@ -73,7 +73,8 @@ export function ratiosFor(backends: TfjsResult[], torch: TorchFigures | undefine
   return out;
 }
 
-const fmtRate = (x: number | undefined): string => (x === undefined ? '—' : x >= 100 ? x.toFixed(0) : x.toFixed(1));
+const fmtRate = (x: number | undefined): string =>
+  x === undefined ? '—' : x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(1) : x.toPrecision(2);
 const fmtMB = (x: number | undefined): string => (x === undefined ? '—' : x.toFixed(0));
 const fmtRatio = (x: number | undefined): string => (x === undefined ? '—' : `${x.toFixed(2)}×`);
 const fmtLoad = (s: MachineState): string => s.loadavg.map((l) => l.toFixed(2)).join(' ');
@@ -124,7 +125,7 @@ export function renderHeader(r: BenchReport): string[] {
 export function renderFooter(r: BenchReport): string[] {
   return [
     ...(r.end ? [`load at end: ${fmtLoad(r.end)}`] : []),
-    'peak RSS: the whole process (runtime, model, data); tensors: most tfjs tensor bytes alive in one step',
+    'peak RSS: the whole process (runtime, model, data); tensors: most tfjs tensor bytes alive in a profiled warm-up step',
     'ratio: netspec backend images/s ÷ PyTorch images/s on the same net, batch and machine (≥ 1.00× is the target)',
     ...r.warnings.map((w) => `warning: ${w}`),
   ];

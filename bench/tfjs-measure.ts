@@ -144,7 +144,8 @@ export async function measureTfjs(req: TfjsRequest): Promise<TfjsResult> {
       const trainStep = async () => {
         const { value, grads } = withSeededRandom([16, req.seed, i++], () =>
           tf.variableGrads(() => crossEntropy(model.apply(x, { training: true }) as tf.Tensor2D, labels), variables));
-        const ordered = variables.map((v) => grads[v.name]);
+        // A weight the loss does not reach has no gradient; the trainer steps it with zeros too.
+        const ordered = variables.map((v) => grads[v.name] ?? tf.zerosLike(v));
         optimizer.apply(ordered, 0.01);
         await value.data();
         await probe.data();

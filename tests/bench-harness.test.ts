@@ -185,12 +185,14 @@ describe('report', () => {
     { model: 'm', backend: 'netspec-cpu', available: true, forward: { ok: true, rate: rate(150) }, train: { ok: true, rate: rate(40) }, peakRssMB: 900, tfPeakMB: 500 },
     { model: 'm', backend: 'wasm', available: true, forward: { ok: true, rate: rate(30) }, train: { ok: false, why: 'forward only: no Conv2DBackpropFilter' }, peakRssMB: 700 },
     { model: 'm', backend: 'cpu', available: false, why: 'skipped: pure JS' },
+    { model: 'm', backend: 'webgpu', available: true, forward: { ok: true, rate: rate(0.25) }, train: { ok: true, rate: rate(1) } },
   ];
   const torch = { ok: true, forward: rate(100), train: rate(50), peakRssMB: 1200 };
 
   it('ratios divide each backend by PyTorch, phase by phase', () => {
     expect(ratiosFor(backends, torch)).toEqual({
       'netspec-cpu': { forward: 1.5, train: 0.8 }, wasm: { forward: 0.3, train: undefined }, cpu: { forward: undefined, train: undefined },
+      webgpu: { forward: 0.0025, train: 0.02 },
     });
     expect(ratiosFor(backends, undefined)['netspec-cpu']).toEqual({ forward: undefined, train: undefined });
   });
@@ -201,6 +203,7 @@ describe('report', () => {
     const row = (name: string) => lines.find((l) => l.trim().startsWith(name))!.trim().split(/\s{2,}/);
     expect(row('netspec-cpu')).toEqual(['netspec-cpu', '150', '40.0', '900', '500', '1.50×', '0.80×']);
     expect(row('wasm')).toEqual(['wasm', '30.0', '—', '700', '—', '0.30×', '—']);
+    expect(row('webgpu')).toEqual(['webgpu', '0.25', '1.0', '—', '—', '0.00×', '0.02×']);
     expect(row('PyTorch')).toEqual(['PyTorch', '100', '50.0', '1200', '—', '1.00×', '1.00×']);
     expect(lines.filter((l) => l.startsWith('  - '))).toEqual(['  - wasm train: forward only: no Conv2DBackpropFilter', '  - cpu: skipped: pure JS']);
   });

@@ -1,6 +1,6 @@
 // The diagnostics machinery: reading and parsing (every failure a coded Diagnostic), locating
 // paths in the YAML, rendering (goldens written by hand), and the "did you mean" helper.
-import { mkdtempSync, mkdirSync, existsSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -321,7 +321,21 @@ describe('parseSource', () => {
 
   it('uses only catalogued codes', () => {
     for (const c of ['NS0101', 'NS0110', 'NS0119', 'NS0201', 'NS0211', 'NS0301', 'NS0310']) expect(CODES).toHaveProperty(c);
-    expect(Object.keys(CODES).every((c) => /^NS0[123]\d\d$/.test(c))).toBe(true);
+    expect(Object.keys(CODES).every((c) => /^NS0[1234]\d\d$/.test(c))).toBe(true);
+  });
+
+  it('every code the sources use is in the catalogue', () => {
+    const used = new Set<string>();
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (p.endsWith('.ts')) for (const m of readFileSync(p, 'utf8').matchAll(/'(NS\d{4})'/g)) used.add(m[1]);
+      }
+    };
+    walk(join(__dirname, '..', 'src'));
+    expect(used.size).toBeGreaterThan(10);
+    expect([...used].filter((c) => !(c in CODES))).toEqual([]);
   });
 });
 

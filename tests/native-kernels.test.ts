@@ -74,6 +74,24 @@ describe.skipIf(!load.ok)('netspec-cpu native kernels vs tfjs cpu', () => {
     await tf.setBackend('cpu');
   });
 
+  it('registers every cpu kernel under netspec-cpu', () => {
+    const ours = new Set(tf.getKernelsForBackend(NETSPEC_CPU).map((k) => k.kernelName));
+    const missing = tf.getKernelsForBackend('cpu').map((k) => k.kernelName).filter((n) => !ours.has(n));
+    expect(missing).toEqual([]);
+  });
+
+  it('native outputs are tensors the backend owns: counted by tf.memory, freed by dispose', async () => {
+    await tf.setBackend(NETSPEC_CPU);
+    const x = randn([2, 8, 8, 3], 1), w = randn([3, 3, 3, 4], 2);
+    const before = tf.memory();
+    const y = tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, 1, 'same');
+    expect(tf.memory().numTensors).toBe(before.numTensors + 1);
+    expect(tf.memory().numBytes).toBe(before.numBytes + 2 * 8 * 8 * 4 * 4);
+    y.dispose();
+    expect(tf.memory().numBytes).toBe(before.numBytes);
+    tf.dispose([x, w]);
+  });
+
   type Pad = 'valid' | 'same' | [[number, number], [number, number], [number, number], [number, number]];
   interface ConvCase { x: number[]; f: number[]; strides: number | [number, number]; pad: Pad; dil?: number }
   const convCases: ConvCase[] = [

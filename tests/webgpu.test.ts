@@ -5,7 +5,7 @@
 // skips with the reason; under CI=true a missing adapter fails, since CI is where the path is tested.
 import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { describeAdapter, explainNoAdapter, isSoftwareAdapter, releaseWebGPU, tryWebGPU, WEBGPU, type AdapterFacts } from '../src/runtime/backends/webgpu.ts';
+import { conv2dBackpropFilterWebGPU, describeAdapter, explainNoAdapter, isSoftwareAdapter, lrnGradWebGPU, releaseWebGPU, tryWebGPU, WEBGPU, type AdapterFacts } from '../src/runtime/backends/webgpu.ts';
 import { NetspecConv2D, NetspecLRN, NetspecPool2D } from '../src/runtime/layers/index.ts';
 import { crossEntropy } from '../src/runtime/train/metrics.ts';
 import { createOptimizer } from '../src/runtime/train/optimizer.ts';
@@ -155,6 +155,59 @@ describe.runIf(webgpu.ok)('on the webgpu backend', () => {
     for (const [k, e] of Object.entries(errors)) expect(e, k).toBeLessThan(1e-4);
   });
 
+  // netspec replaces the package's O(C²)-per-element LRNGrad shader (see webgpu.ts).
+  const lrnCases: { name: string; shape: [number, number, number, number]; radius: number; bias: number; alpha: number; beta: number }[] = [
+    { name: 'window inside the channels', shape: [2, 3, 4, 7], radius: 2, bias: 2, alpha: 0.1, beta: 0.75 },
+    { name: 'window wider than the channels', shape: [1, 2, 3, 3], radius: 2, bias: 1, alpha: 0.5, beta: 0.5 },
+    { name: 'radius 0, beta 1', shape: [2, 2, 2, 16], radius: 0, bias: 1, alpha: 0.3, beta: 1 },
+    { name: "AlexNet's LRN (96 channels)", shape: [2, 5, 5, 96], radius: 2, bias: 2, alpha: 1e-4, beta: 0.75 },
+  ];
+  it.each(lrnCases)('the LRN gradient agrees with the cpu backend: $name', async ({ shape, radius, bias, alpha, beta }) => {
+    expect(tf.getKernel('LRNGrad', WEBGPU)?.kernelFunc).toBe(lrnGradWebGPU);
+    const n = shape.reduce((a, b) => a * b, 1);
+    const grad = async (backend: string) => {
+      await tf.setBackend(backend);
+      if (backend === WEBGPU) tf.env().set('WEBGPU_CPU_FORWARD', false);
+      const x = tf.tensor4d(values(n, 31, 2), shape);
+      const w = tf.tensor4d(values(n, 32, 1), shape);
+      // d/dx of Σ w·LRN(x): every output weighted differently, so every term of the gradient counts.
+      const g = tf.grad((t) => tf.sum(tf.mul(tf.localResponseNormalization(t as tf.Tensor4D, radius, bias, alpha, beta), w)))(x);
+      const out = (await g.data()) as Float32Array;
+      tf.dispose([x, w, g]);
+      return out;
+    };
+    const ref = await grad('cpu');
+    expect(relErr(await grad(WEBGPU), ref)).toBeLessThan(1e-5);
+  });
+
+  // netspec also replaces the package's one-thread-per-weight Conv2DBackpropFilter (see webgpu.ts).
+  type Pad = 'valid' | 'same' | [[number, number], [number, number], [number, number], [number, number]];
+  const convCases: { name: string; x: [number, number, number, number]; k: [number, number, number, number]; stride: [number, number]; pad: Pad }[] = [
+    { name: '3×3, stride 1, same', x: [2, 6, 5, 3], k: [3, 3, 3, 4], stride: [1, 1], pad: 'same' },
+    { name: '3×3, stride 2, asymmetric explicit padding', x: [3, 7, 8, 2], k: [3, 3, 2, 5], stride: [2, 2], pad: [[0, 0], [1, 0], [2, 1], [0, 0]] },
+    { name: "11×11 stride 4 valid (AlexNet's conv1 at 31×31)", x: [2, 31, 31, 3], k: [11, 11, 3, 8], stride: [4, 4], pad: 'valid' },
+    { name: '1×1, different strides per axis', x: [1, 5, 6, 4], k: [1, 1, 4, 3], stride: [2, 1], pad: 'valid' },
+    { name: '5×5 over a 5×5 input (one output position)', x: [4, 5, 5, 2], k: [5, 5, 2, 2], stride: [1, 1], pad: 'valid' },
+  ];
+  it.each(convCases)('the conv2d filter gradient agrees with the cpu backend: $name', async ({ x: xs, k, stride, pad }) => {
+    expect(tf.getKernel('Conv2DBackpropFilter', WEBGPU)?.kernelFunc).toBe(conv2dBackpropFilterWebGPU);
+    const size = (s: number[]) => s.reduce((a, b) => a * b, 1);
+    const grad = async (backend: string) => {
+      await tf.setBackend(backend);
+      if (backend === WEBGPU) tf.env().set('WEBGPU_CPU_FORWARD', false);
+      const x = tf.tensor4d(values(size(xs), 41, 1), xs);
+      const kernel = tf.tensor4d(values(size(k), 42, 1), k);
+      const y = tf.conv2d(x, kernel, stride, pad);
+      const w = tf.tensor(values(size(y.shape), 43, 1), y.shape);
+      const g = tf.grad((kk) => tf.sum(tf.mul(tf.conv2d(x, kk as tf.Tensor4D, stride, pad), w)))(kernel);
+      const out = (await g.data()) as Float32Array;
+      tf.dispose([x, kernel, y, w, g]);
+      return out;
+    };
+    const ref = await grad('cpu');
+    expect(relErr(await grad(WEBGPU), ref)).toBeLessThan(1e-5);
+  });
+
   it('a few SGD steps on a fixed batch lower the loss', async () => {
     await tf.setBackend(WEBGPU);
     const model = smallNet();
@@ -199,5 +252,14 @@ describe.runIf(webgpu.ok)('on the webgpu backend', () => {
     const s = tf.sum(tf.tensor1d([1, 2, 3.5]));
     expect((await s.data())[0]).toBe(6.5);
     s.dispose();
+  });
+
+  it('packageKernels: true puts the package\'s LRNGrad and Conv2DBackpropFilter back; the default, ours', async () => {
+    await tryWebGPU({ packageKernels: true });
+    expect(tf.getKernel('LRNGrad', WEBGPU)?.kernelFunc).not.toBe(lrnGradWebGPU);
+    expect(tf.getKernel('Conv2DBackpropFilter', WEBGPU)?.kernelFunc).not.toBe(conv2dBackpropFilterWebGPU);
+    await tryWebGPU();
+    expect(tf.getKernel('LRNGrad', WEBGPU)?.kernelFunc).toBe(lrnGradWebGPU);
+    expect(tf.getKernel('Conv2DBackpropFilter', WEBGPU)?.kernelFunc).toBe(conv2dBackpropFilterWebGPU);
   });
 });

@@ -9,6 +9,9 @@
 #   NETSPEC_GPU_BENCH_MODELS   default alexnet,alexnet-torchvision (also: alexnet-fashion)
 #   NETSPEC_GPU_BENCH_BATCH    default 128
 #   NETSPEC_GPU_BENCH_STEPS    timed steps, default 30 (after NETSPEC_GPU_BENCH_WARMUP, default 3)
+#   NETSPEC_GPU_BENCH_BUDGET_S seconds per model on WebGPU before the timed steps stop, default 110
+#   NETSPEC_GPU_BENCH_COMPARE  models rerun with tfjs-backend-webgpu's own slow kernels, default
+#                              alexnet (empty: none), NETSPEC_GPU_BENCH_COMPARE_BUDGET_S default 60
 #   NETSPEC_GPU_BENCH_ALLOW_SOFTWARE=1   benchmark a software adapter (lavapipe) instead of refusing
 #   NETSPEC_GPU_BENCH_TORCH_DEVICE      cuda (default when PyTorch sees one) or cpu; none skips PyTorch
 #   NETSPEC_GPU_BENCH_BUNDLED_VULKAN=1  use the bundle's libvulkan1 even if the system has a loader
@@ -102,9 +105,14 @@ vulkan_report() {
 # --- netspec on WebGPU.
 require=--require-gpu
 [ "${NETSPEC_GPU_BENCH_ALLOW_SOFTWARE:-0}" = 1 ] && require=
-say "netspec (WebGPU): $models, batch $batch, $warmup warm-up + $steps timed steps"
-(cd "$app" && timeout "${NETSPEC_GPU_BENCH_WEBGPU_TIMEOUT:-360}" "$node" webgpu-bench.mjs --models "$models" --batch "$batch" \
-  --steps "$steps" --warmup "$warmup" --json "$results/netspec-webgpu.json" $require)
+budget=${NETSPEC_GPU_BENCH_BUDGET_S:-110}
+webgpu_bench() { # <models> <budget s> <json> [extra flags]: the bundled bench, under a hard timeout
+  local n=$(( $(tr -cd , <<<"$1" | wc -c) + 1 ))
+  (cd "$app" && timeout $(( n * ($2 + 30) + 30 )) "$node" webgpu-bench.mjs --models "$1" --batch "$batch" --steps "$steps" \
+    --warmup "$warmup" --budget-s "$2" --json "$3" $require "${@:4}")
+}
+say "netspec (WebGPU): $models, batch $batch, $warmup warm-up + $steps timed steps, at most $budget s per model"
+webgpu_bench "$models" "$budget" "$results/netspec-webgpu.json"
 rc=$?
 if [ $rc -ne 0 ]; then
   say "netspec WebGPU bench exited with $rc$([ $rc = 124 ] && echo ' (timed out)')"
@@ -126,16 +134,31 @@ else
   else
     nets=()
     for m in ${models//,/ }; do nets+=("$app/nets/$m.json"); done
-    timeout "${NETSPEC_GPU_BENCH_TORCH_TIMEOUT:-150}" "$py" "$app/torch_alexnet.py" "${nets[@]}" --batch "$batch" --steps "$steps" \
+    timeout "${NETSPEC_GPU_BENCH_TORCH_TIMEOUT:-120}" "$py" "$app/torch_alexnet.py" "${nets[@]}" --batch "$batch" --steps "$steps" \
       --warmup "$warmup" --device "$tdev" --json "$results/torch.json" ${NETSPEC_GPU_BENCH_TORCH_VARIANTS:+--variants "$NETSPEC_GPU_BENCH_TORCH_VARIANTS"}
     trc=$?
-    [ $trc -eq 0 ] && torch_json=$results/torch.json || say "PyTorch bench exited with $trc$([ $trc = 124 ] && echo ' (timed out)')"
+    if [ $trc -eq 0 ]; then torch_json="--torch $results/torch.json"; else say "PyTorch bench exited with $trc$([ $trc = 124 ] && echo ' (timed out)')"; fi
+  fi
+fi
+
+# --- What netspec's two replacement kernels buy: the same bench with the package's own, if time allows.
+compare=${NETSPEC_GPU_BENCH_COMPARE-alexnet}
+compare_budget=${NETSPEC_GPU_BENCH_COMPARE_BUDGET_S:-60}
+package_json=
+if [ -n "$compare" ] && [ $rc -eq 0 ]; then
+  left=$(( ${NETSPEC_GPU_BENCH_TOTAL_S:-570} - ($(date +%s) - started) ))
+  if [ $left -lt $(( compare_budget + 90 )) ]; then
+    say "skipping the package-kernel comparison: ${left} s left"
+  else
+    say "netspec (WebGPU) with tfjs-backend-webgpu's own LRNGrad and Conv2DBackpropFilter: $compare, at most $compare_budget s"
+    webgpu_bench "$compare" "$compare_budget" "$results/netspec-webgpu-package.json" --package-kernels \
+      && package_json=$results/netspec-webgpu-package.json || say "the package-kernel run exited with $?"
   fi
 fi
 
 echo
 if [ -s "$results/netspec-webgpu.json" ]; then
-  "$node" "$app/summarize.mjs" "$results/netspec-webgpu.json" $torch_json | tee "$results/summary.txt"
+  "$node" "$app/summarize.mjs" "$results/netspec-webgpu.json" $package_json $torch_json | tee "$results/summary.txt"
 fi
 say "done in $(( $(date +%s) - started )) s; files in $results"
 exit $rc

@@ -3,9 +3,12 @@
 // decay) on one fixed batch of random images, so that only the GPU's work is timed, not data loading.
 //
 //   npx tsx bench/gpu/webgpu-bench.ts [--models alexnet,alexnet-torchvision] [--batch 128]
-//       [--steps 30] [--warmup 3] [--require-gpu] [--json FILE]
+//       [--steps 30] [--warmup 3] [--budget-s S] [--package-kernels] [--require-gpu] [--json FILE]
 //
 // Prints the adapter, then per model the median step time after the warm-up steps and images/s.
+// --budget-s stops a model's timed steps once S seconds have passed since its first step (at
+// least one timed step is always taken). --package-kernels keeps tfjs-backend-webgpu's own
+// LRNGrad and Conv2DBackpropFilter shaders instead of netspec's replacements (webgpu.ts).
 // Each step ends with `await loss.data()`, which waits until the GPU has finished that step's work
 // (weight updates included: they were submitted before the read). run.sh bundles this file.
 import * as fs from 'node:fs';
@@ -30,7 +33,7 @@ const MODELS: Record<string, Generated> = Object.fromEntries(
   [alexnet, alexnetTorchvision, alexnetFashion, alexnetSingleTower].map((m) => [m.modelName, m as unknown as Generated]),
 );
 
-interface Options { models: string[]; batch: number; steps: number; warmup: number; requireGpu: boolean; json?: string }
+interface Options { models: string[]; batch: number; steps: number; warmup: number; budgetS: number; packageKernels: boolean; requireGpu: boolean; json?: string }
 
 interface ModelResult {
   model: string;
@@ -65,6 +68,8 @@ function parseArgs(argv: string[]): Options {
     batch: int('--batch', 128),
     steps: int('--steps', Number(process.env.NETSPEC_GPU_BENCH_STEPS ?? 30)),
     warmup: int('--warmup', 3),
+    budgetS: int('--budget-s', 100_000),
+    packageKernels: argv.includes('--package-kernels'),
     requireGpu: argv.includes('--require-gpu'),
     json: val('--json'),
   };
@@ -83,25 +88,37 @@ async function benchModel(gen: Generated, o: Options, log: (l: string) => void):
   const y = tf.randomUniform([o.batch], 0, gen.numClasses, 'int32', 2) as tf.Tensor1D;
   const stepMs: number[] = [];
   const losses: number[] = [];
+  let warmup = 0;
+  const step = async () => {
+    const t0 = performance.now();
+    const { value, grads } = tf.variableGrads(() => crossEntropy(model.apply(x, { training: true }) as tf.Tensor2D, y), vars);
+    opt.apply(vars.map((v) => grads[v.name]), 0.01);
+    losses.push((await value.data())[0]);
+    tf.dispose([value, ...Object.values(grads)]);
+    stepMs.push(performance.now() - t0);
+    const i = stepMs.length;
+    if (i === 1 || i === warmup + 1 || i % 10 === 0) log(`  ${gen.modelName} step ${i}: ${stepMs[i - 1].toFixed(1)} ms, loss ${losses[i - 1].toFixed(4)}`);
+  };
   try {
-    for (let i = 0; i < o.warmup + o.steps; i++) {
-      const t0 = performance.now();
-      const { value, grads } = tf.variableGrads(() => crossEntropy(model.apply(x, { training: true }) as tf.Tensor2D, y), vars);
-      opt.apply(vars.map((v) => grads[v.name]), 0.01);
-      losses.push((await value.data())[0]);
-      tf.dispose([value, ...Object.values(grads)]);
-      stepMs.push(performance.now() - t0);
-      if (i === 0 || i === o.warmup || (i + 1) % 10 === 0) log(`  ${gen.modelName} step ${i + 1}/${o.warmup + o.steps}: ${stepMs[i].toFixed(1)} ms, loss ${losses[i].toFixed(4)}`);
+    const start = performance.now();
+    const spent = () => performance.now() - start > o.budgetS * 1000;
+    // Warm-up (shader compilation, buffer pools) is cut short, and the timed steps stopped, when
+    // the budget runs out; there is always one warm-up and one timed step.
+    while (warmup < o.warmup && !(warmup >= 1 && spent())) {
+      await step();
+      warmup++;
     }
+    do await step();
+    while (stepMs.length - warmup < o.steps && !spent());
+    if (stepMs.length - warmup < o.steps) log(`  ${gen.modelName}: ${warmup} warm-up + ${stepMs.length - warmup} timed steps: the ${o.budgetS} s budget is spent`);
   } finally {
     opt.dispose();
     tf.dispose([x, y]);
     model.dispose();
   }
-  const timed = stepMs.slice(o.warmup);
-  const med = median(timed);
+  const med = median(stepMs.slice(warmup));
   return {
-    model: gen.modelName, params: gen.summary.totalParams, batch: o.batch, stepMs, warmup: o.warmup,
+    model: gen.modelName, params: gen.summary.totalParams, batch: o.batch, stepMs, warmup,
     medianMs: med, imagesPerSec: (o.batch * 1000) / med, lossFirst: losses[0], lossLast: losses.at(-1)!,
   };
 }
@@ -109,12 +126,12 @@ async function benchModel(gen: Generated, o: Options, log: (l: string) => void):
 async function main(argv: string[]): Promise<number> {
   const o = parseArgs(argv);
   const log = (l: string) => console.log(l);
-  const gpu = await tryWebGPU();
+  const gpu = await tryWebGPU({ packageKernels: o.packageKernels });
   if (!gpu.ok) {
     console.error(`webgpu: not available: ${gpu.why}`);
     return 2;
   }
-  log(`webgpu: ${gpu.device}`);
+  log(`webgpu: ${gpu.device}; ${o.packageKernels ? "tfjs-backend-webgpu's own" : "netspec's"} LRNGrad and Conv2DBackpropFilter`);
   if (gpu.software && o.requireGpu) {
     console.error('webgpu: the adapter is a software implementation, and --require-gpu was given: not benchmarking it as a GPU');
     releaseWebGPU();
@@ -122,6 +139,10 @@ async function main(argv: string[]): Promise<number> {
   }
   tf.enableProdMode();
   const results: ModelResult[] = [];
+  // Written after every model, so that a run cut short by a timeout keeps what it measured.
+  const save = () => {
+    if (o.json) fs.writeFileSync(o.json, `${JSON.stringify({ backend: 'webgpu', kernels: o.packageKernels ? 'package' : 'netspec', device: gpu.device, adapter: gpu.adapter, results }, null, 1)}\n`);
+  };
   for (const name of o.models) {
     const gen = MODELS[name];
     log(`${name}: ${gen.summary.totalParams.toLocaleString('en-US')} parameters, input ${gen.inputShape.join('x')}, batch ${o.batch}, ${o.warmup} warm-up + ${o.steps} timed steps`);
@@ -134,8 +155,8 @@ async function main(argv: string[]): Promise<number> {
       console.error(`${name}: failed: ${error}`);
       results.push({ model: name, params: gen.summary.totalParams, batch: o.batch, stepMs: [], warmup: o.warmup, medianMs: NaN, imagesPerSec: NaN, lossFirst: NaN, lossLast: NaN, error });
     }
+    save();
   }
-  if (o.json) fs.writeFileSync(o.json, `${JSON.stringify({ backend: 'webgpu', device: gpu.device, adapter: gpu.adapter, results }, null, 1)}\n`);
   releaseWebGPU();
   return results.some((r) => r.error) ? 1 : 0;
 }
