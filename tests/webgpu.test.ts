@@ -5,7 +5,8 @@
 // skips with the reason; under CI=true a missing adapter fails, since CI is where the path is tested.
 import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { conv2dBackpropFilterWebGPU, describeAdapter, explainNoAdapter, isSoftwareAdapter, lrnGradWebGPU, releaseWebGPU, tryWebGPU, WEBGPU, type AdapterFacts } from '../src/runtime/backends/webgpu.ts';
+import { describeAdapter, explainNoAdapter, isSoftwareAdapter, releaseWebGPU, tryWebGPU, WEBGPU, type AdapterFacts } from '../src/runtime/backends/webgpu.ts';
+import { conv2dBackpropFilterWebGPU, lrnGradWebGPU } from '../src/runtime/backends/webgpu-kernels.ts';
 import { NetspecConv2D, NetspecLRN, NetspecPool2D } from '../src/runtime/layers/index.ts';
 import { crossEntropy } from '../src/runtime/train/metrics.ts';
 import { createOptimizer } from '../src/runtime/train/optimizer.ts';
