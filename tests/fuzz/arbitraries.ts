@@ -38,7 +38,7 @@ const imageLayer = fc.oneof(
   { weight: 2, arbitrary: pool },
   { weight: 1, arbitrary: lrn },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('zeropad'), padding: fc.integer({ min: 0, max: 2 }) }) },
-  { weight: 1, arbitrary: fc.record({ type: fc.constant('activation'), activation }) },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('activation'), activation, alpha: maybe(fc.constantFrom(0.1, 0.5, 1, 2)) }, { requiredKeys: ['type', 'activation'] }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('adaptiveavgpool'), output: fc.integer({ min: 1, max: 3 }) }) },
 );
 

@@ -24,10 +24,14 @@ const initArgs = (layer: { init: string; biasInit: number; bias: boolean }, ctx:
   return parts.join(', ');
 };
 
-const activationLayer = (name: string, activation: string, alpha: number | undefined): string => {
-  if (activation === 'leaky_relu') return `tf.layers.leakyReLU({ name: ${lit(name)}, alpha: ${num(alpha ?? 0.01)} })`;
-  if (activation === 'elu') return `tf.layers.elu({ name: ${lit(name)}, alpha: ${num(alpha ?? 1)} })`;
-  return `tf.layers.activation({ name: ${lit(name)}, activation: ${lit(activation)} })`;
+/** tfjs' Activation layer for the names it has; NetspecActivation for slopes and alphas it lacks. */
+const activationLayer = (name: string, activation: string, alpha: number | undefined, ctx: EmitContext): string => {
+  if (alpha === undefined && TF_DENSE_ACTIVATIONS.has(activation)) {
+    return `tf.layers.activation({ name: ${lit(name)}, activation: ${lit(activation)} })`;
+  }
+  ctx.uses.add('NetspecActivation');
+  const a = alpha === undefined ? '' : `, alpha: ${num(alpha)}`;
+  return `new NetspecActivation({ name: ${lit(name)}, activation: ${lit(activation)}${a} })`;
 };
 
 const emitters: { [K in IRLayer['kind']]: Emitter<K> } = {
@@ -51,7 +55,7 @@ const emitters: { [K in IRLayer['kind']]: Emitter<K> } = {
     const native = TF_DENSE_ACTIVATIONS.has(l.activation);
     const dense = `tf.layers.dense({ name: ${lit(n.name)}, units: ${num(l.units)}, useBias: ${l.bias}, ` +
       `activation: ${lit(native ? l.activation : 'linear')}, ${initArgs(l, ctx)} })`;
-    return native ? [dense] : [dense, activationLayer(`${n.name}_act`, l.activation, undefined)];
+    return native ? [dense] : [dense, activationLayer(`${n.name}_act`, l.activation, undefined, ctx)];
   },
   zeropad: (l, n) => [`tf.layers.zeroPadding2d({ name: ${lit(n.name)}, padding: [${nums([l.pad[0], l.pad[1]])}, ${nums([l.pad[2], l.pad[3]])}] })`],
   globalavgpool: (_l, n) => [`tf.layers.globalAveragePooling2d({ name: ${lit(n.name)} })`],
@@ -59,7 +63,7 @@ const emitters: { [K in IRLayer['kind']]: Emitter<K> } = {
     ctx.uses.add('NetspecAdaptiveAvgPool2D');
     return [`new NetspecAdaptiveAvgPool2D({ name: ${lit(n.name)}, outputSize: ${nums(l.output)} })`];
   },
-  activation: (l, n) => [activationLayer(n.name, l.activation, l.alpha)],
+  activation: (l, n, ctx) => [activationLayer(n.name, l.activation, l.alpha, ctx)],
   add: (_l, n) => [`tf.layers.add({ name: ${lit(n.name)} })`],
   concat: (l, n) => [`tf.layers.concatenate({ name: ${lit(n.name)}, axis: ${num(l.axis + 1)} })`],
 };

@@ -4,6 +4,7 @@ import { NetspecConv2D } from './conv2d.ts';
 import { NetspecLRN } from './lrn.ts';
 import { NetspecPool2D } from './pool.ts';
 import { NetspecAdaptiveAvgPool2D } from './adaptive-pool.ts';
+import { NetspecActivation } from './activation-layer.ts';
 
 export * from './arithmetic.ts';
 export * from './activation.ts';
@@ -14,7 +15,9 @@ export { NetspecLRN, tfLrnAlpha, type LRNConvention, type NetspecLRNArgs } from 
 export { NetspecPool2D, pool2d, MAX_POOL_PAD_VALUE, type PoolMode, type NetspecPool2DArgs } from './pool.ts';
 export { NetspecAdaptiveAvgPool2D, adaptiveAvgPool2d, type NetspecAdaptiveAvgPool2DArgs } from './adaptive-pool.ts';
 
-export const NETSPEC_LAYER_CLASSES = [NetspecConv2D, NetspecLRN, NetspecPool2D, NetspecAdaptiveAvgPool2D] as const;
+export { NetspecActivation, type NetspecActivationArgs } from './activation-layer.ts';
+
+export const NETSPEC_LAYER_CLASSES = [NetspecConv2D, NetspecLRN, NetspecPool2D, NetspecAdaptiveAvgPool2D, NetspecActivation] as const;
 
 let registered = false;
 
