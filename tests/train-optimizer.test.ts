@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 
 /** Runs the optimizer over `grads` (one list per step, one array per variable); returns the weights after each step. */
-function runOptimizer(spec: OptimizerSpec, init: { shape: number[]; values: number[] }[], grads: number[][][], lr: number) {
+async function runOptimizer(spec: OptimizerSpec, init: { shape: number[]; values: number[] }[], grads: number[][][], lr: number) {
   const vars = init.map((v) => tf.variable(tf.tensor(v.values, v.shape)));
   const opt = createOptimizer(spec, vars);
   const trace: number[][][] = [];
@@ -22,7 +22,7 @@ function runOptimizer(spec: OptimizerSpec, init: { shape: number[]; values: numb
     tf.dispose(g);
     trace.push(vars.map((v) => Array.from(v.dataSync())));
   }
-  const state = opt.state();
+  const state = await opt.state();
   opt.dispose();
   tf.dispose(vars);
   return { trace, state };
@@ -80,18 +80,18 @@ const close = (a: number[][][], b: number[][][], tol = 1e-6) => {
 };
 
 describe('SGD, the paper\'s rule v ← μv − λεw − ε∂L/∂w, w ← w + v', () => {
-  it('two steps by hand: w=1, g=0.5, ε=0.1, μ=0.9, λ=0.01', () => {
-    const { trace } = runOptimizer({ type: 'sgd', lr: 0.1, momentum: 0.9, weightDecay: 0.01 }, [{ shape: [1, 1], values: [1] }], [[[0.5]], [[0.5]]], 0.1);
+  it('two steps by hand: w=1, g=0.5, ε=0.1, μ=0.9, λ=0.01', async () => {
+    const { trace } = await runOptimizer({ type: 'sgd', lr: 0.1, momentum: 0.9, weightDecay: 0.01 }, [{ shape: [1, 1], values: [1] }], [[[0.5]], [[0.5]]], 0.1);
     // v1 = −0.01·0.1·1 − 0.1·0.5 = −0.051 → w1 = 0.949
     // v2 = 0.9·(−0.051) − 0.01·0.1·0.949 − 0.05 = −0.096849 → w2 = 0.852151
     expect(trace[0][0][0]).toBeCloseTo(0.949, 6);
     expect(trace[1][0][0]).toBeCloseTo(0.852151, 6);
   });
 
-  it('does not decay biases (rank-1 variables)', () => {
-    const { trace } = runOptimizer({ type: 'sgd', lr: 0.1, momentum: 0, weightDecay: 0.5 }, [{ shape: [2], values: [1, 2] }], [[[0, 0]]], 0.1);
+  it('does not decay biases (rank-1 variables)', async () => {
+    const { trace } = await runOptimizer({ type: 'sgd', lr: 0.1, momentum: 0, weightDecay: 0.5 }, [{ shape: [2], values: [1, 2] }], [[[0, 0]]], 0.1);
     expect(trace[0][0]).toEqual([1, 2]);
-    const kernel = runOptimizer({ type: 'sgd', lr: 0.1, momentum: 0, weightDecay: 0.5 }, [{ shape: [1, 2], values: [1, 2] }], [[[0, 0]]], 0.1);
+    const kernel = await runOptimizer({ type: 'sgd', lr: 0.1, momentum: 0, weightDecay: 0.5 }, [{ shape: [1, 2], values: [1, 2] }], [[[0, 0]]], 0.1);
     expect(kernel.trace[0][0][0]).toBeCloseTo(1 - 0.5 * 0.1 * 1, 6);
     expect(kernel.trace[0][0][1]).toBeCloseTo(2 - 0.5 * 0.1 * 2, 6);
   });
@@ -109,16 +109,16 @@ describe('SGD, the paper\'s rule v ← μv − λεw − ε∂L/∂w, w ← w + 
     ['momentum 0.9, decay 5e-4', { type: 'sgd', lr: 0.01, momentum: 0.9, weightDecay: 0.0005 }],
     ['no momentum', { type: 'sgd', lr: 0.05, momentum: 0, weightDecay: 0.01 }],
     ['nesterov', { type: 'sgd', lr: 0.02, momentum: 0.8, weightDecay: 0.001, nesterov: true }],
-  ] as [string, Extract<OptimizerSpec, { type: 'sgd' }>][])('three steps match the float64 reference: %s', (_, spec) => {
-    const got = runOptimizer(spec, init, grads, spec.lr);
+  ] as [string, Extract<OptimizerSpec, { type: 'sgd' }>][])('three steps match the float64 reference: %s', async (_, spec) => {
+    const got = await runOptimizer(spec, init, grads, spec.lr);
     close(got.trace, sgdReference(spec, init.map((v) => v.values), [true, false], grads, spec.lr));
     expect(got.state.step).toBe(3);
   });
 });
 
 describe('Adam (decoupled weight decay)', () => {
-  it('two steps by hand: w=1, ε=0.1, g=0.5 then −0.25', () => {
-    const { trace } = runOptimizer({ type: 'adam', lr: 0.1 }, [{ shape: [1, 1], values: [1] }], [[[0.5]], [[-0.25]]], 0.1);
+  it('two steps by hand: w=1, ε=0.1, g=0.5 then −0.25', async () => {
+    const { trace } = await runOptimizer({ type: 'adam', lr: 0.1 }, [{ shape: [1, 1], values: [1] }], [[[0.5]], [[-0.25]]], 0.1);
     // t=1: m̂ = 0.5, v̂ = 0.25 → step 0.1·0.5/0.5 = 0.1 → 0.9
     // t=2: m = 0.02, v = 0.00031225; m̂ = 0.02/0.19, v̂ = 0.00031225/0.001999 → w = 0.9 − 0.1·0.105263/0.395225 = 0.873366
     expect(trace[0][0][0]).toBeCloseTo(0.9, 6);
@@ -137,8 +137,8 @@ describe('Adam (decoupled weight decay)', () => {
   it.each([
     ['defaults', { type: 'adam', lr: 0.001 }],
     ['custom betas and decoupled decay', { type: 'adam', lr: 0.01, beta1: 0.8, beta2: 0.99, epsilon: 1e-6, weightDecay: 0.1 }],
-  ] as [string, Extract<OptimizerSpec, { type: 'adam' }>][])('three steps match the float64 reference: %s', (_, spec) => {
-    const got = runOptimizer(spec, init, grads, spec.lr);
+  ] as [string, Extract<OptimizerSpec, { type: 'adam' }>][])('three steps match the float64 reference: %s', async (_, spec) => {
+    const got = await runOptimizer(spec, init, grads, spec.lr);
     close(got.trace, adamReference(spec, init.map((v) => v.values), [true, false], grads, spec.lr), 1e-5);
   });
 });
@@ -147,7 +147,7 @@ describe('optimizer state', () => {
   it.each([
     ['sgd', { type: 'sgd', lr: 0.1, momentum: 0.9, weightDecay: 0.01, nesterov: true }],
     ['adam', { type: 'adam', lr: 0.05, weightDecay: 0.01 }],
-  ] as [string, OptimizerSpec][])('%s: restoring the state into fresh variables continues bit for bit', (_, spec) => {
+  ] as [string, OptimizerSpec][])('%s: restoring the state into fresh variables continues bit for bit', async (_, spec) => {
     const g = (k: number) => [tf.tensor([[0.1 * k, -0.2], [0.3, 0.05 * k]]), tf.tensor([0.5 - 0.1 * k])];
     const start = () => [tf.variable(tf.tensor([[1, 2], [3, 4]])), tf.variable(tf.tensor([0.5]))];
     // Uninterrupted: 4 steps.
@@ -158,17 +158,17 @@ describe('optimizer state', () => {
     const b = start();
     const optB = createOptimizer(spec, b);
     for (let k = 0; k < 2; k++) optB.apply(g(k), spec.lr);
-    const saved = optB.state();
+    const saved = await optB.state();
     const c = b.map((v) => tf.variable(v.clone()));
     const optC = createOptimizer(spec, c);
     optC.restore(saved);
     for (let k = 2; k < 4; k++) optC.apply(g(k), spec.lr);
     a.forEach((v, i) => expect(Array.from(c[i].dataSync())).toEqual(Array.from(v.dataSync())));
-    expect(optC.state()).toEqual(optA.state());
+    expect(await optC.state()).toEqual(await optA.state());
     for (const o of [optA, optB, optC]) o.dispose();
   });
 
-  it('refuses a state of the wrong shape or type', () => {
+  it('refuses a state of the wrong shape or type', async () => {
     const v = [tf.variable(tf.zeros([2, 2]))];
     const opt = createOptimizer({ type: 'sgd', lr: 0.1 }, v);
     expect(() => opt.restore({ type: 'adam', step: 1, slots: [] })).toThrow(/adam/);
@@ -176,7 +176,7 @@ describe('optimizer state', () => {
     opt.dispose();
   });
 
-  it('leaks no tensors per step', () => {
+  it('leaks no tensors per step', async () => {
     const v = [tf.variable(tf.ones([3, 3])), tf.variable(tf.ones([3]))];
     const opt = createOptimizer({ type: 'adam', lr: 0.1, weightDecay: 0.1 }, v);
     const grads = [tf.ones([3, 3]), tf.ones([3])];
@@ -209,13 +209,13 @@ describe('learning-rate schedules', () => {
     // Plateau: best 0.5, 0.4; then 0.45 (1 bad epoch: wait), 0.41 (2 > patience 1: ÷10); 0.39 new best; 0.39, 0.39 → ÷10.
     ['plateau, patience 1', { type: 'plateau', patience: 1 }, 0.01, 8, [0.5, 0.4, 0.45, 0.41, 0.39, 0.39, 0.39, 0.3], [0.01, 0.01, 0.01, 0.01, 0.001, 0.001, 0.001, 0.0001]],
     ['plateau, patience 0, floor 5e-4', { type: 'plateau', patience: 0, minLr: 0.0005 }, 0.01, 5, [0.5, 0.5, 0.5, 0.5, 0.5], [0.01, 0.01, 0.001, 0.0005, 0.0005]],
-  ] as [string, ScheduleSpec, number, number, number[], number[]][])('%s', (_, spec, base, epochs, errs, expected) => {
+  ] as [string, ScheduleSpec, number, number, number[], number[]][])('%s', async (_, spec, base, epochs, errs, expected) => {
     const got = lrs(spec, base, epochs, errs);
     expect(got.length).toBe(expected.length);
     got.forEach((lr, i) => expect(lr, `epoch ${i}`).toBeCloseTo(expected[i], 12));
   });
 
-  it('plateau state survives JSON (checkpoints store it that way)', () => {
+  it('plateau state survives JSON (checkpoints store it that way)', async () => {
     const spec: ScheduleSpec = { type: 'plateau', patience: 2 };
     const s = afterEpoch(spec, afterEpoch(spec, initialScheduleState(spec, 0.1), 0.3), 0.35);
     expect(JSON.parse(JSON.stringify(s))).toEqual(s);
@@ -232,24 +232,24 @@ describe('metrics', () => {
   ];
   const labels = [0, 7, 2, 0];
 
-  it('cross-entropy is the mean of −log p[label], with p clipped at 1e-7', () => {
+  it('cross-entropy is the mean of −log p[label], with p clipped at 1e-7', async () => {
     const ce = crossEntropy(tf.tensor2d(probs), tf.tensor1d(labels, 'int32'));
     const expected = labels.reduce((s, l, i) => s - Math.log(Math.max(probs[i][l], 1e-7)), 0) / labels.length;
     expect(ce.dataSync()[0]).toBeCloseTo(expected, 4);
   });
 
-  it('top-1 and top-5 errors count labels outside the k highest outputs (brute force)', () => {
+  it('top-1 and top-5 errors count labels outside the k highest outputs (brute force)', async () => {
     const brute = (k: number) =>
       labels.filter((l, i) => {
         const order = probs[i].map((p, j) => [p, j]).sort((a, b) => b[0] - a[0]).map((x) => x[1]);
         return !order.slice(0, k).includes(l);
       }).length;
-    expect(errorCounts(tf.tensor2d(probs), Int32Array.from(labels))).toEqual({ top1: brute(1), top5: brute(5) });
+    expect(await errorCounts(tf.tensor2d(probs), Int32Array.from(labels))).toEqual({ top1: brute(1), top5: brute(5) });
     expect(brute(1)).toBe(3);
     expect(brute(5)).toBe(2);
   });
 
-  it('top-5 over fewer than 5 classes never misses', () => {
-    expect(errorCounts(tf.tensor2d([[0.2, 0.8], [0.9, 0.1]]), Int32Array.from([0, 0]))).toEqual({ top1: 1, top5: 0 });
+  it('top-5 over fewer than 5 classes never misses', async () => {
+    expect(await errorCounts(tf.tensor2d([[0.2, 0.8], [0.9, 0.1]]), Int32Array.from([0, 0]))).toEqual({ top1: 1, top5: 0 });
   });
 });

@@ -1,6 +1,8 @@
 // The WebGPU path: a small AlexNet-shaped net (strided padded conv, grouped conv, LRN, max pool,
 // dense, softmax cross-entropy) gives the same loss, outputs and gradients on the 'webgpu' backend
-// as on tfjs's pure-JS 'cpu' backend, and a few SGD steps on it lower the loss.
+// as on tfjs's pure-JS 'cpu' backend, and a few SGD steps on it lower the loss; netspec's
+// replacements for the package's LRNGrad and Conv2DBackpropFilter agree with the cpu backend on
+// tables of shapes.
 // Without a GPU this runs on Mesa's lavapipe (bash scripts/setup-webgpu.sh). Locally, no adapter
 // skips with the reason; under CI=true a missing adapter fails, since CI is where the path is tested.
 import { afterAll, describe, expect, it } from 'vitest';

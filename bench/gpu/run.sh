@@ -38,6 +38,10 @@ if [ ! -s "$bundle" ]; then
 fi
 tar -xzf "$bundle" -C "$work" || { say "cannot unpack $bundle"; exit 1; }
 sed 's/^/run.sh: bundle: /' "$work/MANIFEST.txt"
+glibc=$(ldd --version 2>/dev/null | head -1 | grep -o '[0-9.]*$')
+if [ -n "$glibc" ] && [ "$(printf '%s\n2.34\n' "$glibc" | sort -V | head -1)" != 2.34 ]; then
+  say "warning: glibc $glibc is older than the 2.34 that the webgpu package's dawn.node needs: WebGPU will not load"
+fi
 node=$work/node/bin/node
 app=$work/app
 
@@ -161,4 +165,5 @@ if [ -s "$results/netspec-webgpu.json" ]; then
   "$node" "$app/summarize.mjs" "$results/netspec-webgpu.json" $package_json $torch_json | tee "$results/summary.txt"
 fi
 say "done in $(( $(date +%s) - started )) s; files in $results"
+sleep 1 # let tee write the last lines of gpu-bench.log
 exit $rc

@@ -8,8 +8,12 @@
 //   the device we got, so that the adapter we describe is the one that computes.
 // - Reading a tensor synchronously (dataSync) needs OffscreenCanvas, which Node lacks: callers
 //   on this backend read with `await tensor.data()`.
-// - Dawn can keep Node's event loop alive while navigator.gpu is referenced (its README says so):
-//   releaseWebGPU() lets go.
+// - Letting go of Dawn: its README says a referenced navigator.gpu keeps Node alive; what we see
+//   with webgpu 0.6.2 is the opposite danger: Node exits fine while the objects are referenced,
+//   and crashes (SIGSEGV, SIGABRT) or hangs at exit when the instance or a device has become
+//   garbage. So releaseWebGPU() frees the GPU's memory (backend buffers, the device) and
+//   unregisters the backend, and we keep the Dawn objects referenced for the process's lifetime
+//   (one instance, reused by the next tryWebGPU).
 // - Two of the package's gradient shaders are slow enough to dominate AlexNet's training step:
 //   webgpu-kernels.ts replaces them.
 import * as fs from 'node:fs';
@@ -96,8 +100,11 @@ function findVulkanLoader(): string | undefined {
 
 const firstLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0];
 
-interface State { gpu: Gpu; device?: GpuDevice; outcome: WebGPUOutcome }
+interface State { device: GpuDevice; outcome: WebGPUOutcome }
 let state: State | undefined;
+/** Never dropped: see the file comment. */
+let dawnInstance: Gpu | undefined;
+const retiredDevices: GpuDevice[] = [];
 
 /** Makes `navigator.gpu` and the GPU* constants (GPUBufferUsage…) global, as in a browser. */
 function installNavigatorGpu(dawn: DawnModule, gpu: Gpu): void {
@@ -140,7 +147,7 @@ export async function tryWebGPU(options: WebGPUOptions = {}): Promise<WebGPUOutc
   let gpu: Gpu;
   let adapter: GpuAdapter | null;
   try {
-    gpu = dawn.create([]);
+    gpu = dawnInstance ??= dawn.create([]);
     adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   } catch (e) {
     return { ok: false, why: `Dawn failed to enumerate adapters: ${firstLine(e)}` };
@@ -196,21 +203,25 @@ export async function tryWebGPU(options: WebGPUOptions = {}): Promise<WebGPUOutc
   if (!set) {
     tf.removeBackend(WEBGPU);
     device.destroy();
+    retiredDevices.push(device);
     removeNavigatorGpu();
     return { ok: false, why: `tfjs's webgpu backend failed to initialise on ${describeAdapter(facts)}` };
   }
   const outcome: WebGPUOutcome = { ok: true, device: describeAdapter(facts), software: isSoftwareAdapter(facts), adapter: facts };
-  state = { gpu, device, outcome };
+  state = { device, outcome };
   return outcome;
 }
 
 /**
- * Lets Node exit: disposes the 'webgpu' backend (its tensors die with it), destroys the device
- * and drops navigator.gpu. If it was the current backend, tfjs picks another on next use.
+ * Frees what WebGPU holds: disposes the 'webgpu' backend (its tensors die with it), destroys the
+ * device and drops navigator.gpu. If it was the current backend, tfjs picks another on next use.
  */
 export function releaseWebGPU(): void {
   if (tf.findBackendFactory(WEBGPU)) tf.removeBackend(WEBGPU);
-  state?.device?.destroy();
+  if (state) {
+    state.device.destroy();
+    retiredDevices.push(state.device);
+  }
   state = undefined;
   removeNavigatorGpu();
 }

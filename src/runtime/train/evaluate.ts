@@ -52,8 +52,8 @@ export async function evaluate(model: tf.LayersModel, opts: EvalOptions): Promis
     });
     const labels = tf.tensor1d(batch.y, 'int32');
     const loss = crossEntropy(probs, labels);
-    lossSum += loss.dataSync()[0] * batch.size;
-    const errs = errorCounts(probs, batch.y);
+    lossSum += (await loss.data())[0] * batch.size;
+    const errs = await errorCounts(probs, batch.y);
     top1 += errs.top1;
     top5 += errs.top5;
     images += batch.size;

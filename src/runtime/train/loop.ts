@@ -143,7 +143,7 @@ const freshProgress = (cfg: LoopConfig): Progress => ({
 
 /** The model's weights as checkpoint tensors (names are the stable, un-uniquified ones). */
 export const modelWeights = (model: tf.LayersModel) =>
-  model.weights.map((w) => ({ name: w.originalName, shape: w.shape.slice() as number[], values: Float32Array.from(w.read().dataSync() as Float32Array) }));
+  Promise.all(model.weights.map(async (w) => ({ name: w.originalName, shape: w.shape.slice() as number[], values: Float32Array.from((await w.read().data()) as Float32Array) })));
 
 /** Sets the model's weights from a checkpoint; an error message when they do not fit. */
 export function restoreWeights(model: tf.LayersModel, weights: Checkpoint['weights']): string | undefined {
@@ -203,20 +203,20 @@ async function trainWith(opts: TrainOptions, variables: tf.Variable[], optimizer
     }
   }
 
-  const checkpoint = (): string | undefined => {
+  const checkpoint = async (): Promise<string | undefined> => {
     if (!ckDir) return undefined;
-    const weights = modelWeights(model);
+    const weights = await modelWeights(model);
     for (const wt of weights) {
       if (!wt.values.every(Number.isFinite)) return `weight ${wt.name} is no longer finite after step ${progress.globalStep}; not checkpointing it`;
     }
     const meta: CheckpointMeta = { progress, seed: cfg.seed, extra: opts.extra ?? null };
-    const r = saveCheckpoint(ckDir, progress.globalStep, { weights, optimizer: optimizer.state(), meta }, opts.writeOptions);
+    const r = saveCheckpoint(ckDir, progress.globalStep, { weights, optimizer: await optimizer.state(), meta }, opts.writeOptions);
     if (!r.ok) return r.error;
     lastCheckpoint = r.value;
     return undefined;
   };
 
-  const trainStep = (batch: Batch, lr: number): { loss: number; errors: number } => {
+  const trainStep = async (batch: Batch, lr: number): Promise<{ loss: number; errors: number }> => {
     const x = tf.tensor4d(batch.x, [batch.size, h, w, c]);
     const y = tf.tensor1d(batch.y, 'int32');
     let probs: tf.Tensor2D | undefined;
@@ -228,11 +228,11 @@ async function trainWith(opts: TrainOptions, variables: tf.Variable[], optimizer
           return crossEntropy(p, y);
         }, variables),
       );
-      const loss = value.dataSync()[0];
+      const loss = (await value.data())[0];
       const ordered = variables.map((v) => grads[v.name] ?? tf.zerosLike(v));
       // A non-finite loss leaves the weights as they were: the last checkpoint stays good.
       if (Number.isFinite(loss)) optimizer.apply(ordered, lr);
-      const errors = Number.isFinite(loss) ? errorCounts(probs!, batch.y).top1 : NaN;
+      const errors = Number.isFinite(loss) ? (await errorCounts(probs!, batch.y)).top1 : NaN;
       tf.dispose([value, ...ordered]);
       return { loss, errors };
     } finally {
@@ -261,7 +261,7 @@ async function trainWith(opts: TrainOptions, variables: tf.Variable[], optimizer
     });
     for await (const batch of source) {
       if (batch.size === 0) continue;
-      const { loss, errors } = trainStep(batch, lr);
+      const { loss, errors } = await trainStep(batch, lr);
       if (!Number.isFinite(loss)) {
         return outcome(
           'diverged',
@@ -280,7 +280,7 @@ async function trainWith(opts: TrainOptions, variables: tf.Variable[], optimizer
       progress.globalStep++;
       opts.reporter?.step({ step: progress.step, loss: r.loss / r.images, top1Error: r.errors / r.images, imagesPerSec: r.images / r.seconds });
       if (cfg.checkpointEvery > 0 && progress.globalStep % cfg.checkpointEvery === 0 && progress.step < steps) {
-        const err = checkpoint();
+        const err = await checkpoint();
         if (err) return outcome('failed', err);
         mark = performance.now(); // checkpoint time is not training time
       }
@@ -330,7 +330,7 @@ async function trainWith(opts: TrainOptions, variables: tf.Variable[], optimizer
         return outcome('failed', `could not append to ${metricsFile(opts.runDir)}: ${(e as Error).message}`);
       }
     }
-    const err = checkpoint();
+    const err = await checkpoint();
     if (err) return outcome('failed', err);
     opts.onEpoch?.(metrics);
   }

@@ -16,10 +16,11 @@ export function crossEntropy(probs: tf.Tensor2D, labels: tf.Tensor1D): tf.Scalar
 }
 
 /** Examples whose label is not among the top-k outputs, for k = 1 and 5 (k capped at the class count). */
-export function errorCounts(probs: tf.Tensor2D, labels: Int32Array): { top1: number; top5: number } {
+export async function errorCounts(probs: tf.Tensor2D, labels: Int32Array): Promise<{ top1: number; top5: number }> {
   const k = Math.min(5, probs.shape[1]);
   const top = tf.tidy(() => tf.topk(probs, k).indices);
-  const idx = top.dataSync() as Int32Array;
+  // data(), not dataSync(): a GPU backend (webgpu) cannot read synchronously in Node.
+  const idx = (await top.data()) as Int32Array;
   top.dispose();
   let top1 = 0;
   let top5 = 0;

@@ -28,7 +28,7 @@ export interface Optimizer {
   /** Applies one update with learning rate `lr` (the schedule's), given ∂L/∂w for each variable. */
   apply(grads: tf.Tensor[], lr: number): void;
   /** A copy of the state (reads the buffers back from the backend). */
-  state(): OptimizerState;
+  state(): Promise<OptimizerState>;
   /** Replaces the state; throws if it does not fit these variables. */
   restore(state: OptimizerState): void;
   dispose(): void;
@@ -92,10 +92,11 @@ export function createOptimizer(spec: OptimizerSpec, variables: tf.Variable[]): 
       if (spec.type === 'sgd') applySgd(spec, grads, lr);
       else applyAdam(spec, grads, lr);
     },
-    state: () => ({
+    state: async () => ({
       type: spec.type,
       step,
-      slots: slots.map((s) => Object.fromEntries(names.map((n) => [n, Float32Array.from(s[n].dataSync() as Float32Array)]))),
+      slots: await Promise.all(slots.map(async (s) =>
+        Object.fromEntries(await Promise.all(names.map(async (n) => [n, Float32Array.from((await s[n].data()) as Float32Array)] as const))))),
     }),
     restore(state) {
       if (state.type !== spec.type) throw new Error(`optimizer state is for ${state.type}, the run uses ${spec.type}`);
