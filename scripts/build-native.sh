@@ -11,6 +11,7 @@ need_cmd() { command -v "$1" >/dev/null 2>&1 || missing+=("$1 (command) — apt-
 need_cmd g++ g++
 need_cmd make make
 need_cmd python3 python3
+need_cmd node nodejs
 
 # Headers the compiler will look for, found the way it finds them.
 has_header() { printf '#include <%s>\n' "$1" | g++ -x c++ -E - >/dev/null 2>&1; }
@@ -21,9 +22,12 @@ if command -v g++ >/dev/null 2>&1; then
 fi
 
 # Node's own headers, so that node-gyp does not try to download them (no network here).
-node_prefix="$(node -p 'require("path").resolve(process.execPath, "..", "..")')"
-if [[ ! -f "$node_prefix/include/node/node_api.h" ]]; then
-  missing+=("Node headers ($node_prefix/include/node/node_api.h) — install Node from a package that ships them (e.g. nodesource's nodejs)")
+node_prefix=""
+if command -v node >/dev/null 2>&1; then
+  node_prefix="$(node -p 'require("path").resolve(process.execPath, "..", "..")')"
+  if [[ ! -f "$node_prefix/include/node/node_api.h" ]]; then
+    missing+=("Node headers ($node_prefix/include/node/node_api.h) — install Node from a package that ships them (e.g. nodesource's nodejs)")
+  fi
 fi
 [[ -f node_modules/node-addon-api/package.json ]] || missing+=("node-addon-api — npm ci")
 [[ -x node_modules/.bin/node-gyp ]] || missing+=("node-gyp — npm ci")

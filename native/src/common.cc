@@ -3,6 +3,7 @@
 #include <sys/mman.h>
 
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 
 namespace netspec {
@@ -24,7 +25,11 @@ F32 outArg(const Napi::CallbackInfo& info, size_t i, const char* name) {
   F32 a = f32Arg(info, i, name);
   constexpr uintptr_t kHuge = 2u << 20;
   const size_t bytes = a.length * sizeof(float);
-  if (bytes >= 2 * kHuge) {
+  static const bool enabled = [] {
+    const char* v = std::getenv("NETSPEC_NO_HUGEPAGES");
+    return !(v && v[0] == '1');
+  }();
+  if (enabled && bytes >= 2 * kHuge) {
     const uintptr_t begin = (reinterpret_cast<uintptr_t>(a.data) + kHuge - 1) & ~(kHuge - 1);
     const uintptr_t end = (reinterpret_cast<uintptr_t>(a.data) + bytes) & ~(kHuge - 1);
     if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);  // a hint; failure is fine

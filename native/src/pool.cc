@@ -36,21 +36,8 @@ Pool poolArg(const Napi::CallbackInfo& info) {
   return s;
 }
 
-// Backward passes scatter into dx; work is split by (image, channel block) so no two threads
-// write the same element.
-constexpr int64_t kChannelBlock = 32;
-
-template <typename Body>
-void forImageChannelBlocks(const Pool& s, Body body) {
-  const int64_t blocks = (s.c + kChannelBlock - 1) / kChannelBlock;
-#pragma omp parallel for collapse(2) schedule(static)
-  for (int64_t b = 0; b < s.n; ++b) {
-    for (int64_t k = 0; k < blocks; ++k) {
-      body(b, k * kChannelBlock, std::min(s.c, (k + 1) * kChannelBlock));
-    }
-  }
-}
-
+// Backward passes scatter into dx, so work is split by image: no two threads write the same
+// element, and each clears and fills its own images while they are in cache.
 void maxPool(const Pool& s, const float* x, float* y) {
   const float lowest = -std::numeric_limits<float>::infinity();
 #pragma omp parallel for collapse(2) schedule(static)
@@ -71,39 +58,44 @@ void maxPool(const Pool& s, const float* x, float* y) {
 }
 
 void maxPoolGrad(const Pool& s, const float* x, const float* dy, float* dx) {
-  std::memset(dx, 0, s.inSize() * sizeof(float));
-  forImageChannelBlocks(s, [&](int64_t b, int64_t c0, int64_t c1) {
+  const int64_t image = s.ih * s.iw * s.c;
+#pragma omp parallel
+  {
     // Start below every float (−∞, not the smallest positive float) and keep the first maximum.
-    // Positions within one image, int32 so that the select below vectorises (checked in poolArg).
-    float best[kChannelBlock];
-    int32_t where[kChannelBlock];
-    const float* xb = x + b * s.ih * s.iw * s.c;
-    float* dxb = dx + b * s.ih * s.iw * s.c;
-    for (int64_t oy = 0; oy < s.oh; ++oy) {
-      for (int64_t ox = 0; ox < s.ow; ++ox) {
-        for (int64_t ch = c0; ch < c1; ++ch) {
-          best[ch - c0] = -std::numeric_limits<float>::infinity();
-          where[ch - c0] = -1;
-        }
-        for (int64_t yy = s.y0(oy); yy < s.y1(oy); ++yy) {
-          for (int64_t xx = s.x0(ox); xx < s.x1(ox); ++xx) {
-            const int32_t at = static_cast<int32_t>((yy * s.iw + xx) * s.c + c0);
-            const float* v = xb + at;
-            // Branch-free so that it vectorises; strictly greater keeps the first maximum.
-            for (int32_t j = 0; j < static_cast<int32_t>(c1 - c0); ++j) {
-              const int32_t mask = -static_cast<int32_t>(v[j] > best[j]);
-              best[j] = v[j] > best[j] ? v[j] : best[j];
-              where[j] = (where[j] & ~mask) | ((at + j) & mask);
+    // Positions are within one image, int32 so that the select below vectorises (checked in poolArg).
+    std::vector<float> best(s.c);
+    std::vector<int32_t> where(s.c);
+#pragma omp for schedule(static)
+    for (int64_t b = 0; b < s.n; ++b) {
+      const float* xb = x + b * image;
+      float* dxb = dx + b * image;
+      std::memset(dxb, 0, image * sizeof(float));
+      for (int64_t oy = 0; oy < s.oh; ++oy) {
+        for (int64_t ox = 0; ox < s.ow; ++ox) {
+          std::fill(best.begin(), best.end(), -std::numeric_limits<float>::infinity());
+          std::fill(where.begin(), where.end(), -1);
+          float* bst = best.data();
+          int32_t* wh = where.data();
+          for (int64_t yy = s.y0(oy); yy < s.y1(oy); ++yy) {
+            for (int64_t xx = s.x0(ox); xx < s.x1(ox); ++xx) {
+              const int32_t at = static_cast<int32_t>((yy * s.iw + xx) * s.c);
+              const float* v = xb + at;
+              // Branch-free so that it vectorises; strictly greater keeps the first maximum.
+              for (int32_t j = 0; j < static_cast<int32_t>(s.c); ++j) {
+                const int32_t mask = -static_cast<int32_t>(v[j] > bst[j]);
+                bst[j] = v[j] > bst[j] ? v[j] : bst[j];
+                wh[j] = (wh[j] & ~mask) | ((at + j) & mask);
+              }
             }
           }
-        }
-        const float* g = dy + ((b * s.oh + oy) * s.ow + ox) * s.c;
-        for (int64_t ch = c0; ch < c1; ++ch) {
-          if (where[ch - c0] >= 0) dxb[where[ch - c0]] += g[ch];  // all −∞/NaN windows pass nothing, as tfjs
+          const float* g = dy + ((b * s.oh + oy) * s.ow + ox) * s.c;
+          for (int64_t ch = 0; ch < s.c; ++ch) {
+            if (wh[ch] >= 0) dxb[wh[ch]] += g[ch];  // all −∞/NaN windows pass nothing, as tfjs
+          }
         }
       }
     }
-  });
+  }
 }
 
 void avgPool(const Pool& s, const float* x, float* y) {
@@ -128,9 +120,11 @@ void avgPool(const Pool& s, const float* x, float* y) {
 }
 
 void avgPoolGrad(const Pool& s, const float* dy, float* dx) {
-  std::memset(dx, 0, s.inSize() * sizeof(float));
-  forImageChannelBlocks(s, [&](int64_t b, int64_t c0, int64_t c1) {
-    float* dxb = dx + b * s.ih * s.iw * s.c;
+  const int64_t image = s.ih * s.iw * s.c;
+#pragma omp parallel for schedule(static)
+  for (int64_t b = 0; b < s.n; ++b) {
+    float* dxb = dx + b * image;
+    std::memset(dxb, 0, image * sizeof(float));
     for (int64_t oy = 0; oy < s.oh; ++oy) {
       for (int64_t ox = 0; ox < s.ow; ++ox) {
         const int64_t count = (s.y1(oy) - s.y0(oy)) * (s.x1(ox) - s.x0(ox));
@@ -139,12 +133,12 @@ void avgPoolGrad(const Pool& s, const float* dy, float* dx) {
         for (int64_t yy = s.y0(oy); yy < s.y1(oy); ++yy) {
           for (int64_t xx = s.x0(ox); xx < s.x1(ox); ++xx) {
             float* d = dxb + (yy * s.iw + xx) * s.c;
-            for (int64_t ch = c0; ch < c1; ++ch) d[ch] += g[ch] * inv;
+            for (int64_t ch = 0; ch < s.c; ++ch) d[ch] += g[ch] * inv;
           }
         }
       }
     }
-  });
+  }
 }
 
 }  // namespace
