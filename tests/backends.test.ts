@@ -10,6 +10,10 @@ interface World {
   importError?: Record<string, Error>;
   native?: boolean;
   wasmTrains?: boolean;
+  /** What WebGPU finds: nothing (default), a software adapter, or a GPU. */
+  webgpu?: 'software' | 'gpu';
+  /** tfjs-node-gpu loads but TensorFlow computes on the CPU (tensorflow/tfjs#8362). */
+  cudaCpuFallback?: boolean;
 }
 
 /** Fake surroundings: which packages exist, whether a GPU does, whether the addon is built. */
@@ -31,6 +35,12 @@ function fake(w: World): SelectDeps & { set: string[] } {
       return true;
     },
     hasKernel: () => w.wasmTrains ?? false,
+    // tryWebGPU sets the 'webgpu' backend itself when it finds an adapter.
+    webgpu: async () => (w.webgpu === undefined
+      ? { ok: false, why: 'no WebGPU adapter (no Vulkan driver found)' }
+      : (set.push('webgpu'), { ok: true, software: w.webgpu === 'software', device: w.webgpu === 'gpu' ? 'WebGPU (Dawn) on NVIDIA H100' : 'WebGPU (Dawn) on llvmpipe' })),
+    releaseWebGPU: () => set.push('released webgpu'),
+    usingGpu: () => !w.cudaCpuFallback,
   };
 }
 
@@ -50,17 +60,17 @@ describe('selectBackend', () => {
     {
       name: 'auto on this kind of machine: nothing tfjs-node, addon built',
       requested: 'auto', world: { native: true }, picks: 'netspec-cpu', tfBackend: 'netspec-cpu',
-      not: [['tfjs-node-gpu', 'not installed'], ['tfjs-node', 'not installed']],
+      not: [['tfjs-node-gpu', 'not installed'], ['tfjs-node', 'not installed'], ['webgpu', 'no WebGPU adapter']],
     },
     {
       name: 'auto without the addon built falls to cpu and says how to build it',
       requested: 'auto', world: {}, picks: 'cpu', tfBackend: 'cpu',
-      not: [['tfjs-node-gpu', 'not installed'], ['tfjs-node', 'not installed'], ['netspec-cpu', 'npm run build:native']],
+      not: [['tfjs-node-gpu', 'not installed'], ['tfjs-node', 'not installed'], ['webgpu', 'no WebGPU adapter'], ['netspec-cpu', 'npm run build:native']],
     },
     {
       name: 'tfjs-node-gpu installed but no GPU',
       requested: 'auto', world: { installed: ['@tensorflow/tfjs-node-gpu'], native: true }, picks: 'netspec-cpu', tfBackend: 'netspec-cpu',
-      not: [['tfjs-node-gpu', 'no NVIDIA GPU'], ['tfjs-node', 'not installed']],
+      not: [['tfjs-node-gpu', 'no NVIDIA GPU'], ['tfjs-node', 'not installed'], ['webgpu', 'no WebGPU adapter']],
     },
     {
       name: 'tfjs-node-gpu with a GPU but no CUDA runtime',
@@ -70,7 +80,7 @@ describe('selectBackend', () => {
         importError: { '@tensorflow/tfjs-node-gpu': new Error('libcudart.so.11.0: cannot open shared object file: No such file or directory') },
       },
       picks: 'netspec-cpu', tfBackend: 'netspec-cpu',
-      not: [['tfjs-node-gpu', 'libcudart.so.11.0 missing'], ['tfjs-node', 'not installed']],
+      not: [['tfjs-node-gpu', 'libcudart.so.11.0 missing'], ['tfjs-node', 'not installed'], ['webgpu', 'no WebGPU adapter']],
     },
     {
       name: 'tfjs-node installed and working wins over the addon',
@@ -82,17 +92,37 @@ describe('selectBackend', () => {
       requested: 'auto',
       world: { installed: ['@tensorflow/tfjs-node'], native: true, importError: { '@tensorflow/tfjs-node': new Error("Cannot find module '/x/lib/napi-v8/tfjs_binding.node'") } },
       picks: 'netspec-cpu', tfBackend: 'netspec-cpu',
-      not: [['tfjs-node-gpu', 'not installed'], ['tfjs-node', 'native binding is missing']],
+      not: [['tfjs-node-gpu', 'not installed'], ['tfjs-node', 'native binding is missing'], ['webgpu', 'no WebGPU adapter']],
     },
     {
       name: 'cuda requested and unavailable: says so, then the automatic order',
       requested: 'cuda', world: { native: true }, picks: 'netspec-cpu', tfBackend: 'netspec-cpu',
+      not: [['tfjs-node-gpu', 'not installed'], ['tfjs-node', 'not installed'], ['webgpu', 'no WebGPU adapter']],
+    },
+    {
+      name: 'webgpu requested without an adapter: says why, then the automatic order',
+      requested: 'webgpu', world: { native: true }, picks: 'netspec-cpu', tfBackend: 'netspec-cpu',
+      not: [['webgpu', 'no WebGPU adapter'], ['tfjs-node-gpu', 'not installed'], ['tfjs-node', 'not installed']],
+    },
+    {
+      name: 'auto takes a real GPU through WebGPU over the CPU addon',
+      requested: 'auto', world: { native: true, webgpu: 'gpu' }, picks: 'webgpu', tfBackend: 'webgpu',
       not: [['tfjs-node-gpu', 'not installed'], ['tfjs-node', 'not installed']],
     },
     {
-      name: 'webgpu requested: not available yet',
-      requested: 'webgpu', world: { native: true }, picks: 'netspec-cpu', tfBackend: 'netspec-cpu',
-      not: [['webgpu', 'not available'], ['tfjs-node-gpu', 'not installed'], ['tfjs-node', 'not installed']],
+      name: 'auto passes over a software adapter (lavapipe) and says so',
+      requested: 'auto', world: { native: true, webgpu: 'software' }, picks: 'netspec-cpu', tfBackend: 'netspec-cpu',
+      not: [['tfjs-node-gpu', 'not installed'], ['tfjs-node', 'not installed'], ['webgpu', 'only a software adapter']],
+    },
+    {
+      name: 'webgpu requested by name uses a software adapter',
+      requested: 'webgpu', world: { native: true, webgpu: 'software' }, picks: 'webgpu', tfBackend: 'webgpu', not: [],
+    },
+    {
+      name: 'tfjs-node-gpu silently on the CPU (tensorflow/tfjs#8362) is not taken for a GPU',
+      requested: 'auto', world: { installed: ['@tensorflow/tfjs-node-gpu'], gpu: true, native: true, cudaCpuFallback: true },
+      picks: 'netspec-cpu', tfBackend: 'netspec-cpu',
+      not: [['tfjs-node-gpu', 'CPU'], ['tfjs-node', 'not installed'], ['webgpu', 'no WebGPU adapter']],
     },
     {
       name: 'native requested and built',
@@ -132,7 +162,7 @@ describe('selectBackend', () => {
 
   it('never picks wasm automatically', () => {
     const names = candidates('auto', fake({})).map((c) => c.name);
-    expect(names).toEqual(['tfjs-node-gpu', 'tfjs-node', 'netspec-cpu', 'cpu']);
+    expect(names).toEqual(['tfjs-node-gpu', 'tfjs-node', 'webgpu', 'netspec-cpu', 'cpu']);
   });
 });
 

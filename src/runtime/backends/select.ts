@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { NETSPEC_CPU, registerNetspecCpu, type RegisterResult } from './netspec-cpu.ts';
+import type { WebGPUOutcome } from './webgpu.ts';
 
 export type BackendRequest = 'auto' | 'cuda' | 'tfjs-node' | 'native' | 'wasm' | 'cpu' | 'webgpu';
 
@@ -35,6 +36,11 @@ export interface SelectDeps {
   registerNative(): RegisterResult;
   setBackend(name: string): Promise<boolean>;
   hasKernel(kernel: string, backend: string): boolean;
+  /** WebGPU through Dawn (src/runtime/backends/webgpu.ts), loaded only when tried. */
+  webgpu(): Promise<WebGPUOutcome>;
+  releaseWebGPU(): void;
+  /** After tfjs-node-gpu's backend is set: does TensorFlow compute on a GPU (tensorflow/tfjs#8362)? */
+  usingGpu(): boolean | undefined;
 }
 
 const requireHere = createRequire(import.meta.url);
@@ -59,6 +65,11 @@ export const defaultDeps: SelectDeps = {
     }
   },
   hasKernel: (kernel, backend) => tf.getKernel(kernel, backend) !== undefined,
+  webgpu: async () => (await import('./webgpu.ts')).tryWebGPU(),
+  releaseWebGPU: () => {
+    void import('./webgpu.ts').then((m) => m.releaseWebGPU());
+  },
+  usingGpu: () => (tf.backend() as { isUsingGpuDevice?: boolean }).isUsingGpuDevice,
 };
 
 /** Why importing a tfjs-node package failed, in terms of what to do about it. */
@@ -85,6 +96,11 @@ function tfjsNode(pkg: '@tensorflow/tfjs-node-gpu' | '@tensorflow/tfjs-node', de
       return { ok: false, why: explainImportError(pkg, err) };
     }
     if (!(await deps.setBackend('tensorflow'))) return { ok: false, why: `${pkg} loaded but its 'tensorflow' backend failed to initialise` };
+    // tfjs-node-gpu falls back to the CPU without a word when CUDA 11 libraries are missing.
+    if (gpu && deps.usingGpu() !== true) {
+      const { explainCpuFallback, defaultCudaDeps } = await import('./cuda.ts');
+      return { ok: false, why: explainCpuFallback(defaultCudaDeps.missingCudaLibraries()) };
+    }
     return { ok: true, tfBackend: 'tensorflow', device: gpu ? 'GPU (libtensorflow, CUDA)' : 'CPU (libtensorflow)' };
   };
 }
@@ -118,7 +134,18 @@ function cpu(deps: SelectDeps): () => Promise<Outcome> {
     : { ok: false, why: "tfjs's 'cpu' backend failed to initialise" };
 }
 
-const webgpu = async (): Promise<Outcome> => ({ ok: false, why: 'not available: netspec has no WebGPU backend yet' });
+/** A real GPU adapter is worth taking; a software one (lavapipe) only when asked for by name. */
+function webgpu(deps: SelectDeps, requested: BackendRequest): () => Promise<Outcome> {
+  return async () => {
+    const r = await deps.webgpu();
+    if (!r.ok) return { ok: false, why: r.why ?? 'no WebGPU adapter' };
+    if (r.software && requested !== 'webgpu') {
+      deps.releaseWebGPU();
+      return { ok: false, why: `only a software adapter (${r.device}), slower than the CPU backends; --backend webgpu uses it anyway` };
+    }
+    return { ok: true, tfBackend: 'webgpu', device: r.device ?? 'WebGPU' };
+  };
+}
 
 /** Paths in the order tried. wasm is never picked automatically: it can't train convnets. */
 export function candidates(requested: BackendRequest, deps: SelectDeps): { name: string; attempt: () => Promise<Outcome> }[] {
@@ -127,10 +154,10 @@ export function candidates(requested: BackendRequest, deps: SelectDeps): { name:
     'tfjs-node': tfjsNode('@tensorflow/tfjs-node', deps),
     [NETSPEC_CPU]: native(deps),
     wasm: wasm(deps),
-    webgpu,
+    webgpu: webgpu(deps, requested),
     cpu: cpu(deps),
   };
-  const auto = ['tfjs-node-gpu', 'tfjs-node', NETSPEC_CPU, 'cpu'];
+  const auto = ['tfjs-node-gpu', 'tfjs-node', 'webgpu', NETSPEC_CPU, 'cpu'];
   const first: Record<BackendRequest, string | null> = {
     auto: null, cuda: 'tfjs-node-gpu', 'tfjs-node': 'tfjs-node', native: NETSPEC_CPU, wasm: 'wasm', cpu: 'cpu', webgpu: 'webgpu',
   };
