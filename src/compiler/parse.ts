@@ -144,6 +144,12 @@ function yamlError(source: SourceFile, e: YAMLError): Diagnostic {
   const { file } = source;
   let range: [number, number] = [e.pos[0], Math.max(e.pos[1], e.pos[0])];
   const code = YAML_CODES[e.code] ?? 'NS0110';
+  // yaml reports its own stack overflow on absurd nesting as a syntax error: say what it means.
+  if (/call stack/i.test(e.message)) {
+    return diagnostic(code, 'the document nests too deeply to read (a model spec needs only a few levels)', { file, range }, {
+      help: 'remove the extra nesting; layers are a flat list of mappings',
+    });
+  }
   switch (e.code) {
     case 'DUPLICATE_KEY': {
       const dup = duplicateKeyAt(source, e.pos[0]);
