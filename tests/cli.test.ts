@@ -82,6 +82,15 @@ describe('as a process', () => {
     expect(p.stderr).toMatch(/error\[NS01\d\d\]/);
     expect(p.stderr).not.toMatch(/\n\s+at /);
   });
+  it('a failing compile leaves the output folder exactly as it was', () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'netspec-out-'));
+    fs.writeFileSync(path.join(out, 'semantic-groups-do-not-divide.ts'), 'previous contents\n');
+    const p = spawnSync(tsx, ['src/cli/main.ts', 'compile', 'tests/fixtures/invalid/semantic-groups-do-not-divide.yaml', '--out', out], { cwd: root, encoding: 'utf8' });
+    expect(p.status).toBe(1);
+    expect(fs.readdirSync(out)).toEqual(['semantic-groups-do-not-divide.ts']);
+    expect(fs.readFileSync(path.join(out, 'semantic-groups-do-not-divide.ts'), 'utf8')).toBe('previous contents\n');
+    fs.rmSync(out, { recursive: true, force: true });
+  });
   it('compile writes into --out and skips what is unchanged', () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'netspec-out-'));
     const first = spawnSync(tsx, ['src/cli/main.ts', 'compile', 'models/alexnet.yaml', '--out', out], { cwd: root, encoding: 'utf8' });

@@ -40,6 +40,7 @@ export async function compileCommand(argv: string[], io: IO, root: string): Prom
   const { hasErrors } = await import('../compiler/diagnostic.ts');
   let failed = 0;
   let changed = 0;
+  let cached = 0;
   for (const file of stale) {
     const rel = path.relative(io.cwd, file);
     const analysis = analyzeModel(path.relative(io.cwd, file) || file);
@@ -63,8 +64,10 @@ export async function compileCommand(argv: string[], io: IO, root: string): Prom
       io.out(`${rel} -> ${path.relative(io.cwd, out)}`);
     }
     cache.entries[key(file)] = cacheEntry(root, analysis.ir.files.map((f) => path.resolve(io.cwd, f)), out, text);
+    cached++;
   }
-  if (!values.check) writeCache(outDir, cache);
+  // Nothing compiled, nothing written: a failing run leaves the output folder as it was.
+  if (!values.check && cached) writeCache(outDir, cache);
   const ok = stale.length - failed;
   io.out(`${ok} compiled (${changed} changed), ${files.length - stale.length} up to date${failed ? `, ${failed} failed` : ''}`);
   return failed ? 1 : 0;

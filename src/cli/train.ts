@@ -149,6 +149,12 @@ export async function trainCommand(argv: string[], io: IO, opts: TrainCommandOpt
       io.err(`error: ${cfg.error}`);
       return 1;
     }
+    const { checkTrainingMemory } = await import('../runtime/train/memory.ts');
+    const tooBig = checkTrainingMemory(ir, cfg.config.batchSize, cfg.config.optimizer.type === 'adam' ? 2 : 1);
+    if (tooBig) {
+      io.err(`error[NS0310]: ${tooBig}`);
+      return 1;
+    }
     const model = mod.build({ seed: cfg.config.seed, ...(cfg.config.init ? { init: cfg.config.init } : {}) });
     const dir = str('out') !== undefined ? path.resolve(io.cwd, str('out')!) : run.defaultRunDir(io.cwd, ir.name);
     io.out(`model: ${ir.name} (${model.countParams().toLocaleString('en-US')} parameters), run folder ${path.relative(io.cwd, dir) || dir}`);
