@@ -119,15 +119,18 @@ function ldconfigCache(): Set<string> {
   return new Set();
 }
 
+/** Whether an optional package resolves from here (installed), without loading it. */
+export function packageInstalled(pkg: string): boolean {
+  try {
+    requireHere.resolve(pkg);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const defaultCudaDeps: CudaDeps = {
-  isInstalled: (pkg) => {
-    try {
-      requireHere.resolve(pkg);
-      return true;
-    } catch {
-      return false;
-    }
-  },
+  isInstalled: packageInstalled,
   importModule: (pkg) => import(pkg),
   hasNvidiaGpu: () => fs.existsSync('/proc/driver/nvidia/version'),
   gpuNames: () => {

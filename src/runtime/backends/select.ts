@@ -1,10 +1,10 @@
 // Picks the tfjs backend that trains: the fastest that works here, and for every faster one that
 // doesn't, one line saying why. Never throws for an unavailable backend: pure JS `cpu` always works.
-import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { NETSPEC_CPU, registerNetspecCpu, type RegisterResult } from './netspec-cpu.ts';
 import type { WebGPUOutcome } from './webgpu.ts';
+import { defaultCudaDeps, explainCpuFallback, packageInstalled } from './cuda.ts';
 
 export type BackendRequest = 'auto' | 'cuda' | 'tfjs-node' | 'native' | 'wasm' | 'cpu' | 'webgpu';
 
@@ -43,18 +43,9 @@ export interface SelectDeps {
   usingGpu(): boolean | undefined;
 }
 
-const requireHere = createRequire(import.meta.url);
-
 export const defaultDeps: SelectDeps = {
   importModule: (pkg) => import(pkg),
-  isInstalled: (pkg) => {
-    try {
-      requireHere.resolve(pkg);
-      return true;
-    } catch {
-      return false;
-    }
-  },
+  isInstalled: packageInstalled,
   hasNvidiaGpu: () => existsSync('/proc/driver/nvidia/version'),
   registerNative: () => registerNetspecCpu(),
   setBackend: async (name) => {
@@ -98,7 +89,6 @@ function tfjsNode(pkg: '@tensorflow/tfjs-node-gpu' | '@tensorflow/tfjs-node', de
     if (!(await deps.setBackend('tensorflow'))) return { ok: false, why: `${pkg} loaded but its 'tensorflow' backend failed to initialise` };
     // tfjs-node-gpu falls back to the CPU without a word when CUDA 11 libraries are missing.
     if (gpu && deps.usingGpu() !== true) {
-      const { explainCpuFallback, defaultCudaDeps } = await import('./cuda.ts');
       return { ok: false, why: explainCpuFallback(defaultCudaDeps.missingCudaLibraries()) };
     }
     return { ok: true, tfBackend: 'tensorflow', device: gpu ? 'GPU (libtensorflow, CUDA)' : 'CPU (libtensorflow)' };
