@@ -104,11 +104,11 @@ export function buildAlexnetFashion(options: BuildOptions = {}): tf.LayersModel 
   // fc6: 256 -> 512
   const fc6 = tf.layers.dense({ name: "fc6", units: 512, useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(11)), biasInitializer: biasInitializer(0) }).apply(flatten) as tf.SymbolicTensor;
   // drop6: 512 -> 512
-  const drop6 = tf.layers.dropout({ name: "drop6", rate: 0.5 }).apply(fc6) as tf.SymbolicTensor;
+  const drop6 = tf.layers.dropout({ name: "drop6", rate: 0.3 }).apply(fc6) as tf.SymbolicTensor;
   // fc7: 512 -> 512
   const fc7 = tf.layers.dense({ name: "fc7", units: 512, useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(13)), biasInitializer: biasInitializer(0) }).apply(drop6) as tf.SymbolicTensor;
   // drop7: 512 -> 512
-  const drop7 = tf.layers.dropout({ name: "drop7", rate: 0.5 }).apply(fc7) as tf.SymbolicTensor;
+  const drop7 = tf.layers.dropout({ name: "drop7", rate: 0.3 }).apply(fc7) as tf.SymbolicTensor;
   // fc8: 512 -> 10
   const fc8 = tf.layers.dense({ name: "fc8", units: 10, useBias: true, activation: "softmax", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(15)), biasInitializer: biasInitializer(0) }).apply(drop7) as tf.SymbolicTensor;
   return tf.model({ inputs: input, outputs: fc8, name: "alexnet-fashion" });
