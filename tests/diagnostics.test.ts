@@ -389,3 +389,18 @@ describe('closest and editDistance', () => {
     ['k', ['kernel'], undefined],
   ] as const)('closest(%s)', (w, cs, expected) => expect(closest(w, cs)).toBe(expected));
 });
+
+describe('nesting limit (checked before parsing, so the result does not depend on the stack)', () => {
+  const block = (levels: number) => 'layers:\n' + Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- `).join('\n');
+  it.each([
+    ['64 flow levels', `a: ${'['.repeat(64)}${']'.repeat(64)}`, false],
+    ['65 flow levels', `a: ${'['.repeat(65)}${']'.repeat(65)}`, true],
+    ['brackets inside quotes', `a: "${'['.repeat(100)}"\nb: 'it''s ${'{'.repeat(100)}'`, false],
+    ['brackets in a comment', `# ${'['.repeat(100)}\na: 1`, false],
+    ['64 block levels', block(64), false],
+    ['3000 block levels', block(3000), true],
+  ])('%s', (_what, text, refused) => {
+    const { diagnostics } = parseSource('deep.yaml', text);
+    expect(diagnostics.some((d) => /nests more than 64 levels/.test(d.message))).toBe(refused);
+  });
+});

@@ -56,6 +56,20 @@ export function parseSource(file: string, text: string): Parsed {
     const source = { file, text, doc: parseDoc('', lineCounter), lineCounter };
     return { source, value: undefined, diagnostics: [diagnostic('NS0105', messages.tooLarge(text.length, MAX_SOURCE_BYTES), { file })] };
   }
+  // Refused before parsing: the parser's own limit is its stack, which differs between processes.
+  const deep = nestingTooDeep(text);
+  if (deep !== undefined) {
+    const source = { file, text, doc: parseDoc('', lineCounter), lineCounter };
+    // Unparsed, so count the lines ourselves for line:col.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+    return {
+      source,
+      value: undefined,
+      diagnostics: [diagnostic('NS0110', `the document nests more than ${MAX_NESTING} levels deep (a model spec needs only a few)`, { file, range: [deep, deep + 1] }, {
+        help: 'remove the extra nesting; layers are a flat list of mappings',
+      })],
+    };
+  }
   const doc = parseDoc(text, lineCounter);
   const source: SourceFile = { file, text, doc, lineCounter };
   const diagnostics = [...yamlErrors(source), ...tagErrors(source), ...aliasErrors(source)];
@@ -77,6 +91,44 @@ export function parseSource(file: string, text: string): Parsed {
   }
   const { value, diagnostics: aliasDs } = toValue(source);
   return { source, value, diagnostics: aliasDs };
+}
+
+/** Deepest nesting a spec may have: flow brackets, or block indentation counted in 2-space levels. */
+export const MAX_NESTING = 64;
+
+/**
+ * The offset where nesting first passes MAX_NESTING, else undefined. A cheap scan: brackets outside
+ * quotes and comments, and the indentation of each line (which also bounds block nesting).
+ */
+export function nestingTooDeep(text: string): number | undefined {
+  let depth = 0;
+  let lineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (lineStart) {
+      let j = i;
+      while (text[j] === ' ') j++;
+      if (j - i > 2 * MAX_NESTING) return j;
+      lineStart = false;
+    }
+    if (ch === '\n') {
+      lineStart = true;
+    } else if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if ((ch === '"' || ch === "'") && (i === 0 || /[\s[{,:]/.test(text[i - 1]))) {
+      // A quoted scalar: skip to its end ('' and \" are escapes).
+      for (i++; i < text.length; i++) {
+        if (ch === '"' && text[i] === '\\') i++;
+        else if (text[i] === ch && !(ch === "'" && text[i + 1] === "'")) break;
+        else if (ch === "'" && text[i] === "'") i++;
+      }
+    } else if (ch === '[' || ch === '{') {
+      if (++depth > MAX_NESTING) return i;
+    } else if ((ch === ']' || ch === '}') && depth > 0) {
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 export function readSource(file: string): { source?: SourceFile; value?: unknown; diagnostics: Diagnostic[] } {
