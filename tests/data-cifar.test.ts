@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCifarBatch } from '../src/runtime/data/cifar.ts';
 import { DataError } from '../src/runtime/data/errors.ts';
+import { dataError, tempFolder } from './test-utils.ts';
 import { openDataset } from '../src/runtime/data/dataset.ts';
 
 // A known value for every (record, channel, row, col).
@@ -19,23 +19,9 @@ function records(labels: number[][]): Buffer {
   return Buffer.concat(parts);
 }
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'netspec-cifar-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const tmp = tempFolder('netspec-cifar-');
+const { write } = tmp;
 
-const write = (name: string, bytes: Buffer): string => {
-  const f = join(dir, name);
-  writeFileSync(f, bytes);
-  return f;
-};
-
-async function dataError(p: Promise<unknown>): Promise<DataError> {
-  const e = await p.then(() => null, (err) => err);
-  expect(e).toBeInstanceOf(DataError);
-  return e as DataError;
-}
 
 describe('CIFAR reader', () => {
   it('CIFAR-10: labels and CHW → HWC for every pixel', async () => {
@@ -78,11 +64,11 @@ describe('CIFAR reader', () => {
   });
 
   it('openDataset concatenates the five batches, finds the extracted folder, reads class names', async () => {
-    const root = join(dir, 'dl', 'cifar-10-batches-bin');
+    const root = join(tmp.dir(), 'dl', 'cifar-10-batches-bin');
     mkdirSync(root, { recursive: true });
     for (let i = 1; i <= 5; i++) writeFileSync(join(root, `data_batch_${i}.bin`), records([[i], [i + 1]]));
     writeFileSync(join(root, 'test_batch.bin'), records([[7]]));
-    const ds = await openDataset({ kind: 'cifar10', path: join(dir, 'dl') }); // the folder the tarball was extracted into
+    const ds = await openDataset({ kind: 'cifar10', path: join(tmp.dir(), 'dl') }); // the folder the tarball was extracted into
     expect(ds.root).toBe(root);
     expect([ds.train.size, ds.test.size, ds.train.shape]).toEqual([10, 1, [32, 32, 3]]);
     expect(Array.from({ length: 10 }, (_, i) => ds.train.label(i))).toEqual([1, 2, 2, 3, 3, 4, 4, 5, 5, 6]);

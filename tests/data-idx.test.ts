@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { readIdxImages, readIdxLabels } from '../src/runtime/data/idx.ts';
 import { DataError } from '../src/runtime/data/errors.ts';
+import { dataError, tempFolder } from './test-utils.ts';
 import { openDataset } from '../src/runtime/data/dataset.ts';
 
 // IDX bytes built by hand: big-endian magic, dims, payload.
@@ -22,26 +22,9 @@ const LAB = 0x00000801;
 const pixels = Array.from({ length: 24 }, (_, i) => 10 * Math.floor(i / 8) + (i % 8));
 const labels = [3, 0, 9];
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'netspec-idx-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const tmp = tempFolder('netspec-idx-');
+const { write } = tmp;
 
-const write = (name: string, bytes: Buffer): string => {
-  const f = join(dir, name);
-  writeFileSync(f, bytes);
-  return f;
-};
-
-async function dataError(p: Promise<unknown>): Promise<DataError> {
-  const e = await p.then(
-    () => null,
-    (err) => err,
-  );
-  expect(e).toBeInstanceOf(DataError);
-  return e as DataError;
-}
 
 describe('IDX reader', () => {
   it.each([
@@ -83,12 +66,12 @@ describe('IDX reader', () => {
   });
 
   it('a missing file is a DataError naming it', async () => {
-    const f = join(dir, 'nope.gz');
+    const f = join(tmp.dir(), 'nope.gz');
     expect((await dataError(readIdxImages(f))).message).toMatch(/cannot read: ENOENT/);
   });
 
   it('openDataset reads an IDX folder and checks image/label counts agree', async () => {
-    const root = join(dir, 'mnist');
+    const root = join(tmp.dir(), 'mnist');
     mkdirSync(root);
     writeFileSync(join(root, 'train-images-idx3-ubyte.gz'), gzipSync(idx(IMG, [3, 2, 4], pixels)));
     writeFileSync(join(root, 'train-labels-idx1-ubyte'), idx(LAB, [3], labels));

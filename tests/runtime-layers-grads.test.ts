@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from './test-utils.ts';
 import {
   NetspecAdaptiveAvgPool2D, NetspecConv2D, NetspecLRN, NetspecPool2D, applyActivation, conv2dExplicit, type ActivationName, type Pad4,
 } from '../src/runtime/layers/index.ts';
@@ -12,16 +13,7 @@ beforeAll(async () => {
 
 const EPS = 1e-2;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const random = (n: number, seed: number, f: (u: number) => number = (u) => 2 * u - 1) => {
   const r = rng(seed);

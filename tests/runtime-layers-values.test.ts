@@ -1,6 +1,7 @@
 // Layer outputs against plain-loop references written straight from the definitions.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from './test-utils.ts';
 import {
   NetspecAdaptiveAvgPool2D, NetspecConv2D, NetspecLRN, NetspecPool2D,
   type ActivationName, type LRNConvention, type Pad4, type PoolMode, type Rounding,
@@ -13,17 +14,7 @@ beforeAll(async () => {
 type Shape4 = [number, number, number, number];
 interface T4 { data: Float32Array; shape: Shape4 }
 
-/** Deterministic uniform [0, 1) (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 function random(shape: number[], seed: number, f: (u: number) => number = (u) => 2 * u - 1): Float32Array {
   const r = rng(seed);
