@@ -10,6 +10,7 @@
         "src/elementwise.cc",
         "src/gemm.cc",
         "src/lrn.cc",
+        "src/optim.cc",
         "src/pool.cc"
       ],
       "include_dirs": [

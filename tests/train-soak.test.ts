@@ -3,10 +3,17 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRun } from '../src/runtime/train/run.ts';
 import { haveFashion, quietIO, tinyConfig, tinyModel } from './train-helpers.ts';
+
+// A full garbage collection before each sample, so that a collection that has not run yet on a
+// busy machine cannot pass for growth (the way to get gc() without --expose-gc on the command line).
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'netspec-soak-'));
 beforeAll(async () => {
@@ -24,6 +31,7 @@ describe.skipIf(!haveFashion)('memory over many epochs', () => {
       dir: path.join(tmp, 'soak'), config, model: tinyModel(), io,
       onEpoch: () => {
         tensors.push(tf.memory().numTensors);
+        gc();
         rss.push(process.memoryUsage().rss);
       },
     });

@@ -13,6 +13,7 @@
 #include "elementwise.h"
 #include "gemm.h"
 #include "lrn.h"
+#include "optim.h"
 #include "pool.h"
 
 extern "C" {
@@ -71,6 +72,8 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("avgPoolGrad", Napi::Function::New(env, AvgPoolGrad, "avgPoolGrad"));
   exports.Set("lrn", Napi::Function::New(env, Lrn, "lrn"));
   exports.Set("lrnGrad", Napi::Function::New(env, LrnGrad, "lrnGrad"));
+  exports.Set("sgdUpdate", Napi::Function::New(env, SgdUpdate, "sgdUpdate"));
+  exports.Set("adamUpdate", Napi::Function::New(env, AdamUpdate, "adamUpdate"));
   exports.Set("unary", Napi::Function::New(env, Unary, "unary"));
   exports.Set("binary", Napi::Function::New(env, Binary, "binary"));
   exports.Set("sum", Napi::Function::New(env, Sum, "sum"));

@@ -1,6 +1,7 @@
 // What the native kernels need from tfjs's MathBackendCPU: its tensors are plain typed arrays in
 // JS memory, which the addon reads and writes in place.
 import * as tf from '@tensorflow/tfjs';
+import { uninitialisedFloats, type FloatPool } from './float-pool.ts';
 import type { NativeAddon } from './native-addon.ts';
 
 type TensorInfo = tf.TensorInfo;
@@ -9,6 +10,8 @@ type TensorInfo = tf.TensorInfo;
 export interface CpuBackendLike {
   data: { get(dataId: object): { values?: unknown } };
   makeTensorInfo(shape: number[], dtype: tf.DataType, values?: Float32Array): TensorInfo;
+  /** netspec-cpu's caching allocator (float-pool.ts); absent on a plain cpu backend. */
+  floatPool?: FloatPool;
 }
 
 export type KernelArgs = Parameters<tf.KernelFunc>[0];
@@ -27,23 +30,14 @@ export function sizeOf(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }
 
-/** Below this many floats a zero-filled array costs nothing worth avoiding. */
-const UNINITIALISED_MIN = 4096;
-
-/**
- * A Float32Array for a native kernel to overwrite completely. Large ones skip zero-filling
- * (Buffer.allocUnsafe): every native kernel writes all of its output, and clearing tens of
- * megabytes per op first is a measurable share of a training step.
- */
-export function uninitialisedFloats(n: number): Float32Array {
-  if (n < UNINITIALISED_MIN) return new Float32Array(n);
-  const buf = Buffer.allocUnsafe(n * 4); // its own ArrayBuffer at this size, offset 0
-  return new Float32Array(buf.buffer, buf.byteOffset, n);
+/** Room for n floats that a native kernel will overwrite in full: from the backend's pool when it has one. */
+export function allocate(backend: CpuBackendLike, n: number): Float32Array {
+  return backend.floatPool ? backend.floatPool.take(n) : uninitialisedFloats(n);
 }
 
 /** A new tensor of `shape` whose values `fill` writes in full; owned by the backend like any other. */
 export function output(backend: CpuBackendLike, shape: number[], fill: (out: Float32Array) => void): TensorInfo {
-  const out = uninitialisedFloats(sizeOf(shape));
+  const out = allocate(backend, sizeOf(shape));
   fill(out);
   return backend.makeTensorInfo(shape, 'float32', out);
 }

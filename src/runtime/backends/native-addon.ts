@@ -35,6 +35,11 @@ export interface NativeAddon {
   /** params: [pixels, channels]. */
   lrn(params: readonly number[], x: Float32Array, y: Float32Array, depthRadius: number, bias: number, alpha: number, beta: number): void;
   lrnGrad(params: readonly number[], x: Float32Array, y: Float32Array, dy: Float32Array, dx: Float32Array, depthRadius: number, bias: number, alpha: number, beta: number): void;
+  /** Fused SGD-with-momentum step of one variable (native/src/optim.h): writes wOut and vOut. */
+  sgdUpdate(w: Float32Array, v: Float32Array, g: Float32Array, wOut: Float32Array, vOut: Float32Array, lr: number, mu: number, wd: number, nesterov: boolean): void;
+  /** Fused Adam step of one variable: writes wOut, mOut, vOut; c1, c2 are the bias corrections 1 − βᵗ. */
+  adamUpdate(w: Float32Array, m: Float32Array, v: Float32Array, g: Float32Array, wOut: Float32Array, mOut: Float32Array, vOut: Float32Array,
+    lr: number, b1: number, b2: number, c1: number, c2: number, eps: number, wd: number): void;
   /** op: 0 relu, 1 step (x > 0 ? 1 : alpha). */
   unary(op: 0 | 1, x: Float32Array, y: Float32Array, alpha?: number): void;
   /** out[i] = a[i % a.length] op b[i % b.length]; op: 0 add, 1 sub, 2 mul. */

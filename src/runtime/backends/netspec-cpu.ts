@@ -2,11 +2,14 @@
 // cpu kernel re-registered under its name and the hot ones replaced by native oneDNN/OpenBLAS code.
 import * as tf from '@tensorflow/tfjs';
 import { loadNativeAddon, type AddonLoad, type NativeInfo } from './native-addon.ts';
-import { withFallback, type NativeKernel } from './kernel-util.ts';
+import * as os from 'node:os';
+import { FloatPool } from './float-pool.ts';
+import { withFallback, type CpuBackendLike, type NativeKernel } from './kernel-util.ts';
 import { conv2d, conv2dBackpropFilter, conv2dBackpropInput } from './kernels-conv.ts';
 import { concat, padV2, slice, splitV } from './kernels-copy.ts';
 import { add, multiply, relu, step, sub, sum } from './kernels-elementwise.ts';
 import { matmul } from './kernels-matmul.ts';
+import { optimizerKernels } from './kernels-optim.ts';
 import { avgPool, avgPoolGrad, lrn, lrnGrad, maxPool, maxPoolGrad } from './kernels-pool.ts';
 
 export const NETSPEC_CPU = 'netspec-cpu';
@@ -59,11 +62,75 @@ export function registerNetspecCpu(load: () => AddonLoad = loadNativeAddon): Reg
   if (missing.length > 0) return { ok: false, why: `tfjs's cpu backend lacks kernels ${missing.join(', ')}` };
   for (const k of cpuKernels) {
     const native = NATIVE_KERNELS[k.kernelName];
-    tf.registerKernel(native
-      ? withFallback(k.kernelName, NETSPEC_CPU, native, k.kernelFunc, addon)
-      : { ...k, backendName: NETSPEC_CPU });
+    const config = native ? withFallback(k.kernelName, NETSPEC_CPU, native, k.kernelFunc, addon) : { ...k, backendName: NETSPEC_CPU };
+    tf.registerKernel({ ...config, kernelFunc: markViews(config.kernelFunc) });
   }
+  for (const k of optimizerKernels(NETSPEC_CPU, addon)) tf.registerKernel(k);
   // A fresh MathBackendCPU, minus its one-time "install tfjs-node to speed things up" banner.
-  tf.registerBackend(NETSPEC_CPU, () => Object.assign(cpuFactory() as object, { firstUse: false }) as unknown as tf.KernelBackend, 0);
+  tf.registerBackend(NETSPEC_CPU, () => withFloatPool(Object.assign(cpuFactory() as object, { firstUse: false }) as unknown as PooledBackend), 0);
   return { ok: true, info: addon.info(), nativeKernels };
+}
+
+/** What the pool needs of MathBackendCPU besides what the kernels use. */
+type PooledBackend = tf.KernelBackend & CpuBackendLike & {
+  data: { get(dataId: object): { values?: unknown } | undefined; has(dataId: object): boolean };
+  readSync(dataId: object): unknown;
+};
+
+/** Kept arrays: a quarter of the machine's memory, at most 4 GiB (PyTorch's allocator keeps all). */
+const poolBytes = (): number => Math.min(os.totalmem() / 4, 4 * 1024 ** 3);
+
+/**
+ * Gives the backend a FloatPool: the native kernels' outputs come from it, freed tensors go back
+ * to it, and arrays that leave the backend (dataSync/data) are marked so they are never reused.
+ */
+function withFloatPool(backend: PooledBackend): PooledBackend {
+  const pool = new FloatPool(poolBytes());
+  const { disposeData, readSync, dispose } = backend;
+  return Object.assign(backend, {
+    floatPool: pool,
+    readSync(dataId: object) {
+      const values = readSync.call(backend, dataId);
+      pool.escape(values);
+      return values;
+    },
+    async read(dataId: object) {
+      return backend.readSync(dataId);
+    },
+    disposeData(dataId: object, force?: boolean) {
+      const values = backend.data.get(dataId)?.values;
+      const done = disposeData.call(backend, dataId as tf.DataId, force);
+      if (values !== undefined && !backend.data.has(dataId)) pool.give(values);
+      return done;
+    },
+    dispose() {
+      pool.clear();
+      dispose.call(backend);
+    },
+  });
+}
+
+/**
+ * Wraps a kernel so that an output sharing memory with an input under a new dataId (the cpu
+ * Slice's subarray views) marks that memory as escaped: the pool must not reuse it while the view lives.
+ */
+function markViews(kernelFunc: tf.KernelFunc): tf.KernelFunc {
+  return (args) => {
+    const result = kernelFunc(args);
+    const backend = args.backend as unknown as PooledBackend;
+    const pool = backend.floatPool;
+    if (!pool) return result;
+    const outs = Array.isArray(result) ? result : [result];
+    for (const input of Object.values(args.inputs)) {
+      if (!input) continue;
+      const inValues = backend.data.get(input.dataId)?.values;
+      if (!ArrayBuffer.isView(inValues) || pool.isEscaped(inValues)) continue;
+      for (const out of outs) {
+        if (out.dataId === input.dataId) continue; // same tensor, reference-counted
+        const outValues = backend.data.get(out.dataId)?.values;
+        if (ArrayBuffer.isView(outValues) && outValues.buffer === inValues.buffer) pool.escape(inValues);
+      }
+    }
+    return result;
+  };
 }

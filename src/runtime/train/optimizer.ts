@@ -13,6 +13,14 @@
 // biases of 1 in conv2/4/5 and fc6/7 would otherwise drift).
 import * as tf from '@tensorflow/tfjs';
 import type { OptimizerSpec } from '../../compiler/spec.ts';
+import { ADAM_UPDATE, SGD_UPDATE, type AdamUpdateAttrs, type SgdUpdateAttrs } from '../backends/kernels-optim.ts';
+
+/** The backend has a fused kernel for this update (netspec-cpu does): one pass instead of many ops. */
+const fusedKernel = (name: string): boolean => tf.getKernel(name, tf.getBackend()) !== undefined;
+
+function runFused(name: string, inputs: Record<string, tf.Tensor>, attrs: SgdUpdateAttrs | AdamUpdateAttrs): tf.Tensor[] {
+  return tf.engine().runKernel(name, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
+}
 
 /** Everything an optimizer needs to resume exactly: scalars and one set of buffers per variable. */
 export interface OptimizerState {
@@ -48,9 +56,16 @@ export function createOptimizer(spec: OptimizerSpec, variables: tf.Variable[]): 
   const applySgd = (s: Extract<OptimizerSpec, { type: 'sgd' }>, grads: tf.Tensor[], lr: number) => {
     const mu = s.momentum ?? 0.9;
     const wd = s.weightDecay ?? 0;
+    const fused = fusedKernel(SGD_UPDATE);
     variables.forEach((w, i) => {
       tf.tidy(() => {
         const v = slots[i].v;
+        if (fused) {
+          const [wNew, vNew] = runFused(SGD_UPDATE, { w, v, g: grads[i] }, { lr, mu, wd: decays(w) ? wd : 0, nesterov: s.nesterov === true });
+          v.assign(vNew);
+          w.assign(wNew);
+          return;
+        }
         // −ε·(λ·w + ∂L/∂w): the gradient step with the paper's decay term folded in.
         const g = decays(w) && wd ? grads[i].add(w.mul(wd)) : grads[i];
         const descent = g.mul(-lr);
@@ -69,10 +84,18 @@ export function createOptimizer(spec: OptimizerSpec, variables: tf.Variable[]): 
     const t = step; // already incremented
     const c1 = 1 - b1 ** t;
     const c2 = 1 - b2 ** t;
+    const fused = fusedKernel(ADAM_UPDATE);
     variables.forEach((w, i) => {
       tf.tidy(() => {
         const { m, v } = slots[i];
         const g = grads[i];
+        if (fused) {
+          const [wNew, mNew, vNew] = runFused(ADAM_UPDATE, { w, m, v, g }, { lr, b1, b2, c1, c2, eps, wd: wd && decays(w) ? wd : 0 });
+          m.assign(mNew);
+          v.assign(vNew);
+          w.assign(wNew);
+          return;
+        }
         const mNew = m.mul(b1).add(g.mul(1 - b1));
         const vNew = v.mul(b2).add(g.square().mul(1 - b2));
         m.assign(mNew);
