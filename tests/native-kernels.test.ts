@@ -104,26 +104,43 @@ describe.skipIf(!load.ok)('netspec-cpu native kernels vs tfjs cpu', () => {
     { x: [1, 11, 11, 2], f: [3, 3, 2, 3], strides: 1, pad: 'same', dil: 2 },
     { x: [3, 12, 9, 3], f: [3, 2, 3, 4], strides: 1, pad: 'valid', dil: 2 },
     { x: [2, 5, 5, 16], f: [1, 1, 16, 8], strides: 1, pad: 'valid' },
+    // Channel counts a blocked (nChw8c) layout takes.
+    { x: [2, 9, 9, 16], f: [3, 3, 16, 24], strides: 1, pad: 'same' },
+    { x: [2, 13, 11, 32], f: [5, 5, 32, 16], strides: 2, pad: [[0, 0], [2, 1], [1, 2], [0, 0]] },
   ];
   const convName = (c: ConvCase) => `x ${c.x} f ${c.f} s ${c.strides} pad ${JSON.stringify(c.pad)} d ${c.dil ?? 1}`;
 
-  it.each(convCases)('Conv2D $x · $f', async (c) => {
-    await compare(() => tf.conv2d(randn(c.x, 1) as tf.Tensor4D, randn(c.f, 2) as tf.Tensor4D, c.strides, c.pad, 'NHWC', c.dil ?? 1), 'conv2d');
-  });
+  // Every convolution in each activation layout the addon can compute in (auto times both per shape).
+  describe.each([['NHWC', 1], ['blocked', 2], ['auto', 0]] as const)('in %s layout', (_, layout) => {
+    beforeAll(() => addon().setConvLayout(layout));
+    afterAll(() => addon().setConvLayout(0));
 
-  // tfjs has no convolution gradients for dilation > 1 (native-addon.test.ts checks those directly).
-  const undilated = convCases.filter((c) => (c.dil ?? 1) === 1);
+    it.each(convCases)('Conv2D $x · $f', async (c) => {
+      await compare(() => tf.conv2d(randn(c.x, 1) as tf.Tensor4D, randn(c.f, 2) as tf.Tensor4D, c.strides, c.pad, 'NHWC', c.dil ?? 1), 'conv2d');
+    });
 
-  it.each(undilated.map((c) => [convName(c), c] as const))('Conv2DBackpropInput %s', async (_, c) => {
-    const yShape = shapeOf(() => tf.conv2d(tf.zeros<tf.Rank>(c.x) as tf.Tensor4D, tf.zeros<tf.Rank>(c.f) as tf.Tensor4D, c.strides, c.pad));
-    await compare(() => run('Conv2DBackpropInput', { dy: randn(yShape, 3), filter: randn(c.f, 4) },
-      { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', inputShape: c.x }), 'conv2d');
-  });
+    // tfjs has no convolution gradients for dilation > 1 (native-addon.test.ts checks those directly).
+    const undilated = convCases.filter((c) => (c.dil ?? 1) === 1);
 
-  it.each(undilated.map((c) => [convName(c), c] as const))('Conv2DBackpropFilter %s', async (_, c) => {
-    const yShape = shapeOf(() => tf.conv2d(tf.zeros<tf.Rank>(c.x) as tf.Tensor4D, tf.zeros<tf.Rank>(c.f) as tf.Tensor4D, c.strides, c.pad));
-    await compare(() => run('Conv2DBackpropFilter', { x: randn(c.x, 5), dy: randn(yShape, 6) },
-      { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', filterShape: c.f }), 'conv2d');
+    it.each(undilated.map((c) => [convName(c), c] as const))('Conv2DBackpropInput %s', async (_, c) => {
+      const yShape = shapeOf(() => tf.conv2d(tf.zeros<tf.Rank>(c.x) as tf.Tensor4D, tf.zeros<tf.Rank>(c.f) as tf.Tensor4D, c.strides, c.pad));
+      await compare(() => run('Conv2DBackpropInput', { dy: randn(yShape, 3), filter: randn(c.f, 4) },
+        { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', inputShape: c.x }), 'conv2d');
+    });
+
+    it.each(undilated.map((c) => [convName(c), c] as const))('Conv2DBackpropFilter %s', async (_, c) => {
+      const yShape = shapeOf(() => tf.conv2d(tf.zeros<tf.Rank>(c.x) as tf.Tensor4D, tf.zeros<tf.Rank>(c.f) as tf.Tensor4D, c.strides, c.pad));
+      await compare(() => run('Conv2DBackpropFilter', { x: randn(c.x, 5), dy: randn(yShape, 6) },
+        { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', filterShape: c.f }), 'conv2d');
+    });
+
+    it.each(convCases.filter((c) => c.x[3] >= 16))('uses the layout it was set to: $x · $f', (c) => {
+      const [n, ih, iw, ic] = c.x, [kh, kw, , oc] = c.f;
+      const params = [n, ih, iw, ic, ih, iw, oc, kh, kw, 1, 1, 1, 1, (kh - 1) >> 1, kh >> 1, (kw - 1) >> 1, kw >> 1, 1];
+      const impl = addon().convImpl(0, params, false, false);
+      if (layout === 1) expect(impl).toMatch(/ nhwc$/);
+      if (layout === 2) expect(impl).toMatch(/ blocked$/);
+    });
   });
 
   it.each([
@@ -237,6 +254,9 @@ describe.skipIf(!load.ok)('netspec-cpu native kernels vs tfjs cpu', () => {
     { shape: [2, 3, 4, 7], r: 2, bias: 1, alpha: 0.3, beta: 0.75 },
     { shape: [1, 2, 2, 96], r: 2, bias: 2, alpha: 1e-4, beta: 0.75 },
     { shape: [3, 1, 2, 3], r: 5, bias: 0.5, alpha: 0.5, beta: 0.5 },
+    { shape: [2, 5, 3, 33], r: 3, bias: 1.5, alpha: 0.01, beta: 1 },
+    { shape: [1, 7, 9, 64], r: 1, bias: 1, alpha: 0.2, beta: 0.6 },
+    { shape: [4, 9, 9, 256], r: 2, bias: 2, alpha: 1e-4, beta: 0.75 },
   ])('LRN and LRNGrad $shape r=$r', async (c) => {
     const attrs = { depthRadius: c.r, bias: c.bias, alpha: c.alpha, beta: c.beta };
     await compare(() => tf.localResponseNormalization(randn(c.shape, 30) as tf.Tensor4D, c.r, c.bias, c.alpha, c.beta), 'lrn');

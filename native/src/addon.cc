@@ -64,6 +64,7 @@ Napi::Value ClearCache(const Napi::CallbackInfo& info) {
 static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   using namespace netspec;
   exports.Set("conv2d", Napi::Function::New(env, Conv2d, "conv2d"));
+  exports.Set("setConvLayout", Napi::Function::New(env, SetConvLayout, "setConvLayout"));
   exports.Set("convImpl", Napi::Function::New(env, ConvImpl, "convImpl"));
   exports.Set("matmul", Napi::Function::New(env, Matmul, "matmul"));
   exports.Set("maxPool", Napi::Function::New(env, MaxPool, "maxPool"));

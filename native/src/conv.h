@@ -11,8 +11,12 @@ namespace netspec {
 // params: [n, ih, iw, ic, oh, ow, oc, kh, kw, sh, sw, dh, dw, padTop, padBottom, padLeft, padRight, groups]
 // bias ([oc]) and relu apply to mode 0 only (fused as bias + post-op).
 Napi::Value Conv2d(const Napi::CallbackInfo& info);
-// convImpl(mode, params, hasBias, relu): the oneDNN implementation name chosen for that shape.
+// convImpl(mode, params, hasBias, relu): the oneDNN implementation chosen for that shape and
+// its activation layout ("jit:avx2 blocked", "x64:gemm:jit nhwc", …).
 Napi::Value ConvImpl(const Napi::CallbackInfo& info);
+// setConvLayout(layout): 0 auto (time NHWC and blocked on each shape's first call, keep the
+// faster; the default, or NETSPEC_CONV_LAYOUT=nhwc|blocked), 1 NHWC only, 2 blocked. Clears the cache.
+Napi::Value SetConvLayout(const Napi::CallbackInfo& info);
 // Drops cached primitives and scratch buffers.
 void ClearConvCache();
 size_t ConvCacheSize();

@@ -1,4 +1,7 @@
-// LRN with running window sums: O(channels) per pixel instead of O(channels · window).
+// LRN across channels, vectorised over the channels of one pixel (NHWC keeps them contiguous):
+// the window sums are 2r+1 shifted adds of a zero-padded row of squares, and n^−β is a square
+// root and a division for the common β = 0.75 and 0.5 (AlexNet's), exp/log otherwise. Float
+// arithmetic throughout: the sums are of at most a few dozen positive terms.
 #include "lrn.h"
 
 #include <algorithm>
@@ -13,24 +16,56 @@ namespace {
 
 struct LrnShape {
   int64_t pixels, c, r;
-  double bias, alpha, beta;
+  float bias, alpha, beta;
 };
 
 LrnShape lrnArgs(const Napi::CallbackInfo& info, size_t first) {
   const auto p = intsArg(info, 0, 2, "params");
-  LrnShape s{p[0], p[1], static_cast<int64_t>(numberArg(info, first, "depthRadius")), numberArg(info, first + 1, "bias"),
-        numberArg(info, first + 2, "alpha"), numberArg(info, first + 3, "beta")};
+  LrnShape s{p[0],
+             p[1],
+             static_cast<int64_t>(numberArg(info, first, "depthRadius")),
+             static_cast<float>(numberArg(info, first + 1, "bias")),
+             static_cast<float>(numberArg(info, first + 2, "alpha")),
+             static_cast<float>(numberArg(info, first + 3, "beta"))};
   if (s.pixels <= 0 || s.c <= 0 || s.r < 0) throw Napi::RangeError::New(info.Env(), "lrn: invalid parameters");
   return s;
 }
 
-// norm[c] = bias + alpha · Σ_{k∈[c−r, c+r]∩[0, C)} x[k]², from prefix sums of squares (in double).
-void norms(const LrnShape& s, const float* x, double* prefix, double* norm) {
-  prefix[0] = 0;
-  for (int64_t k = 0; k < s.c; ++k) prefix[k + 1] = prefix[k] + static_cast<double>(x[k]) * x[k];
-  for (int64_t ch = 0; ch < s.c; ++ch) {
-    const int64_t lo = std::max<int64_t>(0, ch - s.r), hi = std::min<int64_t>(s.c, ch + s.r + 1);
-    norm[ch] = s.bias + s.alpha * (prefix[hi] - prefix[lo]);
+// Per-thread rows: `padded` holds C values with r zeros on each side.
+struct Rows {
+  std::vector<float> padded, norm, power;
+  explicit Rows(const LrnShape& s) : padded(s.c + 2 * s.r, 0.f), norm(s.c), power(s.c) {}
+};
+
+// out[c] = Σ_{j=0}^{2r} padded[c + j]: the window sum around channel c.
+inline void windowSums(const LrnShape& s, const float* padded, float* out) {
+  const int64_t w = 2 * s.r + 1;
+  std::copy(padded, padded + s.c, out);
+  for (int64_t j = 1; j < w; ++j) {
+    const float* shifted = padded + j;
+    for (int64_t c = 0; c < s.c; ++c) out[c] += shifted[c];
+  }
+}
+
+// norm[c] = bias + alpha · Σ x²  and  power[c] = norm[c]^−β, for the pixel x.
+inline void normsAndPowers(const LrnShape& s, const float* x, Rows& rows) {
+  float* sq = rows.padded.data() + s.r;
+  for (int64_t c = 0; c < s.c; ++c) sq[c] = x[c] * x[c];
+  float* norm = rows.norm.data();
+  float* power = rows.power.data();
+  windowSums(s, rows.padded.data(), norm);
+  for (int64_t c = 0; c < s.c; ++c) norm[c] = s.bias + s.alpha * norm[c];
+  if (s.beta == 0.75f) {
+    for (int64_t c = 0; c < s.c; ++c) {
+      const float root = std::sqrt(norm[c]);
+      power[c] = 1.f / (root * std::sqrt(root));
+    }
+  } else if (s.beta == 0.5f) {
+    for (int64_t c = 0; c < s.c; ++c) power[c] = 1.f / std::sqrt(norm[c]);
+  } else if (s.beta == 1.f) {
+    for (int64_t c = 0; c < s.c; ++c) power[c] = 1.f / norm[c];
+  } else {
+    for (int64_t c = 0; c < s.c; ++c) power[c] = std::exp(-s.beta * std::log(norm[c]));
   }
 }
 
@@ -42,43 +77,45 @@ Napi::Value Lrn(const Napi::CallbackInfo& info) {
   F32 x = f32Arg(info, 1, "x"), y = outArg(info, 2, "y");
   requireLength(info.Env(), x, s.pixels * s.c, "x");
   requireLength(info.Env(), y, s.pixels * s.c, "y");
-#pragma omp parallel
+#pragma omp parallel if (s.pixels * s.c >= (1 << 15))
   {
-    std::vector<double> prefix(s.c + 1), norm(s.c);
+    Rows rows(s);
 #pragma omp for schedule(static)
     for (int64_t p = 0; p < s.pixels; ++p) {
       const float* xp = x.data + p * s.c;
       float* yp = y.data + p * s.c;
-      norms(s, xp, prefix.data(), norm.data());
-      for (int64_t ch = 0; ch < s.c; ++ch) yp[ch] = static_cast<float>(xp[ch] * std::pow(norm[ch], -s.beta));
+      normsAndPowers(s, xp, rows);
+      const float* power = rows.power.data();
+      for (int64_t c = 0; c < s.c; ++c) yp[c] = xp[c] * power[c];
     }
   }
   return info.Env().Undefined();
 }
 
-// dx[k] = dy[k]·norm[k]^−β − 2αβ·x[k]·Σ_{|o−k|≤r} dy[o]·y[o]/norm[o]   (the window is symmetric)
+// dx[k] = dy[k]·n[k]^−β − 2αβ·x[k]·Σ_{|o−k|≤r} dy[o]·y[o]/n[o]   (the window is symmetric)
 Napi::Value LrnGrad(const Napi::CallbackInfo& info) {
   std::lock_guard<std::mutex> lock(addonMutex());
   const LrnShape s = lrnArgs(info, 5);
   F32 x = f32Arg(info, 1, "x"), y = f32Arg(info, 2, "y"), dy = f32Arg(info, 3, "dy"), dx = outArg(info, 4, "dx");
   for (const F32* a : {&x, &y, &dy, &dx}) requireLength(info.Env(), *a, s.pixels * s.c, "lrnGrad tensor");
-#pragma omp parallel
+  const float scale = 2.f * s.alpha * s.beta;
+#pragma omp parallel if (s.pixels * s.c >= (1 << 15))
   {
-    std::vector<double> prefix(s.c + 1), norm(s.c), coefPrefix(s.c + 1);
+    Rows rows(s);
+    std::vector<float> cross(s.c);
 #pragma omp for schedule(static)
     for (int64_t p = 0; p < s.pixels; ++p) {
       const int64_t at = p * s.c;
-      norms(s, x.data + at, prefix.data(), norm.data());
-      coefPrefix[0] = 0;
-      for (int64_t o = 0; o < s.c; ++o) {
-        coefPrefix[o + 1] = coefPrefix[o] + static_cast<double>(dy.data[at + o]) * y.data[at + o] / norm[o];
-      }
-      for (int64_t k = 0; k < s.c; ++k) {
-        const int64_t lo = std::max<int64_t>(0, k - s.r), hi = std::min<int64_t>(s.c, k + s.r + 1);
-        const double cross = coefPrefix[hi] - coefPrefix[lo];
-        dx.data[at + k] = static_cast<float>(dy.data[at + k] * std::pow(norm[k], -s.beta) -
-                                             2 * s.alpha * s.beta * x.data[at + k] * cross);
-      }
+      const float *xp = x.data + at, *yp = y.data + at, *dyp = dy.data + at;
+      float* dxp = dx.data + at;
+      normsAndPowers(s, xp, rows);
+      // Reuse the padded row (its borders are still zero) for dy·y/n.
+      float* t = rows.padded.data() + s.r;
+      const float* norm = rows.norm.data();
+      for (int64_t c = 0; c < s.c; ++c) t[c] = dyp[c] * yp[c] / norm[c];
+      windowSums(s, rows.padded.data(), cross.data());
+      const float* power = rows.power.data();
+      for (int64_t c = 0; c < s.c; ++c) dxp[c] = dyp[c] * power[c] - scale * xp[c] * cross[c];
     }
   }
   return info.Env().Undefined();

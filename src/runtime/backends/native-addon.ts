@@ -24,7 +24,10 @@ export interface NativeInfo {
 export interface NativeAddon {
   /** params: [n, ih, iw, ic, oh, ow, oc, kh, kw, sh, sw, dh, dw, padTop, padBottom, padLeft, padRight, groups]. */
   conv2d(mode: ConvMode, params: ConvParams, a: Float32Array, b: Float32Array, out: Float32Array, bias?: Float32Array | null, relu?: boolean): void;
+  /** The oneDNN implementation and activation layout used for that problem ("jit:avx2 blocked"). */
   convImpl(mode: ConvMode, params: ConvParams, hasBias: boolean, relu: boolean): string;
+  /** 0 auto (time both layouts per shape; default), 1 NHWC only, 2 blocked (nChw8c) only. Clears the primitive cache. */
+  setConvLayout(layout: 0 | 1 | 2): void;
   /** params: [batch, batchA, batchB, M, N, K, transposeA (0|1), transposeB (0|1)]. */
   matmul(params: readonly number[], a: Float32Array, b: Float32Array, out: Float32Array, bias?: Float32Array | null, relu?: boolean): void;
   /** params: [n, ih, iw, c, oh, ow, kh, kw, sh, sw, padTop, padLeft]. */
