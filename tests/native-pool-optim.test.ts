@@ -107,11 +107,11 @@ describe.skipIf(!load.ok)('netspec-cpu reuses freed outputs without touching liv
 
 type Case = [string, OptimizerSpec, 'sgdUpdate' | 'adamUpdate'];
 const CASES: Case[] = [
-  ['sgd, momentum 0.9', { type: 'sgd', momentum: 0.9 }, 'sgdUpdate'],
-  ['sgd, weight decay 5e-4', { type: 'sgd', momentum: 0.9, weightDecay: 5e-4 }, 'sgdUpdate'],
-  ['sgd, nesterov', { type: 'sgd', momentum: 0.8, weightDecay: 1e-3, nesterov: true }, 'sgdUpdate'],
-  ['adam', { type: 'adam' }, 'adamUpdate'],
-  ['adam, weight decay and own betas', { type: 'adam', beta1: 0.8, beta2: 0.99, epsilon: 1e-6, weightDecay: 1e-2 }, 'adamUpdate'],
+  ['sgd, momentum 0.9', { type: 'sgd', lr: 0.05, momentum: 0.9 }, 'sgdUpdate'],
+  ['sgd, weight decay 5e-4', { type: 'sgd', lr: 0.05, momentum: 0.9, weightDecay: 5e-4 }, 'sgdUpdate'],
+  ['sgd, nesterov', { type: 'sgd', lr: 0.05, momentum: 0.8, weightDecay: 1e-3, nesterov: true }, 'sgdUpdate'],
+  ['adam', { type: 'adam', lr: 0.05 }, 'adamUpdate'],
+  ['adam, weight decay and own betas', { type: 'adam', lr: 0.05, beta1: 0.8, beta2: 0.99, epsilon: 1e-6, weightDecay: 1e-2 }, 'adamUpdate'],
 ];
 
 /** Five updates of a kernel (decayed) and a bias (not) with fixed gradients; final weights and state. */

@@ -77,6 +77,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("adamUpdate", Napi::Function::New(env, AdamUpdate, "adamUpdate"));
   exports.Set("unary", Napi::Function::New(env, Unary, "unary"));
   exports.Set("binary", Napi::Function::New(env, Binary, "binary"));
+  exports.Set("softmax", Napi::Function::New(env, Softmax, "softmax"));
   exports.Set("sum", Napi::Function::New(env, Sum, "sum"));
   exports.Set("copyBox", Napi::Function::New(env, CopyBox, "copyBox"));
   exports.Set("fill", Napi::Function::New(env, Fill, "fill"));

@@ -5,6 +5,7 @@
 // thread, which on a busy machine is often descheduled.
 #include "elementwise.h"
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -38,6 +39,33 @@ void binaryLoop(const float* a, int64_t na, const float* b, int64_t nb, float* o
   }
 }
 
+// Column broadcast: `small` holds one value per row of `inner` outputs ([M, 1] against [M, N]).
+template <typename Op>
+void columnLoop(const float* small, const float* big, float* out, int64_t n, int64_t inner, bool smallFirst, Op op) {
+  const int64_t rows = n / inner;
+  for (int64_t r = 0; r < rows; ++r) {
+    const float s = small[r];
+    const float* in = big + r * inner;
+    float* o = out + r * inner;
+    if (smallFirst) {
+      for (int64_t j = 0; j < inner; ++j) o[j] = op(s, in[j]);
+    } else {
+      for (int64_t j = 0; j < inner; ++j) o[j] = op(in[j], s);
+    }
+  }
+}
+
+template <typename Op>
+void dispatch(const F32& a, const F32& b, const F32& out, int64_t inner, Op op) {
+  const int64_t na = a.length, nb = b.length, n = out.length;
+  if (inner > 0) {
+    const bool aSmall = na < nb;
+    columnLoop(aSmall ? a.data : b.data, aSmall ? b.data : a.data, out.data, n, inner, aSmall, op);
+  } else {
+    binaryLoop(a.data, na, b.data, nb, out.data, n, op);
+  }
+}
+
 }  // namespace
 
 Napi::Value Unary(const Napi::CallbackInfo& info) {
@@ -53,6 +81,8 @@ Napi::Value Unary(const Napi::CallbackInfo& info) {
     for (int64_t i = 0; i < n; ++i) out[i] = in[i] < 0.f ? 0.f : in[i];
   } else if (op == 1) {
     for (int64_t i = 0; i < n; ++i) out[i] = std::isnan(in[i]) ? in[i] : (in[i] > 0.f ? 1.f : alpha);
+  } else if (op == 2) {
+    for (int64_t i = 0; i < n; ++i) out[i] = std::floor(in[i]);
   } else {
     throw Napi::RangeError::New(info.Env(), "unary: unknown op");
   }
@@ -64,13 +94,20 @@ Napi::Value Binary(const Napi::CallbackInfo& info) {
   const int op = static_cast<int>(numberArg(info, 0, "op"));
   F32 a = f32Arg(info, 1, "a"), b = f32Arg(info, 2, "b"), out = outArg(info, 3, "out");
   const int64_t na = a.length, nb = b.length, n = out.length;
-  if (na == 0 || nb == 0 || n % na != 0 || n % nb != 0 || (na != n && nb != n)) {
+  const int64_t inner = info.Length() > 4 && info[4].IsNumber() ? static_cast<int64_t>(numberArg(info, 4, "inner")) : 0;
+  if (inner > 0) {
+    if (inner > n || n % inner != 0 || std::max(na, nb) != n || std::min(na, nb) != n / inner) {
+      throw Napi::RangeError::New(info.Env(), "binary: a column broadcast needs [rows] against [rows, inner]");
+    }
+  } else if (na == 0 || nb == 0 || n % na != 0 || n % nb != 0 || (na != n && nb != n)) {
     throw Napi::RangeError::New(info.Env(), "binary: one operand must fill the output, the other's length divide it");
   }
   switch (op) {
-    case 0: binaryLoop(a.data, na, b.data, nb, out.data, n, [](float p, float q) { return p + q; }); break;
-    case 1: binaryLoop(a.data, na, b.data, nb, out.data, n, [](float p, float q) { return p - q; }); break;
-    case 2: binaryLoop(a.data, na, b.data, nb, out.data, n, [](float p, float q) { return p * q; }); break;
+    case 0: dispatch(a, b, out, inner, [](float p, float q) { return p + q; }); break;
+    case 1: dispatch(a, b, out, inner, [](float p, float q) { return p - q; }); break;
+    case 2: dispatch(a, b, out, inner, [](float p, float q) { return p * q; }); break;
+    case 3: dispatch(a, b, out, inner, [](float p, float q) { return p / q; }); break;
+    case 4: dispatch(a, b, out, inner, [](float p, float q) { return q > 0.f ? p : 0.f; }); break;
     default: throw Napi::RangeError::New(info.Env(), "binary: unknown op");
   }
   return info.Env().Undefined();
@@ -100,6 +137,29 @@ Napi::Value Sum(const Napi::CallbackInfo& info) {
     for (int64_t j = 0; j < inner; ++j) total[j] += row[j];
   }
   for (int64_t j = 0; j < inner; ++j) out.data[j] = static_cast<float>(total[j]);
+  return info.Env().Undefined();
+}
+
+Napi::Value Softmax(const Napi::CallbackInfo& info) {
+  std::lock_guard<std::mutex> lock(addonMutex());
+  F32 x = f32Arg(info, 0, "x"), y = outArg(info, 1, "y");
+  const int64_t cols = static_cast<int64_t>(numberArg(info, 2, "cols"));
+  if (cols <= 0 || x.length % cols != 0) throw Napi::RangeError::New(info.Env(), "softmax: cols must divide x's length");
+  requireLength(info.Env(), y, x.length, "y");
+  const int64_t rows = x.length / cols;
+  for (int64_t r = 0; r < rows; ++r) {
+    const float* in = x.data + r * cols;
+    float* o = y.data + r * cols;
+    float top = in[0];
+    for (int64_t j = 1; j < cols; ++j) top = std::max(top, in[j]);
+    double total = 0;
+    for (int64_t j = 0; j < cols; ++j) {
+      o[j] = std::exp(in[j] - top);
+      total += o[j];
+    }
+    const float inv = static_cast<float>(1.0 / total);
+    for (int64_t j = 0; j < cols; ++j) o[j] *= inv;
+  }
   return info.Env().Undefined();
 }
 

@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { f32, output, sizeOf, type CpuBackendLike, type NativeKernel } from './kernel-util.ts';
 
-function unary(op: 0 | 1): NativeKernel {
+function unary(op: 0 | 1 | 2): NativeKernel {
   return ({ inputs, backend, attrs }, addon) => {
     const b = backend as CpuBackendLike;
     const { x } = inputs as Record<string, tf.TensorInfo>;
@@ -16,6 +16,7 @@ function unary(op: 0 | 1): NativeKernel {
 
 export const relu = unary(0);
 export const step = unary(1);
+export const floor = unary(2);
 
 /** True when `shape`, less its leading 1s, is the trailing part of `out` (a scalar qualifies). */
 function isTrailingBlock(shape: number[], out: number[]): boolean {
@@ -35,20 +36,51 @@ export function trailingBroadcast(aShape: number[], bShape: number[]): number[] 
   return simple && sizeOf(out) > 0 && (sizeOf(aShape) === sizeOf(out) || sizeOf(bShape) === sizeOf(out)) ? out : null;
 }
 
-function binary(op: 0 | 1 | 2): NativeKernel {
+/**
+ * A column broadcast: one operand is the whole output, the other equals it on the leading axes
+ * and is 1 on all the rest (a [M, 1] against [M, N]: softmax's and cross-entropy's gradients).
+ * Returns the output shape and how many outputs share each of the smaller operand's values.
+ */
+export function columnBroadcast(aShape: number[], bShape: number[]): { shape: number[]; inner: number } | null {
+  const out = tf.broadcast_util.assertAndGetBroadcastShape(aShape, bShape);
+  const pad = (s: number[]) => [...new Array<number>(out.length - s.length).fill(1), ...s];
+  const [pa, pb] = [pad(aShape), pad(bShape)];
+  const whole = (s: number[]) => s.every((d, i) => d === out[i]);
+  const small = whole(pa) ? pb : whole(pb) ? pa : null;
+  if (!small || sizeOf(out) === 0) return null;
+  const k = small.findIndex((d, i) => d !== out[i]);
+  if (k < 0 || small.slice(k).some((d) => d !== 1)) return null;
+  return { shape: out, inner: sizeOf(out.slice(k)) };
+}
+
+function binary(op: 0 | 1 | 2 | 3): NativeKernel {
   return ({ inputs, backend }, addon) => {
     const be = backend as CpuBackendLike;
     const { a, b } = inputs as Record<string, tf.TensorInfo>;
     const av = f32(be, a), bv = f32(be, b);
-    const shape = av && bv ? trailingBroadcast(a.shape, b.shape) : null;
-    if (!av || !bv || !shape) return null;
-    return output(be, shape, (out) => addon.binary(op, av, bv, out));
+    if (!av || !bv) return null;
+    const shape = trailingBroadcast(a.shape, b.shape);
+    if (shape) return output(be, shape, (out) => addon.binary(op, av, bv, out));
+    const column = columnBroadcast(a.shape, b.shape);
+    if (column) return output(be, column.shape, (out) => addon.binary(op, av, bv, out, column.inner));
+    return null;
   };
 }
 
 export const add = binary(0);
 export const sub = binary(1);
 export const multiply = binary(2);
+export const realDiv = binary(3);
+
+export const softmax: NativeKernel = ({ inputs, backend, attrs }, addon) => {
+  const b = backend as CpuBackendLike;
+  const { logits } = inputs as Record<string, tf.TensorInfo>;
+  const { dim } = attrs as unknown as tf.SoftmaxAttrs;
+  const xv = f32(b, logits);
+  const rank = logits.shape.length;
+  if (!xv || rank === 0 || (dim !== -1 && dim !== rank - 1) || sizeOf(logits.shape) === 0) return null;
+  return output(b, logits.shape, (y) => addon.softmax(xv, y, logits.shape[rank - 1]));
+};
 
 export interface SumPlan { outer: number; inner: number; mode: 0 | 1; outShape: number[] }
 

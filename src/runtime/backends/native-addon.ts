@@ -14,7 +14,8 @@ export type ConvMode = (typeof ConvMode)[keyof typeof ConvMode];
 export interface NativeInfo {
   onednn: string;
   blas: string;
-  gemm: 'openblas' | 'onednn';
+  /** Which sgemm dense layers use: auto is OpenBLAS, and oneDNN for Aᵀ·B (native/src/gemm.cc). */
+  gemm: 'openblas' | 'onednn' | 'auto';
   threads: number;
   blasThreads: number;
   cachedPrimitives: number;
@@ -43,10 +44,16 @@ export interface NativeAddon {
   /** Fused Adam step of one variable: writes wOut, mOut, vOut; c1, c2 are the bias corrections 1 − βᵗ. */
   adamUpdate(w: Float32Array, m: Float32Array, v: Float32Array, g: Float32Array, wOut: Float32Array, mOut: Float32Array, vOut: Float32Array,
     lr: number, b1: number, b2: number, c1: number, c2: number, eps: number, wd: number): void;
-  /** op: 0 relu, 1 step (x > 0 ? 1 : alpha). */
-  unary(op: 0 | 1, x: Float32Array, y: Float32Array, alpha?: number): void;
-  /** out[i] = a[i % a.length] op b[i % b.length]; op: 0 add, 1 sub, 2 mul. */
-  binary(op: 0 | 1 | 2, a: Float32Array, b: Float32Array, out: Float32Array): void;
+  /** op: 0 relu, 1 step (x > 0 ? 1 : alpha), 2 floor. */
+  unary(op: 0 | 1 | 2, x: Float32Array, y: Float32Array, alpha?: number): void;
+  /**
+   * out[i] = a[i % a.length] op b[i % b.length]; op: 0 add, 1 sub, 2 mul, 3 div, 4 relu gradient
+   * (b > 0 ? a : 0). With `inner`, the
+   * shorter operand has one value per row of `inner` outputs instead (a [M, 1] column against [M, N]).
+   */
+  binary(op: 0 | 1 | 2 | 3 | 4, a: Float32Array, b: Float32Array, out: Float32Array, inner?: number): void;
+  /** Softmax over each row of `cols` values. */
+  softmax(x: Float32Array, y: Float32Array, cols: number): void;
   /** x as [outer, inner]; mode 0 sums over outer, 1 over inner. */
   sum(x: Float32Array, out: Float32Array, outer: number, inner: number, mode: 0 | 1): void;
   /** Copies the box of extent `box` at srcBegin in src to dstBegin in dst (row-major, same rank). */

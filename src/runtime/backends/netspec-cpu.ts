@@ -7,9 +7,10 @@ import { FloatPool } from './float-pool.ts';
 import { withFallback, type CpuBackendLike, type NativeKernel } from './kernel-util.ts';
 import { conv2d, conv2dBackpropFilter, conv2dBackpropInput } from './kernels-conv.ts';
 import { concat, padV2, slice, splitV } from './kernels-copy.ts';
-import { add, multiply, relu, step, sub, sum } from './kernels-elementwise.ts';
+import { add, floor, multiply, realDiv, relu, softmax, step, sub, sum } from './kernels-elementwise.ts';
 import { matmul } from './kernels-matmul.ts';
 import { optimizerKernels } from './kernels-optim.ts';
+import { netspecConvKernels, registerNetspecConvGradient } from './kernels-netspec-conv.ts';
 import { avgPool, avgPoolGrad, lrn, lrnGrad, maxPool, maxPoolGrad } from './kernels-pool.ts';
 
 export const NETSPEC_CPU = 'netspec-cpu';
@@ -33,6 +34,9 @@ export const NATIVE_KERNELS: Readonly<Record<string, NativeKernel>> = {
   Add: add,
   Sub: sub,
   Multiply: multiply,
+  RealDiv: realDiv,
+  Floor: floor,
+  Softmax: softmax,
   Sum: sum,
   Slice: slice,
   SplitV: splitV,
@@ -65,7 +69,8 @@ export function registerNetspecCpu(load: () => AddonLoad = loadNativeAddon): Reg
     const config = native ? withFallback(k.kernelName, NETSPEC_CPU, native, k.kernelFunc, addon) : { ...k, backendName: NETSPEC_CPU };
     tf.registerKernel({ ...config, kernelFunc: markViews(config.kernelFunc) });
   }
-  for (const k of optimizerKernels(NETSPEC_CPU, addon)) tf.registerKernel(k);
+  for (const k of [...optimizerKernels(NETSPEC_CPU, addon), ...netspecConvKernels(NETSPEC_CPU, addon)]) tf.registerKernel(k);
+  registerNetspecConvGradient();
   // A fresh MathBackendCPU, minus its one-time "install tfjs-node to speed things up" banner.
   tf.registerBackend(NETSPEC_CPU, () => withFloatPool(Object.assign(cpuFactory() as object, { firstUse: false }) as unknown as PooledBackend), 0);
   return { ok: true, info: addon.info(), nativeKernels };

@@ -101,7 +101,7 @@ function native(deps: SelectDeps): () => Promise<Outcome> {
     if (!reg.ok) return { ok: false, why: reg.why };
     if (!(await deps.setBackend(NETSPEC_CPU))) return { ok: false, why: `${NETSPEC_CPU} registered but failed to initialise` };
     const { onednn, gemm, threads } = reg.info;
-    return { ok: true, tfBackend: NETSPEC_CPU, device: `CPU (oneDNN ${onednn} convolutions, ${gemm} sgemm, ${threads} threads)` };
+    return { ok: true, tfBackend: NETSPEC_CPU, device: `CPU (oneDNN ${onednn} convolutions, ${gemm === 'auto' ? 'OpenBLAS and oneDNN' : gemm} sgemm, ${threads} threads)` };
   };
 }
 

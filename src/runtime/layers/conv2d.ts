@@ -5,6 +5,7 @@ import { conv2dOutputShape, type Pad4 } from './arithmetic.ts';
 import { activationName, applyActivation, type ActivationName } from './activation.ts';
 import { resolveInitializer, serializeInitializer, type Initializer, type InitializerSpec } from './initializers.ts';
 import { conv2dExplicit } from './conv-kernel.ts';
+import { NETSPEC_CONV, type NetspecConvAttrs } from '../backends/kernels-netspec-conv.ts';
 import { checkInts, checkPositive, invalidArg, nhwcOutputShape, oneInput, type LayerArgs } from './common.ts';
 
 export { applyActivation, type ActivationName } from './activation.ts';
@@ -122,6 +123,15 @@ export class NetspecConv2D extends tf.layers.Layer {
   call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
     return tf.tidy(() => {
       const x = oneInput(inputs);
+      if (tf.getKernel(NETSPEC_CONV, tf.getBackend())) {
+        // netspec-cpu: the whole layer (groups, dilation, bias, relu) is one native kernel.
+        const relu = this.activation === 'relu';
+        const attrs: NetspecConvAttrs = { strides: this.strides, pad: this.pad, dilation: this.dilation, groups: this.groups, relu };
+        const kernel = this.kernel!.read();
+        const y = tf.engine().runKernel(NETSPEC_CONV, this.bias ? { x, filter: kernel, bias: this.bias.read() } : { x, filter: kernel },
+          attrs as unknown as tf.NamedAttrMap) as tf.Tensor4D;
+        return relu ? y : applyActivation(y, this.activation);
+      }
       let y: tf.Tensor4D = groupedConv2d(x, this.kernel!.read() as tf.Tensor4D, this.strides, this.pad, this.dilation, this.groups);
       if (this.bias) y = tf.add(y, this.bias.read());
       return applyActivation(y, this.activation);
