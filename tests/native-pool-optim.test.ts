@@ -157,3 +157,50 @@ describe.skipIf(!load.ok)('fused optimizer updates equal the tensor-op path', ()
     });
   });
 });
+
+describe.skipIf(!load.ok)('fused updates overwrite weights in place only when nothing else sees them', () => {
+  type Data = { get(id: object): { values: Float32Array } };
+  const valuesOf = (t: tf.Tensor) => (tf.backend() as unknown as { data: Data }).data.get(t.dataId).values;
+  let w: tf.Variable;
+  let opt: ReturnType<typeof createOptimizer>;
+  const step = () => tf.tidy(() => opt.apply([tf.fill([64, 160], 0.5)], 0.1));
+
+  beforeAll(async () => {
+    expect(registerNetspecCpu().ok).toBe(true);
+    await tf.setBackend(NETSPEC_CPU);
+    w = tf.variable(tf.fill([64, 160], 1));
+    opt = createOptimizer({ type: 'sgd', lr: 0.1, momentum: 0.9 }, [w]);
+    step(); // the first update replaces the caller's buffers with the pool's
+  });
+  afterAll(async () => {
+    opt.dispose();
+    w.dispose();
+    await tf.setBackend('cpu');
+  });
+
+  it('writes into the variable\'s own buffer once it is the pool\'s', () => {
+    const before = valuesOf(w);
+    const first = before[0];
+    step();
+    expect(valuesOf(w)).toBe(before);
+    expect(before[0]).not.toBe(first);
+  });
+
+  it('leaves an array returned by dataSync() as it was', () => {
+    const seen = w.dataSync() as Float32Array;
+    const copy = Float32Array.from(seen);
+    step();
+    expect(seen).toEqual(copy);
+    expect(w.dataSync()[0]).not.toBe(copy[0]);
+  });
+
+  it('leaves a clone (the same data, counted twice) as it was', () => {
+    step(); // back to a pool buffer nobody has read
+    const clone = w.clone();
+    const copy = Float32Array.from(valuesOf(clone));
+    step();
+    expect(valuesOf(clone)).toEqual(copy);
+    expect(valuesOf(w)[0]).not.toBe(copy[0]);
+    clone.dispose();
+  });
+});

@@ -68,6 +68,11 @@ export class FloatPool {
     if (ArrayBuffer.isView(values)) this.escaped.add(values.buffer);
   }
 
+  /** Made here and never seen outside the backend: the backend may overwrite it in place. */
+  owns(values: unknown): boolean {
+    return values instanceof Float32Array && this.born.has(values.buffer) && !this.escaped.has(values.buffer);
+  }
+
   isEscaped(values: unknown): boolean {
     return ArrayBuffer.isView(values) && this.escaped.has(values.buffer);
   }
