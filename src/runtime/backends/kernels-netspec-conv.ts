@@ -118,12 +118,13 @@ export function registerNetspecConvGradient(): void {
       const a = attrs as unknown as NetspecConvAttrs;
       const run = (name: string, inputs: tf.NamedTensorMap, extra: object = {}) =>
         tf.engine().runKernel(name, inputs, { ...a, ...extra } as unknown as tf.NamedAttrMap) as tf.Tensor;
-      // Each closure runs in its own tidy, so each takes relu's gradient itself (one cheap pass).
-      const g = () => (a.relu ? run(NETSPEC_RELU_GRAD, { dy: dy as tf.Tensor, y }) : (dy as tf.Tensor));
+      // relu's gradient once, now rather than in each closure (each runs in its own tidy): it
+      // lives until the backward pass ends, one tensor the size of this layer's output.
+      const g = a.relu ? run(NETSPEC_RELU_GRAD, { dy: dy as tf.Tensor, y }) : (dy as tf.Tensor);
       return {
-        x: () => run(NETSPEC_CONV_INPUT_GRAD, { dy: g(), filter }, { inputShape: x.shape }),
-        filter: () => run(NETSPEC_CONV_FILTER_GRAD, { x, dy: g() }, { filterShape: filter.shape }),
-        bias: () => tf.sum(g(), [0, 1, 2]),
+        x: () => run(NETSPEC_CONV_INPUT_GRAD, { dy: g, filter }, { inputShape: x.shape }),
+        filter: () => run(NETSPEC_CONV_FILTER_GRAD, { x, dy: g }, { filterShape: filter.shape }),
+        bias: () => tf.sum(g, [0, 1, 2]),
       };
     },
   });
