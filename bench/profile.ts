@@ -53,6 +53,7 @@ const info = await tf.profile(step);
 const byKernel = new Map<string, { ms: number; n: number }>();
 const byName = new Map<string, number>();
 for (const k of info.kernels) {
+  if (k.name.endsWith('__op')) continue; // an op wrapping a kernel that is listed too
   const key = `${k.name} ${JSON.stringify(k.inputShapes)}`;
   const e = byKernel.get(key) ?? { ms: 0, n: 0 };
   e.ms += k.kernelTimeMs as number; e.n++;

@@ -45,9 +45,16 @@ export interface BenchReport {
 /** Load above this (1-minute average) makes figures unreliable on the 2-core machines. */
 export const BUSY_LOAD = 1.5;
 
-export function loadWarning(when: string, s: MachineState): string | undefined {
+/**
+ * A warning when the 1-minute load average says something else was running. `own` is the load the
+ * bench puts on the machine itself (its threads, at the end of a run; 0 at the start).
+ */
+export function loadWarning(when: string, s: MachineState, own = 0): string | undefined {
   const l = s.loadavg[0];
-  return l > BUSY_LOAD ? `load ${l.toFixed(2)} at ${when} (> ${BUSY_LOAD}): the machine is busy; figures are low and noisy` : undefined;
+  const limit = BUSY_LOAD + own;
+  return l > limit
+    ? `load ${l.toFixed(2)} at ${when} (> ${limit}${own ? `, of which about ${own} is the bench's own threads` : ''}): the machine is busy; figures are low and noisy`
+    : undefined;
 }
 
 /** PyTorch's per-step times → the figures we compare. */

@@ -116,7 +116,7 @@ async function bench(o: BenchOptions, progress: (line: string) => void): Promise
     rmSync(tmp, { recursive: true, force: true });
   }
   report.end = machine();
-  const busyEnd = loadWarning('end', report.end);
+  const busyEnd = loadWarning('end', report.end, o.threads);
   if (busyEnd) report.warnings.push(busyEnd);
   return report;
 }

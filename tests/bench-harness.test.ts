@@ -211,5 +211,8 @@ describe('report', () => {
   it('warns above load 1.5 only', () => {
     expect(loadWarning('start', { loadavg: [1.5, 0, 0], at: '' })).toBeUndefined();
     expect(loadWarning('end', { loadavg: [1.51, 0, 0], at: '' })).toMatch(/^load 1\.51 at end/);
+    // At the end the bench's own threads are part of the load.
+    expect(loadWarning('end', { loadavg: [3.4, 0, 0], at: '' }, 2)).toBeUndefined();
+    expect(loadWarning('end', { loadavg: [3.6, 0, 0], at: '' }, 2)).toMatch(/^load 3\.60 at end \(> 3\.5, of which about 2 is the bench's own threads\)/);
   });
 });
