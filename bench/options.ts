@@ -33,6 +33,8 @@ export interface BenchOptions {
   /** Threads for every peer: OMP/OpenBLAS of the native backend and of PyTorch, torch.set_num_threads. */
   threads: number;
   json: boolean;
+  /** Also write bench.txt and bench.json into this folder (made if missing). */
+  save?: string;
   torch: boolean;
   help: boolean;
 }
@@ -49,6 +51,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --threads N        threads for the native backend and for PyTorch (default: 2)
   --no-torch         skip the PyTorch peer
   --json             print one JSON document instead of tables
+  --save DIR         also write the tables to DIR/bench.txt and the JSON to DIR/bench.json
   --help`;
 
 const positiveInt = (flag: string, raw: string | undefined, min: number, errors: string[]): number | undefined => {
@@ -101,6 +104,12 @@ export function parseBenchArgs(argv: string[]): ParseResult {
       case '--steps': o.steps = positiveInt(flag, value(), 1, errors); break;
       case '--threads': o.threads = positiveInt(flag, value(), 1, errors) ?? o.threads; break;
       case '--json': o.json = true; break;
+      case '--save': {
+        const dir = value();
+        if (dir === undefined || dir === '') errors.push('--save needs a folder');
+        else o.save = dir;
+        break;
+      }
       case '--no-torch': o.torch = false; break;
       case '--help': case '-h': o.help = true; break;
       default: errors.push(`unknown argument ${JSON.stringify(flag)}`);

@@ -5,7 +5,7 @@
 // its own and one backend's state cannot slow the next; PyTorch runs in torch_bench.py, one
 // process per model. Everything runs one after another: they share the machine's cores.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -143,10 +143,15 @@ async function main(): Promise<number> {
   try {
     const progress = (line: string) => process.stderr.write(`${line}\n`);
     const report = await bench(o, progress);
-    const out = o.json
-      ? JSON.stringify(report, null, 2)
-      : [...renderHeader(report), '', ...report.models.flatMap((m) => [...renderModel(m), '']), ...renderFooter(report)].join('\n');
-    process.stdout.write(`${out}\n`);
+    const json = JSON.stringify(report, null, 2);
+    const text = [...renderHeader(report), '', ...report.models.flatMap((m) => [...renderModel(m), '']), ...renderFooter(report)].join('\n');
+    process.stdout.write(`${o.json ? json : text}\n`);
+    if (o.save) {
+      mkdirSync(o.save, { recursive: true });
+      writeFileSync(path.join(o.save, 'bench.txt'), `${text}\n`);
+      writeFileSync(path.join(o.save, 'bench.json'), `${json}\n`);
+      progress(`saved ${path.join(o.save, 'bench.txt')} and bench.json`);
+    }
     return 0;
   } finally {
     lock.release();

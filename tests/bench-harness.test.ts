@@ -26,6 +26,7 @@ describe('parseBenchArgs', () => {
     ['numbers', ['--batch', '8', '--steps', '3', '--warmup', '0', '--threads', '4'], { batch: 8, steps: 3, warmup: 0, threads: 4 }],
     ['switches', ['--json', '--no-torch'], { json: true, torch: false }],
     ['help', ['-h'], { help: true }],
+    ['save folder', ['--save', 'bench/results/x'], { save: 'bench/results/x' }],
   ];
   it.each(ok)('%s', (_, argv, want) => {
     expect(parseBenchArgs(argv)).toEqual({ ok: true, options: { ...defaults, ...want } });
@@ -37,6 +38,7 @@ describe('parseBenchArgs', () => {
     ['missing value', ['--steps'], ['--steps needs an integer >= 1; got nothing']],
     ['a flag is not a value', ['--models', '--json'], ['--models needs a comma-separated list; got nothing']],
     ['unknown backend', ['--backends', 'cpu,gpu'], ['--backends: unknown gpu (known: netspec-cpu, wasm, cpu, webgpu, tfjs-node, tfjs-node-gpu)']],
+    ['save without a folder', ['--save'], ['--save needs a folder']],
     ['unknown flag, all errors at once', ['--fast', '--warmup', '-1'], ['unknown argument "--fast"', '--warmup needs an integer >= 0; got "-1"']],
   ];
   it.each(bad)('%s', (_, argv, errors) => {
