@@ -10,6 +10,7 @@ import * as tf from '@tensorflow/tfjs';
 import { mulberry32 } from './test-utils.ts';
 import { describeAdapter, explainNoAdapter, isSoftwareAdapter, releaseWebGPU, tryWebGPU, WEBGPU, type AdapterFacts } from '../src/runtime/backends/webgpu.ts';
 import { conv2dBackpropFilterWebGPU, lrnGradWebGPU } from '../src/runtime/backends/webgpu-kernels.ts';
+import { takeDeviceError } from '../src/runtime/backends/device-errors.ts';
 import { NetspecConv2D, NetspecLRN, NetspecPool2D } from '../src/runtime/layers/index.ts';
 import { crossEntropy } from '../src/runtime/train/metrics.ts';
 import { createOptimizer } from '../src/runtime/train/optimizer.ts';
@@ -235,6 +236,20 @@ describe.runIf(webgpu.ok)('on the webgpu backend', () => {
     const c = tf.add(b, 1);
     expect(() => c.dataSync()).toThrow(/OffscreenCanvas/);
     tf.dispose([a, b, c]);
+  });
+
+  it('a tensor over the adapter\'s binding limit is reported as a device error, not only printed', async (ctx) => {
+    await tf.setBackend(WEBGPU);
+    const limit = (tf.backend() as unknown as { device: { limits: { maxStorageBufferBindingSize: number } } }).device.limits.maxStorageBufferBindingSize;
+    const cols = Math.floor(limit / 4 / 64) + 1024; // 64 rows: just over the limit
+    if (cols * 64 * 4 > 512 * 2 ** 20) ctx.skip(`this adapter binds ${limit} bytes: too much to exceed in a test`);
+    takeDeviceError();
+    const big = tf.zeros([64, cols]);
+    const y = tf.matMul(tf.ones([1, 64]), big);
+    await y.data();
+    await new Promise((r) => setTimeout(r, 50)); // Dawn calls back from the event loop
+    expect(takeDeviceError()).toMatch(/larger than the maximum storage buffer binding size/);
+    tf.dispose([big, y]);
   });
 
   it('releaseWebGPU lets go of the backend and navigator.gpu; tryWebGPU sets it up again', async () => {

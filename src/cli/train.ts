@@ -155,6 +155,16 @@ export async function trainCommand(argv: string[], io: IO, opts: TrainCommandOpt
       io.err(`error[NS0310]: ${tooBig}`);
       return 1;
     }
+    if (chosen.name === 'webgpu') {
+      const { checkGpuLimits } = await import('../runtime/train/gpu-limits.ts');
+      const tfjs = await import('@tensorflow/tfjs');
+      const limits = (tfjs.backend() as unknown as { device?: { limits?: { maxStorageBufferBindingSize: number; maxBufferSize: number } } }).device?.limits;
+      const unbindable = limits && checkGpuLimits(ir, cfg.config.batchSize, limits, chosen.device);
+      if (unbindable) {
+        io.err(`error[NS0310]: ${unbindable}`);
+        return 1;
+      }
+    }
     const model = mod.build({ seed: cfg.config.seed, ...(cfg.config.init ? { init: cfg.config.init } : {}) });
     const dir = str('out') !== undefined ? path.resolve(io.cwd, str('out')!) : run.defaultRunDir(io.cwd, ir.name);
     io.out(`model: ${ir.name} (${model.countParams().toLocaleString('en-US')} parameters), run folder ${path.relative(io.cwd, dir) || dir}`);

@@ -19,6 +19,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { reportDeviceError } from './device-errors.ts';
 import { chooseKernels, WEBGPU } from './webgpu-kernels.ts';
 
 export { WEBGPU };
@@ -47,7 +48,7 @@ export interface WebGPUOutcome {
 
 // Minimal shapes of the WebGPU objects we touch (the project compiles without DOM/WebGPU types).
 interface GpuLimits { [name: string]: number }
-interface GpuDevice { destroy(): void; lost?: Promise<unknown> }
+interface GpuDevice { destroy(): void; lost?: Promise<unknown>; onuncapturederror?: ((e: { error?: { message?: string } }) => void) | null }
 interface GpuAdapter {
   info?: Partial<AdapterFacts>;
   features: { has(name: string): boolean };
@@ -190,6 +191,9 @@ export async function tryWebGPU(options: WebGPUOptions = {}): Promise<WebGPUOutc
     return { ok: false, why: `the adapter (${describeAdapter(facts)}) refused a device: ${firstLine(e)}` };
   }
 
+  // Dawn only prints validation errors (a buffer over the binding limit, say); record them so
+  // that training stops instead of going on with garbage.
+  device.onuncapturederror = (e) => reportDeviceError((e.error?.message ?? 'unknown WebGPU error').split('\n')[0]);
   chooseKernels(options.packageKernels ?? false);
   // Replace the package's factory (it would request its own adapter) with one over our device.
   if (tf.findBackendFactory(WEBGPU)) tf.removeBackend(WEBGPU);

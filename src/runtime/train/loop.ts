@@ -10,6 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { takeDeviceError } from '../backends/device-errors.ts';
 import type { OptimizerSpec, ScheduleSpec } from '../../compiler/spec.ts';
 import { epochSize, batches, type Normalization, type ResolvedAugment, type Split, type Batch } from '../data/index.ts';
 import { rngFromKeys } from '../data/rng.ts';
@@ -262,6 +263,14 @@ async function trainWith(opts: TrainOptions, variables: tf.Variable[], optimizer
     for await (const batch of source) {
       if (batch.size === 0) continue;
       const { loss, errors } = await trainStep(batch, lr);
+      const deviceError = takeDeviceError();
+      if (deviceError) {
+        return outcome(
+          'failed',
+          `the device reported an error at step ${progress.globalStep + 1} (epoch ${epoch + 1}): ${deviceError}; ` +
+            `stopped before using its results${lastCheckpoint ? `, the last good checkpoint is ${lastCheckpoint}` : ''}`,
+        );
+      }
       if (!Number.isFinite(loss)) {
         return outcome(
           'diverged',
