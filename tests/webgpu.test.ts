@@ -5,7 +5,10 @@
 // tables of shapes.
 // Without a GPU this runs on Mesa's lavapipe (bash scripts/setup-webgpu.sh). Locally, no adapter
 // skips with the reason; under CI=true a missing adapter fails, since CI is where the path is tested.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { trainCommand } from '../src/cli/train.ts';
 import * as tf from '@tensorflow/tfjs';
 import { mulberry32 } from './test-utils.ts';
 import { describeAdapter, explainNoAdapter, isSoftwareAdapter, releaseWebGPU, tryWebGPU, WEBGPU, type AdapterFacts } from '../src/runtime/backends/webgpu.ts';
@@ -21,6 +24,7 @@ if (!webgpu.ok) console.warn(`webgpu tests: no WebGPU here: ${webgpu.why}`);
 else console.log(`webgpu tests: ${webgpu.device}`);
 
 afterAll(() => releaseWebGPU());
+const root = path.resolve(import.meta.dirname, '..');
 
 describe('adapter descriptions', () => {
   const facts = (o: Partial<AdapterFacts>): AdapterFacts => ({ vendor: '', architecture: '', device: '', description: '', ...o });
@@ -250,6 +254,29 @@ describe.runIf(webgpu.ok)('on the webgpu backend', () => {
     await new Promise((r) => setTimeout(r, 50)); // Dawn calls back from the event loop
     expect(takeDeviceError()).toMatch(/larger than the maximum storage buffer binding size/);
     tf.dispose([big, y]);
+  });
+
+  it('train refuses a model whose weights exceed the binding limit, naming the tensor (NS0310)', async (ctx) => {
+    await tf.setBackend(WEBGPU);
+    const limit = (tf.backend() as unknown as { device: { limits: { maxStorageBufferBindingSize: number } } }).device.limits.maxStorageBufferBindingSize;
+    const units = Math.ceil(limit / (784 * 4)) + 8; // fc's kernel [784, units] just over the limit
+    if (784 * units * 4 > 512 * 2 ** 20) ctx.skip(`this adapter binds ${limit} bytes: too much to exceed in a test`);
+    // Inside the repository (runs/ is git-ignored) so that the generated module resolves @tensorflow/tfjs.
+    fs.mkdirSync(path.join(root, 'runs'), { recursive: true });
+    const work = fs.mkdtempSync(path.join(root, 'runs', '.test-webgpu-'));
+    try {
+      const spec = path.join(work, 'wide.yaml');
+      fs.writeFileSync(spec, `name: wide\ninput: { shape: [28, 28, 1] }\nclasses: 10\nlayers:\n  - { type: flatten }\n` +
+        `  - { type: dense, name: fc, units: ${units}, activation: relu }\n  - { type: dense, name: out, units: 10, activation: softmax }\n` +
+        `train:\n  dataset: { kind: fashion-mnist }\n  batchSize: 8\n  epochs: 1\n  optimizer: { type: sgd, lr: 0.01 }\n`);
+      const err: string[] = [];
+      const code = await trainCommand([spec, '--backend', 'webgpu', '--steps-per-epoch', '1'],
+        { out: () => {}, err: (t) => err.push(t), cwd: root }, { generatedDir: path.join(work, 'gen') });
+      expect(code).toBe(1);
+      expect(err.join('\n')).toMatch(/^error\[NS0310\]: fc's kernel \(\d+\.\d MB\) is larger than the biggest buffer this WebGPU adapter can bind/);
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
   });
 
   it('releaseWebGPU lets go of the backend and navigator.gpu; tryWebGPU sets it up again', async () => {
