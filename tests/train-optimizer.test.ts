@@ -186,6 +186,17 @@ describe('optimizer state', () => {
     expect(tf.memory().numTensors).toBe(before);
     opt.dispose();
   });
+
+  it.each(['sgd', 'adam'] as const)('%s: creating, stepping and disposing leaves no tensor behind (not even the zeros slots start from)', (type) => {
+    const v = [tf.variable(tf.ones([3, 3])), tf.variable(tf.ones([3]))];
+    const grads = [tf.ones([3, 3]), tf.ones([3])];
+    const before = tf.memory().numTensors;
+    const opt = createOptimizer(type === 'sgd' ? { type, lr: 0.1, momentum: 0.9 } : { type, lr: 0.1 }, v);
+    opt.apply(grads, 0.1);
+    opt.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([...v, ...grads]);
+  });
 });
 
 describe('learning-rate schedules', () => {

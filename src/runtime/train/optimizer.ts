@@ -49,8 +49,9 @@ const slotNames = (spec: OptimizerSpec): string[] => (spec.type === 'sgd' ? ['v'
 
 export function createOptimizer(spec: OptimizerSpec, variables: tf.Variable[]): Optimizer {
   const names = slotNames(spec);
-  // Buffers are tf.Variables themselves, so an update replaces them in place without leaking.
-  const slots = variables.map((w) => Object.fromEntries(names.map((n) => [n, tf.variable(tf.zerosLike(w), false)])));
+  // Buffers are tf.Variables themselves, so an update replaces them in place without leaking. The
+  // tidy frees the zeros each variable starts from (a variable shares its initial tensor's data).
+  const slots = variables.map((w) => Object.fromEntries(names.map((n) => [n, tf.tidy(() => tf.variable(tf.zerosLike(w), false))])));
   let step = 0;
 
   const applySgd = (s: Extract<OptimizerSpec, { type: 'sgd' }>, grads: tf.Tensor[], lr: number) => {
