@@ -15,6 +15,7 @@ import * as fs from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { releaseWebGPU, tryWebGPU } from '../../src/runtime/backends/webgpu.ts';
 import { crossEntropy } from '../../src/runtime/train/metrics.ts';
+import { takeDeviceError } from '../../src/runtime/backends/device-errors.ts';
 import { createOptimizer } from '../../src/runtime/train/optimizer.ts';
 import * as alexnet from '../../generated/alexnet.ts';
 import * as alexnetTorchvision from '../../generated/alexnet-torchvision.ts';
@@ -95,6 +96,9 @@ async function benchModel(gen: Generated, o: Options, log: (l: string) => void):
     opt.apply(vars.map((v) => grads[v.name]), 0.01);
     losses.push((await value.data())[0]);
     tf.dispose([value, ...Object.values(grads)]);
+    // Dawn reports validation errors (a buffer over a limit) only through this: figures after one are garbage.
+    const deviceError = takeDeviceError();
+    if (deviceError) throw new Error(`the WebGPU device reported an error at step ${stepMs.length + 1}: ${deviceError}`);
     stepMs.push(performance.now() - t0);
     const i = stepMs.length;
     if (i === 1 || i === warmup + 1 || i % 10 === 0) log(`  ${gen.modelName} step ${i}: ${stepMs[i - 1].toFixed(1)} ms, loss ${losses[i - 1].toFixed(4)}`);
