@@ -1,7 +1,7 @@
 // generated from models/alexnet-seed.yaml by netspec; do not edit.
 // The seed note's PaddlePaddle AlexNet (224 input, padded conv1 and pool1, no groups)
 import * as tf from "@tensorflow/tfjs";
-import { registerNetspecLayers, NetspecConv2D, NetspecLRN, NetspecPool2D } from "../src/runtime/layers/index.ts";
+import { registerNetspecLayers, NetspecConv2D, NetspecLRN, NetspecPool2D, NetspecDense } from "../src/runtime/layers/index.ts";
 import { biasInitializer, weightInitializer, type InitScheme } from "../src/runtime/init.ts";
 
 /** The model's name in its spec. */
@@ -104,7 +104,7 @@ export function buildAlexnetSeed(options: BuildOptions = {}): tf.LayersModel {
   // dropout1: 9216 -> 9216
   const dropout1 = tf.layers.dropout({ name: "dropout1", rate: 0.5 }).apply(flatten) as tf.SymbolicTensor;
   // fclayer1: 9216 -> 4096
-  const fclayer1 = tf.layers.dense({ name: "fclayer1", units: 4096, useBias: true, activation: "linear", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(12)), biasInitializer: biasInitializer(0) }).apply(dropout1) as tf.SymbolicTensor;
+  const fclayer1 = new NetspecDense({ name: "fclayer1", units: 4096, blocks: [2048, 2048], useBias: true, activation: "linear", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(12)), biasInitializer: biasInitializer(0) }).apply(dropout1) as tf.SymbolicTensor;
   // dropout2: 4096 -> 4096
   const dropout2 = tf.layers.dropout({ name: "dropout2", rate: 0.5 }).apply(fclayer1) as tf.SymbolicTensor;
   // fclayer2: 4096 -> 4096

@@ -1,7 +1,7 @@
 // generated from models/alexnet-torchvision.yaml by netspec; do not edit.
 // torchvision's AlexNet (224 input, 61.1 M params)
 import * as tf from "@tensorflow/tfjs";
-import { registerNetspecLayers, NetspecConv2D, NetspecAdaptiveAvgPool2D } from "../src/runtime/layers/index.ts";
+import { registerNetspecLayers, NetspecConv2D, NetspecAdaptiveAvgPool2D, NetspecDense } from "../src/runtime/layers/index.ts";
 import { biasInitializer, weightInitializer, type InitScheme } from "../src/runtime/init.ts";
 
 /** The model's name in its spec. */
@@ -100,7 +100,7 @@ export function buildAlexnetTorchvision(options: BuildOptions = {}): tf.LayersMo
   // drop6: 9216 -> 9216
   const drop6 = tf.layers.dropout({ name: "drop6", rate: 0.5 }).apply(flatten) as tf.SymbolicTensor;
   // fc6: 9216 -> 4096
-  const fc6 = tf.layers.dense({ name: "fc6", units: 4096, useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(11)), biasInitializer: biasInitializer(0) }).apply(drop6) as tf.SymbolicTensor;
+  const fc6 = new NetspecDense({ name: "fc6", units: 4096, blocks: [2048, 2048], useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(11)), biasInitializer: biasInitializer(0) }).apply(drop6) as tf.SymbolicTensor;
   // drop7: 4096 -> 4096
   const drop7 = tf.layers.dropout({ name: "drop7", rate: 0.5 }).apply(fc6) as tf.SymbolicTensor;
   // fc7: 4096 -> 4096

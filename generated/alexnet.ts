@@ -1,7 +1,7 @@
 // generated from models/alexnet.yaml by netspec; do not edit.
 // AlexNet as in the paper (227x227 input, two towers as groups)
 import * as tf from "@tensorflow/tfjs";
-import { registerNetspecLayers, NetspecConv2D, NetspecLRN } from "../src/runtime/layers/index.ts";
+import { registerNetspecLayers, NetspecConv2D, NetspecLRN, NetspecDense } from "../src/runtime/layers/index.ts";
 import { biasInitializer, weightInitializer, type InitScheme } from "../src/runtime/init.ts";
 
 /** The model's name in its spec. */
@@ -102,7 +102,7 @@ export function buildAlexnet(options: BuildOptions = {}): tf.LayersModel {
   // flatten: 6x6x256 -> 9216
   const flatten = tf.layers.flatten({ name: "flatten" }).apply(pool5) as tf.SymbolicTensor;
   // fc6: 9216 -> 4096
-  const fc6 = tf.layers.dense({ name: "fc6", units: 4096, useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "paper", seedFor(11)), biasInitializer: biasInitializer(1) }).apply(flatten) as tf.SymbolicTensor;
+  const fc6 = new NetspecDense({ name: "fc6", units: 4096, blocks: [2048, 2048], useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "paper", seedFor(11)), biasInitializer: biasInitializer(1) }).apply(flatten) as tf.SymbolicTensor;
   // drop6: 4096 -> 4096
   const drop6 = tf.layers.dropout({ name: "drop6", rate: 0.5 }).apply(fc6) as tf.SymbolicTensor;
   // fc7: 4096 -> 4096

@@ -14,16 +14,21 @@ const MiB = 2 ** 20;
 const lavapipe = { maxStorageBufferBindingSize: 128 * MiB, maxBufferSize: 2 ** 31 };
 
 describe('WebGPU binding limits', () => {
-  it('finds AlexNet\'s largest tensors: fc6\'s kernel 9216×4096 floats, then conv1\'s output', () => {
-    const t = tensorsOf(irOf('alexnet'), 32);
-    expect(t[0]).toEqual({ what: "fc6's kernel", bytes: 9216 * 4096 * 4, perExample: false });
-    // conv1: 55×55×96 per example (the grouped paper net), times 32.
-    expect(t.find((x) => x.what === "conv1's output")?.bytes).toBe(32 * 55 * 55 * 96 * 4);
+  it('finds AlexNet\'s largest tensors: a block of fc6\'s kernel (9216×2048 floats), fc7\'s, conv1\'s output', () => {
+    const t = tensorsOf(irOf('alexnet'), 128);
+    // conv1: 55×55×96 per example (the grouped paper net), times 128: 148.7 MB.
+    expect(t[0]).toEqual({ what: "conv1's output", bytes: 128 * 55 * 55 * 96 * 4, perExample: true });
+    expect(t.find((x) => x.what.startsWith('fc6'))).toEqual({ what: "fc6's kernel block", bytes: 9216 * 2048 * 4, perExample: false });
+    expect(t.find((x) => x.what.startsWith('fc7'))).toEqual({ what: "fc7's kernel", bytes: 4096 * 4096 * 4, perExample: false });
   });
 
   it.each([
-    ['alexnet on lavapipe: fc6 does not fit at any batch', 'alexnet', 2, lavapipe,
-      /^fc6's kernel \(151\.0 MB\) is larger than the biggest buffer this WebGPU adapter can bind \(134\.2 MB, llvmpipe\).*use --backend native$/],
+    ['alexnet on lavapipe at batch 2: fits (fc6 is in two blocks)', 'alexnet', 2, lavapipe, undefined],
+    // 128 MiB / (55·55·96·4 bytes) = 134,217,728 / 1,161,600 = 115.5
+    ['alexnet on lavapipe at batch 128: conv1\'s output does not fit', 'alexnet', 128, lavapipe,
+      /^conv1's output \(148\.7 MB\) is larger than the biggest buffer this WebGPU adapter can bind \(134\.2 MB, llvmpipe\).*use --batch 115 or less, or --backend native$/],
+    ['a weight over the limit cannot be helped by the batch', 'alexnet', 2, { maxStorageBufferBindingSize: 64 * MiB, maxBufferSize: 2 ** 31 },
+      /^fc6's kernel block \(75\.5 MB\) .*a weight cannot be split by batch/],
     // 256 MiB / (28·28·32·4 bytes) = 268,435,456 / 100,352 = 2674.97
     ['alexnet-fashion at batch 4096: an activation, so a smaller batch fits', 'alexnet-fashion', 4096, { maxStorageBufferBindingSize: 256 * MiB, maxBufferSize: 256 * MiB },
       /^conv1's output \(411\.0 MB\) .*use --batch 2674 or less, or --backend native$/],

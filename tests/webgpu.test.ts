@@ -256,24 +256,27 @@ describe.runIf(webgpu.ok)('on the webgpu backend', () => {
     tf.dispose([big, y]);
   });
 
-  it('train refuses a model whose weights exceed the binding limit, naming the tensor (NS0310)', async (ctx) => {
+  it('train refuses a batch whose activations exceed the binding limit, naming the tensor and the batch that fits (NS0310)', async (ctx) => {
     await tf.setBackend(WEBGPU);
     const limit = (tf.backend() as unknown as { device: { limits: { maxStorageBufferBindingSize: number } } }).device.limits.maxStorageBufferBindingSize;
-    const units = Math.ceil(limit / (784 * 4)) + 8; // fc's kernel [784, units] just over the limit
-    if (784 * units * 4 > 512 * 2 ** 20) ctx.skip(`this adapter binds ${limit} bytes: too much to exceed in a test`);
+    const perExample = 28 * 28 * 64 * 4; // conv1's output
+    const batch = Math.ceil(limit / perExample) + 16;
+    if (batch * perExample > 1024 * 2 ** 20) ctx.skip(`this adapter binds ${limit} bytes: too much to exceed in a test`);
     // Inside the repository (runs/ is git-ignored) so that the generated module resolves @tensorflow/tfjs.
     fs.mkdirSync(path.join(root, 'runs'), { recursive: true });
     const work = fs.mkdtempSync(path.join(root, 'runs', '.test-webgpu-'));
     try {
       const spec = path.join(work, 'wide.yaml');
-      fs.writeFileSync(spec, `name: wide\ninput: { shape: [28, 28, 1] }\nclasses: 10\nlayers:\n  - { type: flatten }\n` +
-        `  - { type: dense, name: fc, units: ${units}, activation: relu }\n  - { type: dense, name: out, units: 10, activation: softmax }\n` +
+      fs.writeFileSync(spec, `name: wide\ninput: { shape: [28, 28, 1] }\nclasses: 10\nlayers:\n` +
+        `  - { type: conv2d, name: conv1, filters: 64, kernel: 3, padding: 1, activation: relu }\n  - { type: globalavgpool }\n` +
+        `  - { type: dense, name: out, units: 10, activation: softmax }\n` +
         `train:\n  dataset: { kind: fashion-mnist }\n  batchSize: 8\n  epochs: 1\n  optimizer: { type: sgd, lr: 0.01 }\n`);
       const err: string[] = [];
-      const code = await trainCommand([spec, '--backend', 'webgpu', '--steps-per-epoch', '1'],
+      const code = await trainCommand([spec, '--backend', 'webgpu', '--batch', String(batch), '--steps-per-epoch', '1'],
         { out: () => {}, err: (t) => err.push(t), cwd: root }, { generatedDir: path.join(work, 'gen') });
       expect(code).toBe(1);
-      expect(err.join('\n')).toMatch(/^error\[NS0310\]: fc's kernel \(\d+\.\d MB\) is larger than the biggest buffer this WebGPU adapter can bind/);
+      const fits = Math.floor(Math.min(limit, 2 ** 40) / perExample);
+      expect(err.join('\n')).toMatch(new RegExp(`^error\\[NS0310\\]: conv1's output \\(\\d+\\.\\d MB\\) is larger than the biggest buffer this WebGPU adapter can bind .*use --batch ${fits} or less`));
     } finally {
       fs.rmSync(work, { recursive: true, force: true });
     }

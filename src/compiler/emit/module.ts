@@ -13,7 +13,7 @@ export interface EmitOptions {
   runtimeImport: string;
 }
 
-const RUNTIME_CLASSES = ['NetspecConv2D', 'NetspecLRN', 'NetspecPool2D', 'NetspecAdaptiveAvgPool2D', 'NetspecActivation'];
+const RUNTIME_CLASSES = ['NetspecConv2D', 'NetspecLRN', 'NetspecPool2D', 'NetspecAdaptiveAvgPool2D', 'NetspecActivation', 'NetspecDense'];
 
 export function emitModelModule(ir: ModelIR, options: EmitOptions): string {
   const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true });

@@ -5,6 +5,7 @@ import { NetspecLRN } from './lrn.ts';
 import { NetspecPool2D } from './pool.ts';
 import { NetspecAdaptiveAvgPool2D } from './adaptive-pool.ts';
 import { NetspecActivation } from './activation-layer.ts';
+import { NetspecDense } from './dense.ts';
 
 export * from './arithmetic.ts';
 export * from './activation.ts';
@@ -16,8 +17,9 @@ export { NetspecPool2D, pool2d, MAX_POOL_PAD_VALUE, type PoolMode, type NetspecP
 export { NetspecAdaptiveAvgPool2D, adaptiveAvgPool2d, type NetspecAdaptiveAvgPool2DArgs } from './adaptive-pool.ts';
 
 export { NetspecActivation, type NetspecActivationArgs } from './activation-layer.ts';
+export { NetspecDense, blockInitializer, type NetspecDenseArgs } from './dense.ts';
 
-export const NETSPEC_LAYER_CLASSES = [NetspecConv2D, NetspecLRN, NetspecPool2D, NetspecAdaptiveAvgPool2D, NetspecActivation] as const;
+export const NETSPEC_LAYER_CLASSES = [NetspecConv2D, NetspecLRN, NetspecPool2D, NetspecAdaptiveAvgPool2D, NetspecActivation, NetspecDense] as const;
 
 let registered = false;
 

@@ -1,8 +1,10 @@
 // Refuse up front a WebGPU run with a tensor larger than the adapter can bind. WebGPU binds each
 // tensor's buffer whole; one above the adapter's maxStorageBufferBindingSize fails validation in
 // Dawn, which tfjs reports only as console noise while training carries on with garbage (seen
-// on lavapipe, 128 MiB: AlexNet's fc6 kernel is 151 MB). Pure: the IR and the limits in, a message out.
+// on lavapipe, 128 MiB, before fc6's kernel was stored in blocks). Pure: the IR and the limits in,
+// a message out.
 import type { ModelIR } from '../../compiler/ir.ts';
+import { denseColumnBlocks } from '../layers/arithmetic.ts';
 
 export interface GpuBindingLimits {
   maxStorageBufferBindingSize: number;
@@ -28,7 +30,11 @@ export function tensorsOf(ir: ModelIR, batch: number): LargestTensor[] {
       const cin = n.inputShapes[0][2];
       out.push({ what: `${n.name}'s kernel`, bytes: 4 * l.kernel[0] * l.kernel[1] * (cin / l.groups) * l.filters, perExample: false });
     } else if (l.kind === 'dense') {
-      out.push({ what: `${n.name}'s kernel`, bytes: 4 * prod(n.inputShapes[0]) * l.units, perExample: false });
+      // Stored in column blocks when flat (emit/layers.ts): the widest block is the tensor bound.
+      const fanIn = prod(n.inputShapes[0]);
+      const blocks = n.inputShapes[0].length === 1 ? denseColumnBlocks(fanIn, l.units) : [l.units];
+      const what = blocks.length > 1 ? `${n.name}'s kernel block` : `${n.name}'s kernel`;
+      out.push({ what, bytes: 4 * fanIn * Math.max(...blocks), perExample: false });
     }
     out.push({ what: `${n.name}'s output`, bytes: 4 * batch * prod(n.outputShape), perExample: true });
   }
