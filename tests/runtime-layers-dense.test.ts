@@ -25,7 +25,7 @@ describe('denseColumnBlocks', () => {
   });
 });
 
-const ACTS: ActivationName[] = ['relu', 'softmax', 'linear', 'tanh'];
+const ACTS = ['relu', 'softmax', 'linear', 'tanh'] as const satisfies readonly ActivationName[];
 
 describe('NetspecDense equals tf.layers.dense with the blocks side by side', () => {
   it.each([
@@ -52,9 +52,10 @@ describe('NetspecDense equals tf.layers.dense with the blocks side by side', () 
     const close = (a: tf.Tensor, b: tf.Tensor) => expect(tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]).toBeLessThan(1e-5);
     close(ours.apply(x) as tf.Tensor, reference.apply(x) as tf.Tensor);
     close(mine.value, theirs.value);
+    const nameOf = (w: tf.LayerVariable) => (w.read() as tf.Variable).name;
     const [myKernels, myBias] = [ours.trainableWeights.slice(0, blocks.length), ours.trainableWeights[blocks.length]];
-    close(tf.concat(myKernels.map((w) => mine.grads[w.read().name]), 1), theirs.grads[reference.trainableWeights[0].read().name]);
-    if (bias) close(mine.grads[myBias.read().name], theirs.grads[reference.trainableWeights[1].read().name]);
+    close(tf.concat(myKernels.map((w) => mine.grads[nameOf(w)]), 1), theirs.grads[nameOf(reference.trainableWeights[0])]);
+    if (bias) close(mine.grads[nameOf(myBias)], theirs.grads[nameOf(reference.trainableWeights[1])]);
   });
 });
 

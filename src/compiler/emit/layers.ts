@@ -1,7 +1,7 @@
 // One small emitter per layer kind: IR node -> the TypeScript expression constructing its tfjs layer.
 import type { IRLayer, IRNode } from '../ir.ts';
 import { lit, num, nums } from './literal.ts';
-import { denseColumnBlocks } from '../../runtime/layers/arithmetic.ts';
+import { denseKernelBlocks } from '../../runtime/layers/arithmetic.ts';
 
 export interface EmitContext {
   /** Position of the node among the model's nodes (seeds the initialisers). */
@@ -54,8 +54,7 @@ const emitters: { [K in IRLayer['kind']]: Emitter<K> } = {
   flatten: (_l, n) => [`tf.layers.flatten({ name: ${lit(n.name)} })`],
   dense: (l, n, ctx) => {
     // A kernel above what every WebGPU adapter binds is stored in column blocks (AlexNet's fc6).
-    const flat = n.inputShapes[0].length === 1;
-    const blocks = flat ? denseColumnBlocks(n.inputShapes[0][0], l.units) : [l.units];
+    const blocks = denseKernelBlocks(n.inputShapes[0], l.units);
     if (blocks.length > 1) {
       ctx.uses.add('NetspecDense');
       return [`new NetspecDense({ name: ${lit(n.name)}, units: ${num(l.units)}, blocks: ${nums(blocks)}, useBias: ${l.bias}, ` +

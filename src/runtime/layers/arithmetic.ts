@@ -107,3 +107,8 @@ export function denseColumnBlocks(inFeatures: number, units: number, maxBytes = 
   const n = Math.ceil(units / widest);
   return Array.from({ length: n }, (_, i) => Math.floor(units / n) + (i < units % n ? 1 : 0));
 }
+
+/** The kernel blocks of a dense layer over per-example inputs of `inputShape`: blocks only when flat. */
+export function denseKernelBlocks(inputShape: readonly number[], units: number): number[] {
+  return inputShape.length === 1 ? denseColumnBlocks(inputShape[0], units) : [units];
+}

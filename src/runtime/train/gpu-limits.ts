@@ -4,7 +4,7 @@
 // on lavapipe, 128 MiB, before fc6's kernel was stored in blocks). Pure: the IR and the limits in,
 // a message out.
 import type { ModelIR } from '../../compiler/ir.ts';
-import { denseColumnBlocks } from '../layers/arithmetic.ts';
+import { denseKernelBlocks } from '../layers/arithmetic.ts';
 
 export interface GpuBindingLimits {
   maxStorageBufferBindingSize: number;
@@ -32,7 +32,7 @@ export function tensorsOf(ir: ModelIR, batch: number): LargestTensor[] {
     } else if (l.kind === 'dense') {
       // Stored in column blocks when flat (emit/layers.ts): the widest block is the tensor bound.
       const fanIn = prod(n.inputShapes[0]);
-      const blocks = n.inputShapes[0].length === 1 ? denseColumnBlocks(fanIn, l.units) : [l.units];
+      const blocks = denseKernelBlocks(n.inputShapes[0], l.units);
       const what = blocks.length > 1 ? `${n.name}'s kernel block` : `${n.name}'s kernel`;
       out.push({ what, bytes: 4 * fanIn * Math.max(...blocks), perExample: false });
     }
