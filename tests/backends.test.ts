@@ -1,7 +1,7 @@
 // Backend selection: the order tried, what is picked, and the reason given for each path not used.
 import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { candidates, defaultDeps, explainImportError, selectBackend, type BackendRequest, type SelectDeps } from '../src/runtime/backends/select.ts';
+import { candidates, defaultDeps, explainImportError, gpuDeviceNodes, selectBackend, type BackendRequest, type SelectDeps } from '../src/runtime/backends/select.ts';
 import { loadNativeAddon } from '../src/runtime/backends/native-addon.ts';
 
 interface World {
@@ -14,6 +14,8 @@ interface World {
   webgpu?: 'software' | 'gpu';
   /** tfjs-node-gpu loads but TensorFlow computes on the CPU (tensorflow/tfjs#8362). */
   cudaCpuFallback?: boolean;
+  /** A GPU device node exists (default true); without one, auto does not load Dawn. */
+  gpuDevice?: boolean;
 }
 
 /** Fake surroundings: which packages exist, whether a GPU does, whether the addon is built. */
@@ -23,6 +25,7 @@ function fake(w: World): SelectDeps & { set: string[] } {
     set,
     isInstalled: (pkg) => (w.installed ?? []).includes(pkg),
     hasNvidiaGpu: () => w.gpu ?? false,
+    hasGpuDevice: () => w.gpuDevice ?? true,
     importModule: async (pkg) => {
       if (w.importError?.[pkg]) throw w.importError[pkg];
       return {};
@@ -115,6 +118,15 @@ describe('selectBackend', () => {
       not: [['tfjs-node-gpu', 'not installed'], ['tfjs-node', 'not installed'], ['webgpu', 'only a software adapter']],
     },
     {
+      name: 'auto on a machine without GPU device nodes does not load Dawn at all',
+      requested: 'auto', world: { native: true, webgpu: 'software', gpuDevice: false }, picks: 'netspec-cpu', tfBackend: 'netspec-cpu',
+      not: [['tfjs-node-gpu', 'not installed'], ['tfjs-node', 'not installed'], ['webgpu', 'no GPU device on this machine']],
+    },
+    {
+      name: 'webgpu requested by name on such a machine still tries (lavapipe)',
+      requested: 'webgpu', world: { native: true, webgpu: 'software', gpuDevice: false }, picks: 'webgpu', tfBackend: 'webgpu', not: [],
+    },
+    {
       name: 'webgpu requested by name uses a software adapter',
       requested: 'webgpu', world: { native: true, webgpu: 'software' }, picks: 'webgpu', tfBackend: 'webgpu', not: [],
     },
@@ -196,5 +208,16 @@ describe('selectBackend on this machine', () => {
   it('tells installed packages from missing ones without importing them', () => {
     expect(defaultDeps.isInstalled('@tensorflow/tfjs-node-gpu')).toBe(false);
     expect(defaultDeps.isInstalled('@tensorflow/tfjs')).toBe(true);
+  });
+});
+
+describe('gpuDeviceNodes', () => {
+  it.each([
+    ['none', {}, []],
+    ['a DRM render node (AMD, Intel)', { '/dev/dri': ['card0', 'renderD128'] }, ['/dev/dri/renderD128']],
+    ['NVIDIA', { '/dev': ['null', 'nvidia0', 'nvidiactl', 'nvidia-uvm'] }, ['/dev/nvidia0']],
+    ['WSL2', { '/dev': ['dxg'] }, ['/dev/dxg']],
+  ] as const)('%s', (_, dirs, want) => {
+    expect(gpuDeviceNodes((d) => [...((dirs as Record<string, readonly string[]>)[d] ?? [])])).toEqual(want);
   });
 });

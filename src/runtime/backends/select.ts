@@ -1,6 +1,6 @@
 // Picks the tfjs backend that trains: the fastest that works here, and for every faster one that
 // doesn't, one line saying why. Never throws for an unavailable backend: pure JS `cpu` always works.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { NETSPEC_CPU, registerNetspecCpu, type RegisterResult } from './netspec-cpu.ts';
 import type { WebGPUOutcome } from './webgpu.ts';
@@ -33,6 +33,8 @@ export interface SelectDeps {
   importModule(pkg: string): Promise<unknown>;
   isInstalled(pkg: string): boolean;
   hasNvidiaGpu(): boolean;
+  /** Whether the machine shows any GPU device a driver could hand to Dawn (gpuDeviceNodes). */
+  hasGpuDevice(): boolean;
   registerNative(): RegisterResult;
   setBackend(name: string): Promise<boolean>;
   hasKernel(kernel: string, backend: string): boolean;
@@ -47,6 +49,7 @@ export const defaultDeps: SelectDeps = {
   importModule: (pkg) => import(pkg),
   isInstalled: packageInstalled,
   hasNvidiaGpu: () => existsSync('/proc/driver/nvidia/version'),
+  hasGpuDevice: () => process.platform !== 'linux' || gpuDeviceNodes().length > 0,
   registerNative: () => registerNetspecCpu(),
   setBackend: async (name) => {
     try {
@@ -124,9 +127,33 @@ function cpu(deps: SelectDeps): () => Promise<Outcome> {
     : { ok: false, why: "tfjs's 'cpu' backend failed to initialise" };
 }
 
+/**
+ * Linux device nodes of GPUs: DRM render nodes (AMD, Intel, NVIDIA's open driver), NVIDIA's own
+ * nodes, WSL2's D3D12 bridge. Without any, Dawn can offer only a software adapter.
+ */
+export function gpuDeviceNodes(list: (dir: string) => string[] = safeList): string[] {
+  return [
+    ...list('/dev/dri').filter((n) => n.startsWith('renderD')).map((n) => `/dev/dri/${n}`),
+    ...list('/dev').filter((n) => /^nvidia\d+$/.test(n) || n === 'dxg').map((n) => `/dev/${n}`),
+  ];
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
 /** A real GPU adapter is worth taking; a software one (lavapipe) only when asked for by name. */
 function webgpu(deps: SelectDeps, requested: BackendRequest): () => Promise<Outcome> {
   return async () => {
+    // Loading Dawn costs time and, with Mesa's lavapipe installed, two warnings on stderr: not
+    // worth it in the automatic order when no GPU device exists.
+    if (requested !== 'webgpu' && !deps.hasGpuDevice()) {
+      return { ok: false, why: 'no GPU device on this machine (no /dev/dri/renderD*, /dev/nvidia*, /dev/dxg); --backend webgpu tries a software adapter anyway' };
+    }
     const r = await deps.webgpu();
     if (!r.ok) return { ok: false, why: r.why ?? 'no WebGPU adapter' };
     if (r.software && requested !== 'webgpu') {
