@@ -1,19 +1,17 @@
 // A device error (WebGPU's uncaptured validation errors, which tfjs only prints) stops training
 // at the step it happened, as a failure, instead of letting the run go on with garbage.
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { reportDeviceError, takeDeviceError } from '../src/runtime/backends/device-errors.ts';
 import { startRun } from '../src/runtime/train/run.ts';
 import { haveFashion, quietIO, tinyConfig, tinyModel } from './train-helpers.ts';
+import { tempFolder } from './test-utils.ts';
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'netspec-device-error-'));
+const tmp = tempFolder('netspec-device-error-');
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('device errors', () => {
   it('keeps the first error until it is taken', () => {
@@ -27,7 +25,7 @@ describe('device errors', () => {
     const { io } = quietIO();
     const config = tinyConfig({ epochs: 2, stepsPerEpoch: 4, batchSize: 8, valSteps: 1, checkpointEvery: 0 });
     reportDeviceError('Binding size (150994944) of [Buffer] is larger than the maximum storage buffer binding size (134217728).');
-    const r = await startRun({ dir: path.join(tmp, 'run'), config, model: tinyModel(), io });
+    const r = await startRun({ dir: path.join(tmp.dir(), 'run'), config, model: tinyModel(), io });
     expect(r.status).toBe('failed');
     expect(r.error).toMatch(/^the device reported an error at step 1 \(epoch 1\): Binding size \(150994944\)/);
     expect(r.globalStep).toBe(0);

@@ -1,18 +1,16 @@
 // It learns: a few hundred steps on real Fashion-MNIST bring a small conv net's test error far
 // below chance (0.9 for ten classes). The threshold is "clearly learning", not a tuned number.
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startRun } from '../src/runtime/train/run.ts';
 import { haveFashion, quietIO, tinyConfig, tinyModel } from './train-helpers.ts';
+import { tempFolder } from './test-utils.ts';
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'netspec-learn-'));
+const tmp = tempFolder('netspec-learn-');
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe.skipIf(!haveFashion)('learning on real Fashion-MNIST', () => {
   it('200 steps of Adam take the test top-1 error well below chance', async () => {
@@ -24,7 +22,7 @@ describe.skipIf(!haveFashion)('learning on real Fashion-MNIST', () => {
       normalize: 'dataset',
       seed: 3,
     });
-    const r = await startRun({ dir: path.join(tmp, 'run'), config, model: tinyModel(5), io: quietIO().io });
+    const r = await startRun({ dir: path.join(tmp.dir(), 'run'), config, model: tinyModel(5), io: quietIO().io });
     expect(r.status).toBe('completed');
     const [first, last] = r.metrics;
     // 512 test images; chance is 0.9 top-1 and 0.5 top-5.

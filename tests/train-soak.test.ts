@@ -1,25 +1,23 @@
 // A long run in miniature: many epochs of a small net on real data; the tensor count is the same
 // after every epoch and the process's memory stops growing (issue 6: hours-long runs stay flat).
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startRun } from '../src/runtime/train/run.ts';
 import { haveFashion, quietIO, tinyConfig, tinyModel } from './train-helpers.ts';
+import { tempFolder } from './test-utils.ts';
 
 // A full garbage collection before each sample, so that a collection that has not run yet on a
 // busy machine cannot pass for growth (the way to get gc() without --expose-gc on the command line).
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'netspec-soak-'));
+const tmp = tempFolder('netspec-soak-');
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe.skipIf(!haveFashion)('memory over many epochs', () => {
   it('stays flat: same tensors after each epoch, RSS growth levels off', async () => {
@@ -28,7 +26,7 @@ describe.skipIf(!haveFashion)('memory over many epochs', () => {
     const { io } = quietIO();
     const config = tinyConfig({ epochs: 8, stepsPerEpoch: 12, batchSize: 16, valSteps: 2, checkpointEvery: 6 });
     const r = await startRun({
-      dir: path.join(tmp, 'soak'), config, model: tinyModel(), io,
+      dir: path.join(tmp.dir(), 'soak'), config, model: tinyModel(), io,
       onEpoch: () => {
         tensors.push(tf.memory().numTensors);
         gc();

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { trainCommand } from '../src/cli/train.ts';
 import * as tf from '@tensorflow/tfjs';
 import { mulberry32 } from './test-utils.ts';
-import { describeAdapter, explainNoAdapter, isSoftwareAdapter, releaseWebGPU, tryWebGPU, WEBGPU, type AdapterFacts } from '../src/runtime/backends/webgpu.ts';
+import { describeAdapter, deviceBindingLimits, explainNoAdapter, isSoftwareAdapter, releaseWebGPU, tryWebGPU, WEBGPU, type AdapterFacts } from '../src/runtime/backends/webgpu.ts';
 import { conv2dBackpropFilterWebGPU, lrnGradWebGPU } from '../src/runtime/backends/webgpu-kernels.ts';
 import { takeDeviceError } from '../src/runtime/backends/device-errors.ts';
 import { NetspecConv2D, NetspecLRN, NetspecPool2D } from '../src/runtime/layers/index.ts';
@@ -244,7 +244,7 @@ describe.runIf(webgpu.ok)('on the webgpu backend', () => {
 
   it('a tensor over the adapter\'s binding limit is reported as a device error, not only printed', async (ctx) => {
     await tf.setBackend(WEBGPU);
-    const limit = (tf.backend() as unknown as { device: { limits: { maxStorageBufferBindingSize: number } } }).device.limits.maxStorageBufferBindingSize;
+    const limit = deviceBindingLimits()!.maxStorageBufferBindingSize;
     const cols = Math.floor(limit / 4 / 64) + 1024; // 64 rows: just over the limit
     if (cols * 64 * 4 > 512 * 2 ** 20) ctx.skip(`this adapter binds ${limit} bytes: too much to exceed in a test`);
     takeDeviceError();
@@ -258,7 +258,7 @@ describe.runIf(webgpu.ok)('on the webgpu backend', () => {
 
   it('train refuses a batch whose activations exceed the binding limit, naming the tensor and the batch that fits (NS0310)', async (ctx) => {
     await tf.setBackend(WEBGPU);
-    const limit = (tf.backend() as unknown as { device: { limits: { maxStorageBufferBindingSize: number } } }).device.limits.maxStorageBufferBindingSize;
+    const limit = deviceBindingLimits()!.maxStorageBufferBindingSize;
     const perExample = 28 * 28 * 64 * 4; // conv1's output
     const batch = Math.ceil(limit / perExample) + 16;
     if (batch * perExample > 1024 * 2 ** 20) ctx.skip(`this adapter binds ${limit} bytes: too much to exceed in a test`);

@@ -157,8 +157,7 @@ export async function trainCommand(argv: string[], io: IO, opts: TrainCommandOpt
     }
     if (chosen.name === 'webgpu') {
       const { checkGpuLimits } = await import('../runtime/train/gpu-limits.ts');
-      const tfjs = await import('@tensorflow/tfjs');
-      const limits = (tfjs.backend() as unknown as { device?: { limits?: { maxStorageBufferBindingSize: number; maxBufferSize: number } } }).device?.limits;
+      const limits = (await import('../runtime/backends/webgpu.ts')).deviceBindingLimits();
       const unbindable = limits && checkGpuLimits(ir, cfg.config.batchSize, limits, chosen.device);
       if (unbindable) {
         io.err(`error[NS0310]: ${unbindable}`);

@@ -9,6 +9,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { ConvMode, type NativeAddon } from './native-addon.ts';
 import { f32, output, sizeOf, type CpuBackendLike } from './kernel-util.ts';
+import { convOutputSize } from '../layers/arithmetic.ts';
 
 export const NETSPEC_CONV = 'NetspecConv';
 export const NETSPEC_CONV_INPUT_GRAD = 'NetspecConvInputGrad';
@@ -31,8 +32,7 @@ export function netspecConvParams(x: readonly number[], filter: readonly number[
   const [kh, kw, icg, oc] = filter;
   const [sh, sw] = a.strides, [dh, dw] = a.dilation, [t, b, l, r] = a.pad, g = a.groups;
   if (ic !== icg * g || oc % g !== 0) return null;
-  const oh = Math.floor((ih + t + b - ((kh - 1) * dh + 1)) / sh) + 1;
-  const ow = Math.floor((iw + l + r - ((kw - 1) * dw + 1)) / sw) + 1;
+  const oh = convOutputSize(ih, kh, sh, t, b, dh), ow = convOutputSize(iw, kw, sw, l, r, dw);
   if (!(oh > 0 && ow > 0 && n > 0)) return null;
   return [n, ih, iw, ic, oh, ow, oc, kh, kw, sh, sw, dh, dw, t, b, l, r, g];
 }

@@ -61,6 +61,14 @@ interface WebGPUBackendModule { WebGPUBackend: new (device: GpuDevice, info?: ob
 
 const SOFTWARE_NAMES = /llvmpipe|lavapipe|swiftshader|microsoft basic render|\bwarp\b/i;
 
+/** The binding limits of the device the 'webgpu' backend computes on, or undefined without one. */
+export function deviceBindingLimits(): { maxStorageBufferBindingSize: number; maxBufferSize: number } | undefined {
+  if (!tf.findBackend(WEBGPU)) return undefined;
+  const device = (tf.findBackend(WEBGPU) as unknown as { device?: { limits?: GpuLimits } }).device;
+  const l = device?.limits;
+  return l ? { maxStorageBufferBindingSize: l.maxStorageBufferBindingSize, maxBufferSize: l.maxBufferSize } : undefined;
+}
+
 /** Whether an adapter is a CPU implementation of WebGPU rather than a GPU. */
 export function isSoftwareAdapter(a: AdapterFacts): boolean {
   return a.isFallbackAdapter === true || a.architecture === 'software' || a.vendor === 'cpu' || SOFTWARE_NAMES.test(`${a.description} ${a.device}`);
