@@ -2,7 +2,7 @@
 //
 //   npx tsx bench/ir-json.ts models/alexnet.yaml > alexnet.ir.json
 import { analyzeModel } from '../src/compiler/compile.ts';
-import type { ModelIR } from '../src/compiler/ir.ts';
+import type { ModelIR } from '../src/model/ir.ts';
 
 export type IRJson = { ok: true; ir: ModelIR; json: string } | { ok: false; errors: string[] };
 

@@ -42,6 +42,8 @@ def activation(name, alpha=None):
         return None
     if name == "relu":
         return nn.ReLU()
+    if name == "relu6":
+        return nn.ReLU6()
     if name == "leaky_relu":
         return nn.LeakyReLU(0.01 if alpha is None else alpha)
     if name == "elu":

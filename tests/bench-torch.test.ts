@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateModule } from '../src/compiler/compile.ts';
-import type { ModelIR } from '../src/compiler/ir.ts';
+import type { ModelIR } from '../src/model/ir.ts';
 import { irJson } from '../bench/ir-json.ts';
 import { checkTorch, torchAvailable } from '../bench/torch-peer.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveDataset, type LocateEnv } from '../src/runtime/data/locate.ts';
 import { DataError } from '../src/runtime/data/errors.ts';
-import type { DatasetSpec } from '../src/compiler/spec.ts';
+import type { DatasetSpec } from '../src/model/spec.ts';
 
 const IDX = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'];
 const CIFAR10 = ['data_batch_1.bin', 'data_batch_2.bin', 'data_batch_3.bin', 'data_batch_4.bin', 'data_batch_5.bin', 'test_batch.bin'];

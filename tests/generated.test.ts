@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeModel, generateModule, outputPath } from '../src/compiler/compile.ts';
-import { summarize } from '../src/compiler/summary.ts';
+import { summarize } from '../src/model/summary.ts';
 
 const root = path.resolve(__dirname, '..');
 const models = fs.readdirSync(path.join(root, 'models')).filter((f) => f.endsWith('.yaml')).sort();

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeModel } from '../src/compiler/compile.ts';
-import { summarize } from '../src/compiler/summary.ts';
+import { summarize } from '../src/model/summary.ts';
 import { diffSummaries } from '../src/compiler/diff.ts';
 
 const load = (file: string) => {

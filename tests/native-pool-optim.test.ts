@@ -3,7 +3,7 @@
 // tensor-op path that every other backend takes.
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { OptimizerSpec } from '../src/compiler/spec.ts';
+import type { OptimizerSpec } from '../src/model/spec.ts';
 import { FloatPool, POOL_MIN_FLOATS } from '../src/runtime/backends/float-pool.ts';
 import { loadNativeAddon } from '../src/runtime/backends/native-addon.ts';
 import { NETSPEC_CPU, registerNetspecCpu } from '../src/runtime/backends/netspec-cpu.ts';

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeModel } from '../src/compiler/compile.ts';
 import { deriveNames } from '../src/compiler/names.ts';
-import type { LayerSpec } from '../src/compiler/spec.ts';
+import type { LayerSpec } from '../src/model/spec.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netspec-resolve-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   adaptiveWindows, conv2dOutputShape, conv2dParamCount, convOutputSize, pool2dOutputShape,
   poolOutputSize, poolOverhang, poolWindowCounts, type Rounding,
-} from '../src/runtime/layers/arithmetic.ts';
+} from '../src/model/arithmetic.ts';
 
 /** Windows of a conv: start i·s in padded coordinates, last tap at i·s + d(k−1) inside the padded input. */
 function bruteConv(n: number, k: number, s: number, a: number, b: number, d: number): number {

@@ -2,7 +2,7 @@
 // default name, and what the progress reporters print.
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { TrainSpec } from '../src/compiler/spec.ts';
+import type { TrainSpec } from '../src/model/spec.ts';
 import { DEFAULTS, resolveConfig, type Overrides } from '../src/runtime/train/config.ts';
 import type { EpochMetrics } from '../src/runtime/train/loop.ts';
 import { barReporter, epochLine, lineReporter } from '../src/runtime/train/progress.ts';

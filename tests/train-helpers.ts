@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { expect } from 'vitest';
-import type { TrainSpec } from '../src/compiler/spec.ts';
+import type { TrainSpec } from '../src/model/spec.ts';
 import { resolveConfig, type Overrides, type TrainConfig } from '../src/runtime/train/config.ts';
 import type { EpochMetrics } from '../src/runtime/train/loop.ts';
 

@@ -2,7 +2,7 @@
 // learning-rate schedules as tables, and the loss/error metrics against brute force.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { OptimizerSpec, ScheduleSpec } from '../src/compiler/spec.ts';
+import type { OptimizerSpec, ScheduleSpec } from '../src/model/spec.ts';
 import { createOptimizer } from '../src/runtime/train/optimizer.ts';
 import { afterEpoch, initialScheduleState, learningRate } from '../src/runtime/train/schedule.ts';
 import { crossEntropy, errorCounts } from '../src/runtime/train/metrics.ts';

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeModel } from '../../src/compiler/compile.ts';
-import { hasErrors } from '../../src/compiler/diagnostic.ts';
+import { hasErrors } from '../../src/model/diagnostic.ts';
 
 const [out, ...files] = process.argv.slice(2);
 if (!out || files.length === 0) {

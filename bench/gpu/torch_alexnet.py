@@ -38,7 +38,7 @@ class Pad(nn.Module):
 def activation(name, last):
     if name == 'linear' or (name == 'softmax' and last):
         return []  # the final softmax is part of CrossEntropyLoss
-    table = {'relu': nn.ReLU, 'elu': nn.ELU, 'tanh': nn.Tanh, 'sigmoid': nn.Sigmoid, 'gelu': nn.GELU,
+    table = {'relu': nn.ReLU, 'relu6': nn.ReLU6, 'elu': nn.ELU, 'tanh': nn.Tanh, 'sigmoid': nn.Sigmoid, 'gelu': nn.GELU,
              'leaky_relu': lambda: nn.LeakyReLU(0.2), 'softmax': lambda: nn.Softmax(dim=1)}
     return [table[name]()]
 

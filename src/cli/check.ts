@@ -1,7 +1,7 @@
 // Analyse model files and render their diagnostics for the terminal.
 import { analyzeModel, type Analysis } from '../compiler/compile.ts';
 import { renderDiagnostics } from '../compiler/diagnostics.ts';
-import { hasErrors } from '../compiler/diagnostic.ts';
+import { hasErrors } from '../model/diagnostic.ts';
 import type { IO } from './args.ts';
 
 /** The analysis, or undefined after printing its errors. Warnings are printed either way. */

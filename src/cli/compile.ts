@@ -37,7 +37,7 @@ export async function compileCommand(argv: string[], io: IO, root: string): Prom
   // Only now pay for the compiler (ts-morph, ajv).
   const { analyzeModel, generateModule, outputPath } = await import('../compiler/compile.ts');
   const { renderDiagnostics } = await import('../compiler/diagnostics.ts');
-  const { hasErrors } = await import('../compiler/diagnostic.ts');
+  const { hasErrors } = await import('../model/diagnostic.ts');
   let failed = 0;
   let changed = 0;
   let cached = 0;

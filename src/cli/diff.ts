@@ -1,5 +1,5 @@
 import { diffSummaries } from '../compiler/diff.ts';
-import { summarize } from '../compiler/summary.ts';
+import { summarize } from '../model/summary.ts';
 import { renderDiff } from '../report/diff-text.ts';
 import { parse, UsageError, type IO } from './args.ts';
 import { analyzeOrReport } from './check.ts';

@@ -1,4 +1,4 @@
-import { summarize } from '../compiler/summary.ts';
+import { summarize } from '../model/summary.ts';
 import { renderSummary } from '../report/summary-text.ts';
 import { intOption, parse, UsageError, type IO } from './args.ts';
 import { analyzeOrReport } from './check.ts';

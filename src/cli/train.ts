@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as tf from '@tensorflow/tfjs';
-import type { InitScheme, OptimizerSpec, ScheduleSpec } from '../compiler/spec.ts';
+import type { InitScheme, OptimizerSpec, ScheduleSpec } from '../model/spec.ts';
 import { intOption, numberOption, parse, UsageError, type IO } from './args.ts';
 import { analyzeOrReport } from './check.ts';
 import { compileCommand } from './compile.ts';

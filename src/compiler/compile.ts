@@ -1,8 +1,8 @@
 // The pipeline, pure but for reading the spec files: parse -> validate -> resolve -> IR -> emit.
 // Returns data (diagnostics, IR, the files it would write); writing is write.ts's job.
 import * as path from 'node:path';
-import type { Diagnostic } from './diagnostic.ts';
-import type { ModelIR } from './ir.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import type { ModelIR } from '../model/ir.ts';
 import type { SourceFile } from './parse.ts';
 import { resolveModel } from './resolve.ts';
 import { lowerModel } from './lower.ts';

@@ -9,7 +9,7 @@
 // Pure and deterministic: no colour unless asked, paths relative to the given cwd, sorted by
 // file then position. Also the "did you mean" helper every phase uses for suggestions.
 import { relative, resolve, sep } from 'node:path';
-import type { Diagnostic } from './diagnostic.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 import { locate, type Located } from './locate.ts';
 import type { SourceFile } from './parse.ts';
 

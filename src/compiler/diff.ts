@@ -1,6 +1,6 @@
 // Compare two models layer by layer, matched by name (pure).
-import type { Shape } from './ir.ts';
-import type { Summary, SummaryLayer } from './summary.ts';
+import type { Shape } from '../model/ir.ts';
+import type { Summary, SummaryLayer } from '../model/summary.ts';
 
 export type DiffStatus = 'same' | 'changed' | 'added' | 'removed';
 

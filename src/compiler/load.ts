@@ -1,9 +1,9 @@
 // One spec file in: read → parse → schema-check. The spec is returned only when every step
 // passed; the source is returned whenever the file could be read, so diagnostics can render.
-import type { Diagnostic } from './diagnostic.ts';
-import { hasErrors } from './diagnostic.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import { hasErrors } from '../model/diagnostic.ts';
 import { readSource, type SourceFile } from './parse.ts';
-import type { ModelSpec } from './spec.ts';
+import type { ModelSpec } from '../model/spec.ts';
 import { validateSchema } from './validate.ts';
 
 export interface Loaded {

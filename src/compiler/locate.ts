@@ -2,7 +2,7 @@
 // YAML document; paths are resolved here, at render time, so phases never handle offsets.
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Node as YamlNode, Pair } from 'yaml';
-import type { Location } from './diagnostic.ts';
+import type { Location } from '../model/diagnostic.ts';
 import type { SourceFile } from './parse.ts';
 
 export interface Located {

@@ -1,7 +1,7 @@
 // Layer names derived the paper's way (Caffe's AlexNet): conv1, norm1, pool1 … conv5, pool5,
 // fc6, drop6, fc7 … The number is the stage: the count of convolutions so far, and for
 // fully-connected layers it continues after the last convolution.
-import type { LayerSpec } from './spec.ts';
+import type { LayerSpec } from '../model/spec.ts';
 
 const prefixes: Record<LayerSpec['type'], string> = {
   conv2d: 'conv',

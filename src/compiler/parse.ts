@@ -5,8 +5,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import { Alias, LineCounter, parseDocument, visit, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node as YamlNode, YAMLError } from 'yaml';
-import type { Diagnostic } from './diagnostic.ts';
-import { diagnostic, messages, type Code } from './codes.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import { diagnostic, messages, type Code } from '../model/codes.ts';
 import { closest } from './diagnostics.ts';
 
 export interface SourceFile {

@@ -1,9 +1,9 @@
 // Resolve a spec file into one flat model: follow `extends`, apply the variant's remove,
 // override and insert edits, and give every layer a name and a source location.
 import * as path from 'node:path';
-import type { Diagnostic, Location } from './diagnostic.ts';
+import type { Diagnostic, Location } from '../model/diagnostic.ts';
 import type { SourceFile } from './parse.ts';
-import type { InitScheme, LayerSpec, ModelSpec, TrainSpec } from './spec.ts';
+import type { InitScheme, LayerSpec, ModelSpec, TrainSpec } from '../model/spec.ts';
 import { loadSpecFile } from './load.ts';
 import { deriveNames } from './names.ts';
 import { validateLayer } from './validate.ts';

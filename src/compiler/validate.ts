@@ -7,8 +7,8 @@
 // re-checked against the one branch that fits the value's type, the rest grouped by path.
 import { readFileSync } from 'node:fs';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import type { Diagnostic, Location } from './diagnostic.ts';
-import { diagnostic, type Code } from './codes.ts';
+import type { Diagnostic, Location } from '../model/diagnostic.ts';
+import { diagnostic, type Code } from '../model/codes.ts';
 import { closest } from './diagnostics.ts';
 import { nodeAt, pathFromPointer } from './locate.ts';
 import type { SourceFile } from './parse.ts';

@@ -29,7 +29,7 @@ function hashFile(file: string): string | undefined {
   }
 }
 
-/** A hash of the compiler itself and the schema: a new compiler makes every output stale. */
+/** A hash of the compiler, the core it reads and the schema: a new compiler makes every output stale. */
 export function compilerHash(root: string): string {
   const files: string[] = [];
   const walk = (dir: string) => {
@@ -40,7 +40,8 @@ export function compilerHash(root: string): string {
     }
   };
   walk(path.join(root, 'src', 'compiler'));
-  files.push(path.join(root, 'schema', 'model.schema.json'), path.join(root, 'src', 'runtime', 'layers', 'arithmetic.ts'));
+  walk(path.join(root, 'src', 'model'));
+  files.push(path.join(root, 'schema', 'model.schema.json'));
   const h = crypto.createHash('sha256');
   for (const f of files) h.update(path.relative(root, f)).update(fs.readFileSync(f));
   return h.digest('hex').slice(0, 16);

@@ -1,5 +1,5 @@
 // The summary as a table for people (Keras / torchsummary style). Shapes are HWC with the batch first.
-import type { Summary } from '../compiler/summary.ts';
+import type { Summary } from '../model/summary.ts';
 import { int, mb, shape, table } from './table.ts';
 
 export function renderSummary(s: Summary): string {

@@ -2,7 +2,7 @@
 // N(0, 0.01); the biases the paper sets to 1 (conv2, conv4, conv5, fc6, fc7) are `biasInit: 1`
 // in models/alexnet.yaml.
 import * as tf from '@tensorflow/tfjs';
-import type { InitScheme } from '../compiler/spec.ts';
+import type { InitScheme } from '../model/spec.ts';
 
 export type { InitScheme };
 

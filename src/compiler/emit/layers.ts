@@ -1,7 +1,7 @@
 // One small emitter per layer kind: IR node -> the TypeScript expression constructing its tfjs layer.
-import type { IRLayer, IRNode } from '../ir.ts';
+import type { IRLayer, IRNode } from '../../model/ir.ts';
 import { lit, num, nums } from './literal.ts';
-import { denseKernelBlocks } from '../../runtime/layers/arithmetic.ts';
+import { denseKernelBlocks } from '../../model/arithmetic.ts';
 
 export interface EmitContext {
   /** Position of the node among the model's nodes (seeds the initialisers). */

@@ -1,8 +1,8 @@
 // Emit one TypeScript module per model with ts-morph: typed constants (input shape, layer-name
 // union, per-layer output shapes, summary) and a builder returning the tfjs model. Pure: returns text.
 import { Project, VariableDeclarationKind, StructureKind, type StatementStructures } from 'ts-morph';
-import type { ModelIR } from '../ir.ts';
-import { summarize } from '../summary.ts';
+import type { ModelIR } from '../../model/ir.ts';
+import { summarize } from '../../model/summary.ts';
 import { emitLayer, type EmitContext } from './layers.ts';
 import { builderName, commentText, lit, localName, num, nums } from './literal.ts';
 

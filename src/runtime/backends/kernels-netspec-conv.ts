@@ -9,7 +9,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { ConvMode, type NativeAddon } from './native-addon.ts';
 import { f32, output, sizeOf, type CpuBackendLike } from './kernel-util.ts';
-import { convOutputSize } from '../layers/arithmetic.ts';
+import { convOutputSize } from '../../model/arithmetic.ts';
 
 export const NETSPEC_CONV = 'NetspecConv';
 export const NETSPEC_CONV_INPUT_GRAD = 'NetspecConvInputGrad';

@@ -2,7 +2,7 @@
 // splits of uint8 HWC images behind the same interface.
 
 import { join } from 'node:path';
-import type { DatasetSpec } from '../../compiler/spec.ts';
+import type { DatasetSpec } from '../../model/spec.ts';
 import { cifarClassNames, cifarFiles, readCifarBatches } from './cifar.ts';
 import { DataError } from './errors.ts';
 import { readIdxImages, readIdxLabels } from './idx.ts';

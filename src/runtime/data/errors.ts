@@ -2,7 +2,7 @@
 // DataError; the trainer catches it and renders it like a compiler Diagnostic. Anything else that
 // escapes the data layer is a bug in netspec, not in the user's files.
 
-import type { Diagnostic } from '../../compiler/diagnostic.ts';
+import type { Diagnostic } from '../../model/diagnostic.ts';
 
 export class DataError extends Error {
   override readonly name = 'DataError';

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { DatasetSpec } from '../../compiler/spec.ts';
+import type { DatasetSpec } from '../../model/spec.ts';
 import { cifarFiles } from './cifar.ts';
 import { DataError } from './errors.ts';
 

@@ -2,7 +2,7 @@
 // the spec asks to take from the data ('dataset') on a sample of the training split. Done once per
 // run: the result is plain data, to be saved with checkpoints so a resumed run uses the same numbers.
 
-import type { AugmentSpec, TrainSpec } from '../../compiler/spec.ts';
+import type { AugmentSpec, TrainSpec } from '../../model/spec.ts';
 import { IMAGENET_EIGEN, jacobiEigen, NO_NORMALIZATION, PixelMoments, type Eigen, type Normalization } from './augment.ts';
 import { DataError } from './errors.ts';
 import { permutation, rngFor, STREAM } from './rng.ts';

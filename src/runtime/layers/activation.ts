@@ -1,8 +1,10 @@
 // Activations by the spec's names, shared by NetspecConv2D and the generated code.
 import * as tf from '@tensorflow/tfjs';
 
-export const ACTIVATIONS = ['linear', 'relu', 'leaky_relu', 'elu', 'tanh', 'sigmoid', 'softmax', 'gelu'] as const;
-export type ActivationName = (typeof ACTIVATIONS)[number];
+import { ACTIVATIONS, type Activation } from '../../model/fields.ts';
+
+export { ACTIVATIONS };
+export type ActivationName = Activation;
 
 /**
  * Canonical name, or undefined when unknown. Accepts camelCase too: tfjs camel-cases every
@@ -22,6 +24,7 @@ export function applyActivation<T extends tf.Tensor>(x: T, name: ActivationName,
   switch (name) {
     case 'linear': return x;
     case 'relu': return tf.relu(x);
+    case 'relu6': return tf.relu6(x);
     case 'leaky_relu': return tf.leakyRelu(x, alpha ?? 0.01);
     case 'elu':
       // tf.elu has no alpha; relu(x) + a·(exp(min(x, 0)) − 1) is elu for any a and differentiable.

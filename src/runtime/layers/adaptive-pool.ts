@@ -1,7 +1,7 @@
 // PyTorch's adaptive_avg_pool2d: output i of O over input size I averages [floor(iI/O), ceil((i+1)I/O)).
 // A mean over a rectangle is a mean over rows of means over columns, so each axis is done alone.
 import * as tf from '@tensorflow/tfjs';
-import { adaptiveWindows } from './arithmetic.ts';
+import { adaptiveWindows } from '../../model/arithmetic.ts';
 import { checkInts, nhwcOutputShape, oneInput, type LayerArgs } from './common.ts';
 
 export interface NetspecAdaptiveAvgPool2DArgs extends LayerArgs {

@@ -3,7 +3,7 @@
 // does not have at all and the cpu backend runs tens of times slower than the forward pass.
 // Here the kernel gradient is itself a forward convolution, which every backend has and does fast.
 import * as tf from '@tensorflow/tfjs';
-import type { Pad4 } from './arithmetic.ts';
+import type { Pad4 } from '../../model/arithmetic.ts';
 
 type Padding4D = [[number, number], [number, number], [number, number], [number, number]];
 

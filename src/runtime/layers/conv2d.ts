@@ -1,8 +1,8 @@
 // Grouped 2-D convolution with explicit asymmetric padding: tfjs has neither `groups`
 // (tensorflow/tfjs#3900) nor a gradient for dilation > 1, and cannot train tf.conv2d on wasm.
 import * as tf from '@tensorflow/tfjs';
-import { conv2dOutputShape, type Pad4 } from './arithmetic.ts';
-import { activationName, applyActivation, type ActivationName } from './activation.ts';
+import { conv2dOutputShape, type Pad4 } from '../../model/arithmetic.ts';
+import { ACTIVATIONS, activationName, applyActivation, type ActivationName } from './activation.ts';
 import { resolveInitializer, serializeInitializer, type Initializer, type InitializerSpec } from './initializers.ts';
 import { conv2dExplicit } from './conv-kernel.ts';
 import { NETSPEC_CONV, type NetspecConvAttrs } from '../backends/kernels-netspec-conv.ts';
@@ -96,7 +96,7 @@ export class NetspecConv2D extends tf.layers.Layer {
     checkInts(who, 'groups', [this.groups], 1, 1);
     if (this.filters % this.groups !== 0) throw invalidArg(who, 'filters', this.filters, `a multiple of groups (${this.groups})`);
     const activation = activationName(args.activation ?? 'linear');
-    if (!activation) throw invalidArg(who, 'activation', args.activation, 'one of linear, relu, leaky_relu, elu, tanh, sigmoid, softmax, gelu');
+    if (!activation) throw invalidArg(who, 'activation', args.activation, `one of ${ACTIVATIONS.join(', ')}`);
     this.activation = activation;
     this.kernelInitializer = resolveInitializer(args.kernelInitializer ?? 'heNormal');
     this.biasInitializer = resolveInitializer(args.biasInitializer ?? 'zeros');

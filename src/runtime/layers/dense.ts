@@ -4,8 +4,8 @@
 // y = act([x·W₀ | x·W₁ | …] + b), the same function as one Dense; each block is initialised with
 // the full kernel's variance (its own seed), so the distribution is that of the unsplit kernel.
 import * as tf from '@tensorflow/tfjs';
-import { activationName, applyActivation, type ActivationName } from './activation.ts';
-import { denseColumnBlocks } from './arithmetic.ts';
+import { ACTIVATIONS, activationName, applyActivation, type ActivationName } from './activation.ts';
+import { denseColumnBlocks } from '../../model/arithmetic.ts';
 import { checkInts, invalidArg, type LayerArgs } from './common.ts';
 import { resolveInitializer, serializeInitializer, type Initializer, type InitializerSpec } from './initializers.ts';
 
@@ -62,7 +62,7 @@ export class NetspecDense extends tf.layers.Layer {
     }
     this.useBias = args.useBias ?? true;
     const activation = activationName(args.activation ?? 'linear');
-    if (!activation) throw invalidArg(who, 'activation', args.activation, 'one of linear, relu, leaky_relu, elu, tanh, sigmoid, softmax, gelu');
+    if (!activation) throw invalidArg(who, 'activation', args.activation, `one of ${ACTIVATIONS.join(', ')}`);
     this.activation = activation;
     this.kernelInitializer = resolveInitializer(args.kernelInitializer ?? 'glorotUniform');
     this.biasInitializer = resolveInitializer(args.biasInitializer ?? 'zeros');

@@ -7,7 +7,7 @@ import { NetspecAdaptiveAvgPool2D } from './adaptive-pool.ts';
 import { NetspecActivation } from './activation-layer.ts';
 import { NetspecDense } from './dense.ts';
 
-export * from './arithmetic.ts';
+export * from '../../model/arithmetic.ts';
 export * from './activation.ts';
 export * from './initializers.ts';
 export { conv2dExplicit, conv2dKernelGrad } from './conv-kernel.ts';

@@ -1,7 +1,7 @@
 // Max / average pooling with explicit [top, bottom, left, right] padding and Caffe's ceil
 // rounding, which tf's 'valid'/'same' cannot express. We pad, then pool 'valid'.
 import * as tf from '@tensorflow/tfjs';
-import { pool2dOutputShape, poolOverhang, poolWindowCounts, type Pad4, type Rounding } from './arithmetic.ts';
+import { pool2dOutputShape, poolOverhang, poolWindowCounts, type Pad4, type Rounding } from '../../model/arithmetic.ts';
 import { checkInts, checkPositive, invalidArg, nhwcOutputShape, oneInput, type LayerArgs } from './common.ts';
 
 export type PoolMode = 'max' | 'avg';

@@ -1,6 +1,6 @@
 // The effective training configuration: the spec's `train:` block with every default filled in
 // and the command line's overrides applied. Pure; saved as the run folder's config.json.
-import type { AugmentSpec, DatasetSpec, InitScheme, OptimizerSpec, ScheduleSpec, TrainSpec } from '../../compiler/spec.ts';
+import type { AugmentSpec, DatasetSpec, InitScheme, OptimizerSpec, ScheduleSpec, TrainSpec } from '../../model/spec.ts';
 import type { LoopConfig } from './loop.ts';
 
 export interface TrainConfig extends LoopConfig {

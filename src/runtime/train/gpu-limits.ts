@@ -3,8 +3,8 @@
 // Dawn, which tfjs reports only as console noise while training carries on with garbage (seen
 // on lavapipe, 128 MiB, before fc6's kernel was stored in blocks). Pure: the IR and the limits in,
 // a message out.
-import type { ModelIR } from '../../compiler/ir.ts';
-import { denseKernelBlocks } from '../layers/arithmetic.ts';
+import type { ModelIR } from '../../model/ir.ts';
+import { denseKernelBlocks } from '../../model/arithmetic.ts';
 
 export interface GpuBindingLimits {
   maxStorageBufferBindingSize: number;

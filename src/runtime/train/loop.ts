@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { takeDeviceError } from '../backends/device-errors.ts';
-import type { OptimizerSpec, ScheduleSpec } from '../../compiler/spec.ts';
+import type { OptimizerSpec, ScheduleSpec } from '../../model/spec.ts';
 import { epochSize, batches, type Normalization, type ResolvedAugment, type Split, type Batch } from '../data/index.ts';
 import { rngFromKeys } from '../data/rng.ts';
 import { saveCheckpoint, writeFileAtomic, type Checkpoint, type WriteOptions } from './checkpoint.ts';

@@ -2,8 +2,8 @@
 // (input + activations and their gradients + parameters) plus the optimizer's state, against the
 // machine's memory, before a single weight is allocated.
 import * as os from 'node:os';
-import type { ModelIR } from '../../compiler/ir.ts';
-import { summarize } from '../../compiler/summary.ts';
+import type { ModelIR } from '../../model/ir.ts';
+import { summarize } from '../../model/summary.ts';
 
 export interface MemoryEstimate {
   totalBytes: number;

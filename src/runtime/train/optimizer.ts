@@ -12,7 +12,7 @@
 // per-channel vectors: decaying a bias pulls it towards 0 for no regularising benefit (the paper's
 // biases of 1 in conv2/4/5 and fc6/7 would otherwise drift).
 import * as tf from '@tensorflow/tfjs';
-import type { OptimizerSpec } from '../../compiler/spec.ts';
+import type { OptimizerSpec } from '../../model/spec.ts';
 import { ADAM_UPDATE, SGD_UPDATE, type AdamUpdateAttrs, type SgdUpdateAttrs } from '../backends/kernels-optim.ts';
 
 /** The backend has a fused kernel for this update (netspec-cpu does): one pass instead of many ops. */

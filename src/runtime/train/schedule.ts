@@ -1,7 +1,7 @@
 // Learning-rate schedules as pure functions of the epoch and a small, JSON-serialisable state
 // (what the plateau rule remembers of the validation history). The rate is fixed for a whole
 // epoch and chosen before it starts; epochs count from 0.
-import type { ScheduleSpec } from '../../compiler/spec.ts';
+import type { ScheduleSpec } from '../../model/spec.ts';
 
 export interface ScheduleState {
   /** Plateau only: the current rate, the best validation error seen, epochs since it improved. */

@@ -2,97 +2,34 @@
 // passed schema/model.schema.json. The schema is the source of truth for users (descriptions,
 // defaults, examples); these types mirror it for the compiler. Shapes are HWC, no batch.
 
-export type Activation = 'linear' | 'relu' | 'leaky_relu' | 'elu' | 'tanh' | 'sigmoid' | 'softmax' | 'gelu';
+export type { Activation, InitScheme, LayerBase, Padding2D, Pair } from './fields.ts';
+export type { Conv2DSpec } from './layers/conv2d.ts';
+export type { LRNSpec } from './layers/lrn.ts';
+export type { Pool2DSpec } from './layers/pool.ts';
+export type { DropoutSpec } from './layers/dropout.ts';
+export type { FlattenSpec } from './layers/flatten.ts';
+export type { DenseSpec } from './layers/dense.ts';
+export type { ZeroPadSpec } from './layers/zeropad.ts';
+export type { GlobalAvgPoolSpec } from './layers/global-avg-pool.ts';
+export type { AdaptiveAvgPoolSpec } from './layers/adaptive-avg-pool.ts';
+export type { ActivationSpec } from './layers/activation.ts';
+export type { AddSpec } from './layers/add.ts';
+export type { ConcatSpec } from './layers/concat.ts';
+import type { InitScheme } from './fields.ts';
+import type { Conv2DSpec } from './layers/conv2d.ts';
+import type { LRNSpec } from './layers/lrn.ts';
+import type { Pool2DSpec } from './layers/pool.ts';
+import type { DropoutSpec } from './layers/dropout.ts';
+import type { FlattenSpec } from './layers/flatten.ts';
+import type { DenseSpec } from './layers/dense.ts';
+import type { ZeroPadSpec } from './layers/zeropad.ts';
+import type { GlobalAvgPoolSpec } from './layers/global-avg-pool.ts';
+import type { AdaptiveAvgPoolSpec } from './layers/adaptive-avg-pool.ts';
+import type { ActivationSpec } from './layers/activation.ts';
+import type { AddSpec } from './layers/add.ts';
+import type { ConcatSpec } from './layers/concat.ts';
 
-/** A number n (both sides), [h, w], or Keras' `same` / `valid`. */
-export type Padding2D = number | [number, number] | 'same' | 'valid';
-export type Pair = number | [number, number];
-
-interface LayerBase {
-  /** Unique name; derived the paper's way (conv1, norm1, pool1, fc6 …) when absent. */
-  name?: string;
-  /** Names of the layers feeding this one; default: the previous layer (or the model input). */
-  inputs?: string[];
-  description?: string;
-}
-
-export interface Conv2DSpec extends LayerBase {
-  type: 'conv2d';
-  filters: number;
-  kernel: Pair;
-  stride?: Pair; // default 1
-  padding?: Padding2D; // default 0 ('valid')
-  dilation?: Pair; // default 1
-  groups?: number; // default 1
-  bias?: boolean; // default true
-  activation?: Activation; // default linear
-  /** Weight initialiser; default: the model's `init` (he). */
-  init?: InitScheme;
-  /** Constant the bias starts at; default 0. */
-  biasInit?: number;
-}
-
-/** Local response normalisation in the paper's terms: b = a / (k + alpha/n?…) — see schema. */
-export interface LRNSpec extends LayerBase {
-  type: 'lrn';
-  size: number; // n, the number of adjacent channels (odd)
-  alpha: number;
-  beta: number;
-  k: number;
-  /** 'paper' (alpha multiplies the plain sum, as Krizhevsky et al. and tf) or 'caffe' (alpha / n). */
-  convention?: 'paper' | 'caffe';
-}
-
-export interface Pool2DSpec extends LayerBase {
-  type: 'maxpool' | 'avgpool';
-  size: Pair;
-  stride?: Pair; // default = size
-  padding?: Padding2D; // default 0
-  rounding?: 'floor' | 'ceil'; // default floor; Caffe rounds up
-}
-
-export interface DropoutSpec extends LayerBase {
-  type: 'dropout';
-  rate: number;
-}
-export interface FlattenSpec extends LayerBase {
-  type: 'flatten';
-}
-export interface DenseSpec extends LayerBase {
-  type: 'dense';
-  units: number;
-  bias?: boolean;
-  activation?: Activation;
-  init?: InitScheme;
-  biasInit?: number;
-}
-export interface ZeroPadSpec extends LayerBase {
-  type: 'zeropad';
-  /** n, [h, w] or [top, bottom, left, right]. */
-  padding: number | [number, number] | [number, number, number, number];
-}
-export interface GlobalAvgPoolSpec extends LayerBase {
-  type: 'globalavgpool';
-}
-export interface AdaptiveAvgPoolSpec extends LayerBase {
-  type: 'adaptiveavgpool';
-  output: Pair;
-}
-export interface ActivationSpec extends LayerBase {
-  type: 'activation';
-  activation: Activation;
-  /** Negative slope for leaky_relu (default 0.01), alpha for elu (default 1). */
-  alpha?: number;
-}
-export interface AddSpec extends LayerBase {
-  type: 'add';
-}
-export interface ConcatSpec extends LayerBase {
-  type: 'concat';
-  /** Axis in HWC terms; default -1 (channels). */
-  axis?: number;
-}
-
+/** One layer of the spec; each kind's fields live in its module under layers/. */
 export type LayerSpec =
   | Conv2DSpec
   | LRNSpec
@@ -108,8 +45,6 @@ export type LayerSpec =
   | ConcatSpec;
 
 export type LayerType = LayerSpec['type'];
-
-export type InitScheme = 'he' | 'glorot' | 'paper' | 'lecun';
 
 export interface InsertSpec {
   /** Insert after this layer (exactly one of after/before). */

@@ -4,7 +4,8 @@
 //   fwd/bwd MB = 2 * B * sum over layers of prod(output shape) * 4 / 2^20   (activations and their gradients)
 //   params MB  = total params * 4 / 2^20
 //   total MB   = input + fwd/bwd + params
-import type { IRLayer, ModelIR, Shape } from './ir.ts';
+import type { ModelIR, Shape } from './ir.ts';
+import { layerKind } from './layers/index.ts';
 
 export interface SummaryLayer {
   name: string;
@@ -30,34 +31,18 @@ const MiB = 2 ** 20;
 const BYTES = 4;
 const prod = (s: Shape) => s.reduce((a, b) => a * b, 1);
 
-/** Display names of layer kinds, as Keras and PyTorch users know them. */
-export const typeNames: Record<IRLayer['kind'], string> = {
-  conv2d: 'Conv2D',
-  lrn: 'LocalResponseNorm',
-  maxpool: 'MaxPool2D',
-  avgpool: 'AvgPool2D',
-  dropout: 'Dropout',
-  flatten: 'Flatten',
-  dense: 'Dense',
-  zeropad: 'ZeroPad2D',
-  globalavgpool: 'GlobalAvgPool2D',
-  adaptiveavgpool: 'AdaptiveAvgPool2D',
-  activation: 'Activation',
-  add: 'Add',
-  concat: 'Concatenate',
-};
-
 export function summarize(ir: ModelIR, batch = 1): Summary {
   const layers = ir.nodes.map((n) => ({
     name: n.name,
-    type: typeNames[n.layer.kind],
+    type: layerKind(n.layer.kind).displayName(n.layer),
     inputShape: n.inputShapes.length === 1 ? n.inputShapes[0] : n.inputShapes,
     outputShape: n.outputShape,
     params: n.params,
     multAdds: n.multAdds,
   }));
-  const totalParams = ir.nodes.reduce((a, n) => a + n.params, 0);
   const trainableParams = ir.nodes.reduce((a, n) => a + n.trainableParams, 0);
+  const nonTrainableParams = ir.nodes.reduce((a, n) => a + n.nonTrainableParams, 0);
+  const totalParams = trainableParams + nonTrainableParams;
   const activations = ir.nodes.reduce((a, n) => a + prod(n.outputShape), 0);
   const inputMB = (batch * prod(ir.input) * BYTES) / MiB;
   const forwardBackwardMB = (2 * batch * activations * BYTES) / MiB;
@@ -68,7 +53,7 @@ export function summarize(ir: ModelIR, batch = 1): Summary {
     layers,
     totalParams,
     trainableParams,
-    nonTrainableParams: totalParams - trainableParams,
+    nonTrainableParams,
     multAdds: ir.nodes.reduce((a, n) => a + n.multAdds, 0),
     memory: { batch, inputMB, forwardBackwardMB, paramsMB, totalMB: inputMB + forwardBackwardMB + paramsMB },
   };

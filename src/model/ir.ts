@@ -1,28 +1,38 @@
 // The intermediate representation: a graph of resolved layers in topological order, every
 // default filled in, every shape and count computed. Emitters, summary and diff read only this.
-import type { Activation, InitScheme, TrainSpec } from './spec.ts';
+import type { InitScheme, TrainSpec } from './spec.ts';
 import type { Location } from './diagnostic.ts';
 
 /** HWC for images, [n] after flatten/dense; never the batch. */
 export type Shape = number[];
 
+import type { Conv2DLayer } from './layers/conv2d.ts';
+import type { LRNLayer } from './layers/lrn.ts';
+import type { Pool2DLayer } from './layers/pool.ts';
+import type { DropoutLayer } from './layers/dropout.ts';
+import type { FlattenLayer } from './layers/flatten.ts';
+import type { DenseLayer } from './layers/dense.ts';
+import type { ZeroPadLayer } from './layers/zeropad.ts';
+import type { GlobalAvgPoolLayer } from './layers/global-avg-pool.ts';
+import type { AdaptiveAvgPoolLayer } from './layers/adaptive-avg-pool.ts';
+import type { ActivationLayer } from './layers/activation.ts';
+import type { AddLayer } from './layers/add.ts';
+import type { ConcatLayer } from './layers/concat.ts';
+
+/** One resolved layer, every default filled in; each kind's IR type lives in its module under layers/. */
 export type IRLayer =
-  | { kind: 'conv2d'; filters: number; kernel: [number, number]; stride: [number, number];
-      /** Explicit [top, bottom, left, right]; `same` is resolved here. */
-      pad: [number, number, number, number]; dilation: [number, number]; groups: number;
-      bias: boolean; activation: Activation; init: InitScheme; biasInit: number }
-  | { kind: 'lrn'; size: number; alpha: number; beta: number; k: number; convention: 'paper' | 'caffe' }
-  | { kind: 'maxpool' | 'avgpool'; size: [number, number]; stride: [number, number];
-      pad: [number, number, number, number]; rounding: 'floor' | 'ceil' }
-  | { kind: 'dropout'; rate: number }
-  | { kind: 'flatten' }
-  | { kind: 'dense'; units: number; bias: boolean; activation: Activation; init: InitScheme; biasInit: number }
-  | { kind: 'zeropad'; pad: [number, number, number, number] }
-  | { kind: 'globalavgpool' }
-  | { kind: 'adaptiveavgpool'; output: [number, number] }
-  | { kind: 'activation'; activation: Activation; alpha?: number }
-  | { kind: 'add' }
-  | { kind: 'concat'; axis: number };
+  | Conv2DLayer
+  | LRNLayer
+  | Pool2DLayer
+  | DropoutLayer
+  | FlattenLayer
+  | DenseLayer
+  | ZeroPadLayer
+  | GlobalAvgPoolLayer
+  | AdaptiveAvgPoolLayer
+  | ActivationLayer
+  | AddLayer
+  | ConcatLayer;
 
 export type LayerKind = IRLayer['kind'];
 
@@ -33,8 +43,11 @@ export interface IRNode {
   inputs: string[];
   inputShapes: Shape[];
   outputShape: Shape;
+  /** trainableParams + nonTrainableParams. */
   params: number;
   trainableParams: number;
+  /** State that is saved but not trained (running statistics). */
+  nonTrainableParams: number;
   /** Multiply-accumulates for one example (one multiply-add counts as one). */
   multAdds: number;
   /** Where the layer was written (for diagnostics and generated comments). */

@@ -1,9 +1,28 @@
-// Output-size arithmetic shared by the runtime layers and the compiler. Pure: no tf import.
+// Output-size arithmetic of the core, read by the layer kinds and the runtime layers. Pure.
 // Sizes may come out below 1; callers decide whether that is an error.
 
 export type Rounding = 'floor' | 'ceil';
 /** [top, bottom, left, right]. */
 export type Pad4 = [number, number, number, number];
+
+/** A number for both sides, or [h, w]. */
+export const pair = (p: number | [number, number] | undefined, d: number): [number, number] =>
+  p === undefined ? [d, d] : typeof p === 'number' ? [p, p] : [p[0], p[1]];
+
+/** Explicit [top, bottom, left, right] from the spec's padding; `same` as TensorFlow (extra row/column after). */
+export function explicitPad(
+  p: number | [number, number] | 'same' | 'valid' | undefined, hw: [number, number], k: [number, number], s: [number, number], d: [number, number],
+): Pad4 {
+  if (p === undefined || p === 'valid') return [0, 0, 0, 0];
+  if (p === 'same') {
+    const total = (i: 0 | 1) => Math.max((Math.ceil(hw[i] / s[i]) - 1) * s[i] + (k[i] - 1) * d[i] + 1 - hw[i], 0);
+    const th = total(0);
+    const tw = total(1);
+    return [Math.floor(th / 2), th - Math.floor(th / 2), Math.floor(tw / 2), tw - Math.floor(tw / 2)];
+  }
+  if (typeof p === 'number') return [p, p, p, p];
+  return [p[0], p[0], p[1], p[1]];
+}
 
 /** One spatial dimension of a convolution (PyTorch / tf 'valid' on the padded input). */
 export function convOutputSize(
