@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
-import { selectBackend, type BackendRequest } from '../src/runtime/backends/select.ts';
+import { refusalMessage, selectBackend, type BackendRequest } from '../src/runtime/backends/select.ts';
 import { crossEntropy } from '../src/runtime/train/metrics.ts';
 import { createOptimizer } from '../src/runtime/train/optimizer.ts';
 import { randomLabels } from './tfjs-measure.ts';
@@ -19,6 +19,10 @@ const top = Number(flag('--top', '30'));
 const forwardOnly = argv.includes('--forward');
 
 const choice = await selectBackend({ requested: flag('--backend', 'native') as BackendRequest });
+if (!choice.ok) {
+  console.error(refusalMessage(choice));
+  process.exit(1);
+}
 console.log(`backend ${choice.name}: ${choice.device}`);
 const mod = (await import(pathToFileURL(path.join(ROOT, 'generated', `${modelName}.ts`)).href)) as {
   build(o: { seed?: number }): tf.LayersModel; inputShape: readonly number[]; numClasses: number;

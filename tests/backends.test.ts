@@ -1,7 +1,9 @@
 // Backend selection: the order tried, what is picked, and the reason given for each path not used.
 import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { candidates, defaultDeps, explainImportError, gpuDeviceNodes, selectBackend, type BackendRequest, type SelectDeps } from '../src/runtime/backends/select.ts';
+import {
+  candidates, defaultDeps, explainImportError, gpuDeviceNodes, refusalMessage, selectBackend, type BackendChoice, type BackendRequest, type BackendSelection, type SelectDeps,
+} from '../src/runtime/backends/select.ts';
 import { loadNativeAddon } from '../src/runtime/backends/native-addon.ts';
 
 interface World {
@@ -16,6 +18,8 @@ interface World {
   cudaCpuFallback?: boolean;
   /** A GPU device node exists (default true); without one, auto does not load Dawn. */
   gpuDevice?: boolean;
+  /** tfjs backends whose initialisation fails. */
+  failSet?: string[];
 }
 
 /** Fake surroundings: which packages exist, whether a GPU does, whether the addon is built. */
@@ -34,6 +38,7 @@ function fake(w: World): SelectDeps & { set: string[] } {
       ? { ok: true, nativeKernels: ['Conv2D'], info: { onednn: '2.6.3', blas: 'OpenBLAS', gemm: 'openblas', threads: 2, blasThreads: 2, cachedPrimitives: 0 } }
       : { ok: false, why: 'native addon not built (native/build/Release/netspec_native.node missing): run `npm run build:native`' }),
     setBackend: async (name) => {
+      if (w.failSet?.includes(name)) return false;
       set.push(name);
       return true;
     },
@@ -48,6 +53,11 @@ function fake(w: World): SelectDeps & { set: string[] } {
 }
 
 const notFound = (pkg: string) => Object.assign(new Error(`Cannot find package '${pkg}'`), { code: 'ERR_MODULE_NOT_FOUND' });
+
+function chosen(s: BackendSelection): BackendChoice {
+  if (!s.ok) throw new Error(`expected a backend, got a refusal: ${s.why}`);
+  return s;
+}
 
 describe('selectBackend', () => {
   interface Case {
@@ -98,16 +108,6 @@ describe('selectBackend', () => {
       not: [['tfjs-node-gpu', 'not installed'], ['tfjs-node', 'native binding is missing'], ['webgpu', 'no WebGPU adapter']],
     },
     {
-      name: 'cuda requested and unavailable: says so, then the automatic order',
-      requested: 'cuda', world: { native: true }, picks: 'netspec-cpu', tfBackend: 'netspec-cpu',
-      not: [['tfjs-node-gpu', 'not installed'], ['tfjs-node', 'not installed'], ['webgpu', 'no WebGPU adapter']],
-    },
-    {
-      name: 'webgpu requested without an adapter: says why, then the automatic order',
-      requested: 'webgpu', world: { native: true }, picks: 'netspec-cpu', tfBackend: 'netspec-cpu',
-      not: [['webgpu', 'no WebGPU adapter'], ['tfjs-node-gpu', 'not installed'], ['tfjs-node', 'not installed']],
-    },
-    {
       name: 'auto takes a real GPU through WebGPU over the CPU addon',
       requested: 'auto', world: { native: true, webgpu: 'gpu' }, picks: 'webgpu', tfBackend: 'webgpu',
       not: [['tfjs-node-gpu', 'not installed'], ['tfjs-node', 'not installed']],
@@ -153,7 +153,7 @@ describe('selectBackend', () => {
   it.each(cases)('$name', async (c) => {
     const deps = fake(c.world);
     const lines: string[] = [];
-    const choice = await selectBackend({ requested: c.requested, log: (l) => lines.push(l) }, deps);
+    const choice = chosen(await selectBackend({ requested: c.requested, log: (l) => lines.push(l) }, deps));
     expect(choice.name).toBe(c.picks);
     expect(choice.tfBackend).toBe(c.tfBackend);
     expect(deps.set.at(-1)).toBe(c.tfBackend);
@@ -168,13 +168,87 @@ describe('selectBackend', () => {
   });
 
   it('the wasm device line warns that convnets cannot train on it', async () => {
-    const choice = await selectBackend({ requested: 'wasm' }, fake({ wasmTrains: false }));
+    const choice = chosen(await selectBackend({ requested: 'wasm' }, fake({ wasmTrains: false })));
     expect(choice.device).toContain('cannot train');
+  });
+
+  it('auto with every path failing is refused, each reason logged', async () => {
+    const deps = fake({ failSet: ['cpu'] });
+    const lines: string[] = [];
+    const r = await selectBackend({ log: (l) => lines.push(l) }, deps);
+    expect(r).toMatchObject({ ok: false, name: 'none', requested: 'auto' });
+    expect(!r.ok && refusalMessage(r)).toBe("no tfjs backend could be initialised (cpu: tfjs's 'cpu' backend failed to initialise)");
+    expect(lines.map((l) => l.split(':')[0])).toEqual(['  not tfjs-node-gpu', '  not tfjs-node', '  not webgpu', '  not netspec-cpu', '  not cpu']);
+    expect(deps.set).toEqual([]);
   });
 
   it('never picks wasm automatically', () => {
     const names = candidates('auto', fake({})).map((c) => c.name);
     expect(names).toEqual(['tfjs-node-gpu', 'tfjs-node', 'webgpu', 'netspec-cpu', 'cpu']);
+  });
+});
+
+describe('selectBackend: a backend asked for by name is used or refused, never substituted', () => {
+  const cuda = '@tensorflow/tfjs-node-gpu';
+  const node = '@tensorflow/tfjs-node';
+  // Each world has a working fallback (the addon built, tfjs-node or cpu): auto would take it.
+  const cases: { name: string; requested: BackendRequest; world: World; why: string; autoPicks: string }[] = [
+    { name: 'cuda, package not installed', requested: 'cuda', world: { native: true }, why: `${cuda} not installed`, autoPicks: 'netspec-cpu' },
+    { name: 'cuda, no NVIDIA GPU', requested: 'cuda', world: { installed: [cuda], native: true }, why: 'no NVIDIA GPU', autoPicks: 'netspec-cpu' },
+    {
+      name: 'cuda, CUDA runtime missing', requested: 'cuda',
+      world: { installed: [cuda], gpu: true, native: true, importError: { [cuda]: new Error('libcudart.so.11.0: cannot open shared object file') } },
+      why: 'CUDA library libcudart.so.11.0 missing', autoPicks: 'netspec-cpu',
+    },
+    {
+      name: 'cuda, tfjs-node-gpu silently on the CPU (tensorflow/tfjs#8362)', requested: 'cuda',
+      world: { installed: [cuda], gpu: true, native: true, cudaCpuFallback: true }, why: 'would compute on the CPU', autoPicks: 'netspec-cpu',
+    },
+    { name: 'tfjs-node, not installed', requested: 'tfjs-node', world: { native: true }, why: `${node} not installed`, autoPicks: 'netspec-cpu' },
+    {
+      name: 'tfjs-node, libtensorflow download failed', requested: 'tfjs-node',
+      world: { installed: [node], native: true, importError: { [node]: new Error("Cannot find module '/x/tfjs_binding.node'") } },
+      why: 'native binding is missing', autoPicks: 'netspec-cpu',
+    },
+    { name: 'native, addon not built', requested: 'native', world: { installed: [node] }, why: 'npm run build:native', autoPicks: 'tfjs-node' },
+    {
+      name: 'wasm, package fails to load', requested: 'wasm',
+      world: { native: true, importError: { '@tensorflow/tfjs-backend-wasm': notFound('@tensorflow/tfjs-backend-wasm') } },
+      why: '@tensorflow/tfjs-backend-wasm failed to load', autoPicks: 'netspec-cpu',
+    },
+    { name: 'wasm, fails to initialise', requested: 'wasm', world: { native: true, failSet: ['wasm'] }, why: "'wasm' backend failed to initialise", autoPicks: 'netspec-cpu' },
+    { name: 'webgpu, no adapter', requested: 'webgpu', world: { native: true }, why: 'no WebGPU adapter', autoPicks: 'netspec-cpu' },
+    { name: 'cpu, fails to initialise', requested: 'cpu', world: { native: true, failSet: ['cpu'] }, why: "'cpu' backend failed to initialise", autoPicks: 'netspec-cpu' },
+  ];
+
+  it.each(cases)('$name: refused with the reason', async (c) => {
+    const deps = fake(c.world);
+    const lines: string[] = [];
+    const r = await selectBackend({ requested: c.requested, log: (l) => lines.push(l) }, deps);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.name).toBe('none');
+    expect(r.requested).toBe(c.requested);
+    expect(r.why).toContain(c.why);
+    expect(r.why).not.toContain('\n');
+    expect(refusalMessage(r)).toBe(`--backend ${c.requested} cannot start: ${r.why}`);
+    // Only the requested path was tried, and nothing else was set up behind the caller's back.
+    expect(r.tried).toEqual([{ name: candidates(c.requested, deps)[0].name, ok: false, why: r.why }]);
+    expect(deps.set.filter((b) => b !== 'tensorflow')).toEqual([]);
+    // The caller reports the refusal; nothing claims a backend was chosen.
+    expect(lines).toEqual([]);
+  });
+
+  it.each(cases)('$name: auto in the same world falls back as before', async (c) => {
+    const lines: string[] = [];
+    const choice = chosen(await selectBackend({ log: (l) => lines.push(l) }, fake(c.world)));
+    expect(choice.name).toBe(c.autoPicks);
+    expect(lines[0]).toMatch(new RegExp(`^backend: ${c.autoPicks} — `));
+  });
+
+  it('every explicit request tries exactly its own path', () => {
+    const names = (['cuda', 'tfjs-node', 'native', 'wasm', 'webgpu', 'cpu'] as const).map((r) => candidates(r, fake({})).map((c) => c.name));
+    expect(names).toEqual([['tfjs-node-gpu'], ['tfjs-node'], ['netspec-cpu'], ['wasm'], ['webgpu'], ['cpu']]);
   });
 });
 
@@ -196,7 +270,7 @@ describe('selectBackend on this machine', () => {
 
   it('picks netspec-cpu when the addon is built (else cpu), and tfjs-node-gpu is explained', async () => {
     const lines: string[] = [];
-    const choice = await selectBackend({ log: (l) => lines.push(l) }, defaultDeps);
+    const choice = chosen(await selectBackend({ log: (l) => lines.push(l) }, defaultDeps));
     const built = loadNativeAddon().ok;
     expect(choice.name).toBe(built ? 'netspec-cpu' : 'cpu');
     expect(tf.getBackend()).toBe(choice.tfBackend);

@@ -1,5 +1,6 @@
-// Picks the tfjs backend that trains: the fastest that works here, and for every faster one that
-// doesn't, one line saying why. Never throws for an unavailable backend: pure JS `cpu` always works.
+// Picks the tfjs backend that trains. `auto`: the fastest that works here, and for every faster one
+// that doesn't, one line saying why. A backend asked for by name is used or refused with the reason,
+// never swapped for another: a run on a backend nobody asked for is worse than no run. Never throws.
 import { existsSync, readdirSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { NETSPEC_CPU, registerNetspecCpu, type RegisterResult } from './netspec-cpu.ts';
@@ -11,7 +12,8 @@ export type BackendRequest = 'auto' | 'cuda' | 'tfjs-node' | 'native' | 'wasm' |
 export interface BackendAttempt { name: string; ok: boolean; why?: string }
 
 export interface BackendChoice {
-  /** The path that trains: 'tfjs-node-gpu' | 'tfjs-node' | 'netspec-cpu' | 'wasm' | 'cpu'. */
+  ok: true;
+  /** The path that trains: 'tfjs-node-gpu' | 'tfjs-node' | 'netspec-cpu' | 'webgpu' | 'wasm' | 'cpu'. */
   name: string;
   /** What computes, in words. */
   device: string;
@@ -20,6 +22,20 @@ export interface BackendChoice {
   /** The tfjs backend name now set (tf.getBackend()). */
   tfBackend: string;
 }
+
+/** Nothing could start: no tfjs backend was set. */
+export interface BackendRefusal {
+  ok: false;
+  /** Kept so that `name === 'none'` checks keep working. */
+  name: 'none';
+  requested: BackendRequest;
+  /** One line: why the requested backend (for `auto`, every backend) could not start. */
+  why: string;
+  /** Every path tried, in order, all failed. */
+  tried: BackendAttempt[];
+}
+
+export type BackendSelection = BackendChoice | BackendRefusal;
 
 export interface SelectOptions {
   requested?: BackendRequest;
@@ -164,7 +180,10 @@ function webgpu(deps: SelectDeps, requested: BackendRequest): () => Promise<Outc
   };
 }
 
-/** Paths in the order tried. wasm is never picked automatically: it can't train convnets. */
+/**
+ * Paths in the order tried: for `auto`, the automatic order; for a backend named, that one alone.
+ * wasm is never picked automatically: it can't train convnets.
+ */
 export function candidates(requested: BackendRequest, deps: SelectDeps): { name: string; attempt: () => Promise<Outcome> }[] {
   const all = {
     'tfjs-node-gpu': tfjsNode('@tensorflow/tfjs-node-gpu', deps),
@@ -178,13 +197,12 @@ export function candidates(requested: BackendRequest, deps: SelectDeps): { name:
   const first: Record<BackendRequest, string | null> = {
     auto: null, cuda: 'tfjs-node-gpu', 'tfjs-node': 'tfjs-node', native: NETSPEC_CPU, wasm: 'wasm', cpu: 'cpu', webgpu: 'webgpu',
   };
-  // An explicit request goes first; if it fails, the automatic order (less what was tried) follows.
   const req = first[requested];
-  const order = req === null ? auto : req === 'cpu' ? ['cpu'] : [req, ...auto.filter((n) => n !== req)];
+  const order = req === null ? auto : [req];
   return order.map((name) => ({ name, attempt: all[name as keyof typeof all] }));
 }
 
-export async function selectBackend(opts: SelectOptions = {}, deps: SelectDeps = defaultDeps): Promise<BackendChoice> {
+export async function selectBackend(opts: SelectOptions = {}, deps: SelectDeps = defaultDeps): Promise<BackendSelection> {
   const requested = opts.requested ?? 'auto';
   const log = opts.log ?? (() => {});
   const tried: BackendAttempt[] = [];
@@ -195,11 +213,17 @@ export async function selectBackend(opts: SelectOptions = {}, deps: SelectDeps =
       const asked = requested === 'auto' ? '' : ` (requested: ${requested})`;
       log(`backend: ${name} — ${outcome.device}${asked}`);
       for (const t of tried) if (!t.ok) log(`  not ${t.name}: ${t.why}`);
-      return { name, device: outcome.device, tried, tfBackend: outcome.tfBackend };
+      return { ok: true, name, device: outcome.device, tried, tfBackend: outcome.tfBackend };
     }
     tried.push({ name, ok: false, why: outcome.why });
+    if (requested !== 'auto') return { ok: false, name: 'none', requested, why: outcome.why, tried };
   }
   // Only reachable if even the pure-JS backend failed to initialise.
   for (const t of tried) log(`  not ${t.name}: ${t.why}`);
-  return { name: 'none', device: 'none', tried, tfBackend: 'none' };
+  return { ok: false, name: 'none', requested, why: `no tfjs backend could be initialised (cpu: ${tried.at(-1)!.why})`, tried };
+}
+
+/** The refusal as one line for a user: what was asked for and why it cannot start. */
+export function refusalMessage(r: BackendRefusal): string {
+  return r.requested === 'auto' ? r.why : `--backend ${r.requested} cannot start: ${r.why}`;
 }
