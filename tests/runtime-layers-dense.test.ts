@@ -1,85 +1,90 @@
-// NetspecDense: a Dense whose kernel is stored in column blocks (AlexNet's fc6, so that every
-// WebGPU adapter can bind it). Same function and gradients as tf.layers.dense with the blocks
-// side by side; each block initialised with the whole kernel's variance.
+// NetspecDense is a plain dense layer: the same outputs and gradients as tf.layers.dense for
+// every activation we have, weights named and shaped as Dense's (`<layer>/kernel` [in, units],
+// `<layer>/bias`), and an export that loads back with the same predictions.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { denseColumnBlocks, NetspecDense, resolveInitializer, blockInitializer } from '../src/runtime/layers/index.ts';
-import type { ActivationName } from '../src/runtime/layers/activation.ts';
-import { mulberry32 } from './test-utils.ts';
+import { ACTIVATIONS, NetspecDense, type ActivationName } from '../src/runtime/layers/index.ts';
+import { exportModel, loadExportedModel } from '../src/runtime/train/export.ts';
+import { mulberry32, tempFolder } from './test-utils.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-describe('denseColumnBlocks', () => {
-  it.each([
-    ['AlexNet fc6 (9216×4096, 151 MB): two halves, as the paper\'s two GPUs', 9216, 4096, undefined, [2048, 2048]],
-    ['fc7 (4096×4096, exactly 64 MiB): one block', 4096, 4096, undefined, [4096]],
-    ['a 1000-unit head: one block', 4096, 1000, undefined, [1000]],
-    ['uneven: wider blocks first', 100, 7, 1200, [3, 2, 2]],
-    ['one column over the limit still gets a block of its own', 1000, 3, 100, [1, 1, 1]],
-  ] as const)('%s', (_, fanIn, units, max, want) => {
-    const blocks = denseColumnBlocks(fanIn, units, max);
-    expect(blocks).toEqual(want);
-    expect(blocks.reduce((a, b) => a + b, 0)).toBe(units);
+/** tf.layers' own layers computing `activation` after a dense: the reference, not our code. */
+function referenceHead(units: number, useBias: boolean, activation: ActivationName): tf.layers.Layer[] {
+  // tf.layers has no leaky_relu activation string; its LeakyReLU layer with our slope (0.01).
+  if (activation === 'leaky_relu') return [tf.layers.dense({ units, useBias }), tf.layers.leakyReLU({ alpha: 0.01 })];
+  return [tf.layers.dense({ units, useBias, activation: activation as 'relu' })];
+}
+
+const random = (shape: number[], rand: () => number, scale = 1) => tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => (rand() * 2 - 1) * scale), shape);
+const maxDiff = (a: tf.Tensor, b: tf.Tensor) => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0];
+
+describe('NetspecDense equals tf.layers.dense', () => {
+  const cases = ACTIVATIONS.flatMap((activation, i) => [
+    { activation, fanIn: 9 + i, units: 7, useBias: true },
+    { activation, fanIn: 5, units: 3 + i, useBias: false },
+  ]);
+  it.each(cases)('$activation, $fanIn → $units, bias $useBias: outputs and the gradients of input, kernel and bias', ({ activation, fanIn, units, useBias }) => {
+    const rand = mulberry32(fanIn * 31 + units);
+    const ours = tf.sequential({ layers: [new NetspecDense({ inputShape: [fanIn], units, useBias, activation, name: 'fc' })] });
+    const theirs = tf.sequential({ layers: [tf.layers.inputLayer({ inputShape: [fanIn] }), ...referenceHead(units, useBias, activation)] });
+    const weights = [random([fanIn, units], rand), ...(useBias ? [random([units], rand)] : [])];
+    ours.setWeights(weights);
+    theirs.setWeights(weights);
+    expect(ours.weights.map((w) => [w.originalName, w.shape])).toEqual([['fc/kernel', [fanIn, units]], ...(useBias ? [['fc/bias', [units]]] : [])]);
+
+    // Inputs of both signs and up to ±3: every piece of relu6, elu, leaky_relu is exercised.
+    const x = random([4, fanIn], rand, 3);
+    const target = random([4, units], rand);
+    const grads = (model: tf.Sequential) => {
+      const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
+      const f = (input: tf.Tensor) => tf.sum(tf.mul(model.apply(input, { training: true }) as tf.Tensor, target)) as tf.Scalar;
+      const { grads: g } = tf.variableGrads(() => f(x), vars);
+      return { y: model.predict(x) as tf.Tensor, dx: tf.grad(f)(x), dw: vars.map((v) => g[v.name]) };
+    };
+    const a = grads(ours);
+    const b = grads(theirs);
+    // A constant output would make the comparison vacuous.
+    expect(tf.moments(b.y).variance.dataSync()[0]).toBeGreaterThan(1e-4);
+    expect(maxDiff(a.y, b.y)).toBeLessThan(1e-5);
+    expect(maxDiff(a.dx, b.dx)).toBeLessThan(1e-5);
+    expect(a.dw.length).toBe(b.dw.length);
+    a.dw.forEach((g, i) => expect(maxDiff(g, b.dw[i])).toBeLessThan(1e-5));
+  });
+
+  it.each(['linear', 'relu6', 'leaky_relu'] as const)('inference with %s runs one _FusedMatMul kernel (what netspec-cpu does natively)', async (activation) => {
+    const layer = new NetspecDense({ units: 3, activation });
+    const x = tf.ones([2, 4]);
+    layer.apply(x);
+    const info = await tf.profile(() => layer.apply(x) as tf.Tensor);
+    // Kernels only (the profile also lists op scopes); reshapes only relabel the data.
+    const computed = info.kernels.map((k) => k.name).filter((n) => tf.getKernel(n, 'cpu') && n !== 'Reshape');
+    expect(computed).toEqual(['_FusedMatMul']);
   });
 });
 
-const ACTS = ['relu', 'softmax', 'linear', 'tanh'] as const satisfies readonly ActivationName[];
+describe('serialisation', () => {
+  const tmp = tempFolder('netspec-dense-');
 
-describe('NetspecDense equals tf.layers.dense with the blocks side by side', () => {
-  it.each([
-    { fanIn: 9, units: 7, blocks: [3, 2, 2], bias: true, activation: ACTS[0] },
-    { fanIn: 16, units: 10, blocks: [5, 5], bias: true, activation: ACTS[1] },
-    { fanIn: 5, units: 4, blocks: [4], bias: false, activation: ACTS[2] },
-    { fanIn: 12, units: 9, blocks: [1, 8], bias: true, activation: ACTS[3] },
-  ])('blocks $blocks, $activation, bias $bias: outputs and all gradients', ({ fanIn, units, blocks, bias, activation }) => {
-    const rand = mulberry32(3);
-    const ours = new NetspecDense({ units, blocks, useBias: bias, activation, biasInitializer: 'ones' });
-    ours.apply(tf.zeros([1, fanIn])); // builds inside the layer's name scope (unique weight names)
-    const blockWeights = ours.getWeights().map((w) => tf.tensor(Float32Array.from({ length: w.size }, () => rand() - 0.5), w.shape));
-    ours.setWeights(blockWeights);
-    const reference = tf.layers.dense({ units, useBias: bias, activation });
-    reference.apply(tf.zeros([1, fanIn]));
-    const kernels = blockWeights.slice(0, blocks.length);
-    reference.setWeights([tf.concat(kernels, 1), ...(bias ? [blockWeights[blocks.length]] : [])]);
+  it('exports and loads back with the same config and predictions; the weights are Dense\'s', async () => {
+    const rand = mulberry32(77);
+    const model = tf.sequential({ layers: [new NetspecDense({ inputShape: [6], units: 5, activation: 'leaky_relu', name: 'fc6', biasInitializer: 'ones' })] });
+    model.setWeights([random([6, 5], rand), random([5], rand)]);
+    const x = random([3, 6], rand, 2);
+    const saved = await exportModel(model, tmp.dir());
+    expect(saved.ok).toBe(true);
+    const loaded = await loadExportedModel(tmp.dir());
+    expect(loaded.layers[0]).toBeInstanceOf(NetspecDense);
+    expect(loaded.layers[0].getConfig()).toEqual(model.layers[0].getConfig());
+    expect((loaded.predict(x) as tf.Tensor).dataSync()).toEqual((model.predict(x) as tf.Tensor).dataSync());
 
-    const x = tf.tensor(Float32Array.from({ length: 3 * fanIn }, () => rand() * 2 - 1), [3, fanIn]);
-    const target = tf.tensor(Float32Array.from({ length: 3 * units }, () => rand()), [3, units]);
-    const loss = (layer: tf.layers.Layer) => () => tf.sum(tf.mul(layer.apply(x) as tf.Tensor, target)) as tf.Scalar;
-    const mine = tf.variableGrads(loss(ours), ours.trainableWeights.map((w) => w.read() as tf.Variable));
-    const theirs = tf.variableGrads(loss(reference), reference.trainableWeights.map((w) => w.read() as tf.Variable));
-    const close = (a: tf.Tensor, b: tf.Tensor) => expect(tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]).toBeLessThan(1e-5);
-    close(ours.apply(x) as tf.Tensor, reference.apply(x) as tf.Tensor);
-    close(mine.value, theirs.value);
-    const nameOf = (w: tf.LayerVariable) => (w.read() as tf.Variable).name;
-    const [myKernels, myBias] = [ours.trainableWeights.slice(0, blocks.length), ours.trainableWeights[blocks.length]];
-    close(tf.concat(myKernels.map((w) => mine.grads[nameOf(w)]), 1), theirs.grads[nameOf(reference.trainableWeights[0])]);
-    if (bias) close(mine.grads[nameOf(myBias)], theirs.grads[nameOf(reference.trainableWeights[1])]);
-  });
-});
-
-describe('block initialisation keeps the whole kernel\'s distribution', () => {
-  const std = (t: tf.Tensor) => Math.sqrt(tf.moments(t).variance.dataSync()[0]);
-
-  it.each([
-    ['glorotUniform (fan_avg: scale adjusted per block)', 'glorotUniform'],
-    ['heNormal (fan_in)', 'heNormal'],
-  ])('%s', (_, name) => {
-    const [fanIn, units] = [600, 800];
-    const whole = resolveInitializer({ className: name === 'heNormal' ? 'HeNormal' : 'GlorotUniform', config: { seed: 9 } });
-    const full = whole.apply([fanIn, units]);
-    const blocks = [400, 400].map((w, i) => blockInitializer(whole, fanIn, units, w, i).apply([fanIn, w]));
-    for (const b of blocks) expect(std(b) / std(full)).toBeCloseTo(1, 1);
-    // Own seeds: the blocks are not copies of each other.
-    expect(tf.max(tf.abs(tf.sub(blocks[0], blocks[1]))).dataSync()[0]).toBeGreaterThan(0.01);
-  });
-
-  it('a plain random normal (the paper\'s N(0, 0.01)) keeps its stddev and gets a seed per block', () => {
-    const paper = resolveInitializer({ className: 'RandomNormal', config: { mean: 0, stddev: 0.01, seed: 5 } });
-    const [a, b] = [0, 1].map((i) => blockInitializer(paper, 300, 600, 300, i).apply([300, 300]));
-    expect(std(a)).toBeCloseTo(0.01, 3);
-    expect(std(b)).toBeCloseTo(0.01, 3);
-    expect(tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]).toBeGreaterThan(0.001);
+    // The same weights, by name, as a tf.layers.dense of that name: they load into one.
+    const dense = tf.sequential({ layers: [tf.layers.dense({ inputShape: [6], units: 5, name: 'fc6' })] });
+    expect(loaded.weights.map((w) => [w.originalName, w.shape])).toEqual(dense.weights.map((w) => [w.originalName, w.shape]));
+    dense.setWeights(loaded.getWeights());
+    const ref = tf.leakyRelu(dense.predict(x) as tf.Tensor, 0.01);
+    expect(maxDiff(loaded.predict(x) as tf.Tensor, ref)).toBeLessThan(1e-6);
   });
 });

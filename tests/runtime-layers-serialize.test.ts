@@ -51,8 +51,8 @@ describe('save → load gives the same layer and the same predictions', () => {
     { name: 'max pool ceil', input: [6, 5, 2], make: (inputShape: number[]) => new NetspecPool2D({ inputShape, mode: 'max', poolSize: [3, 3], strides: [2, 2], pad: [1, 0, 0, 1], rounding: 'ceil' }) },
     { name: 'avg pool ceil', input: [6, 6, 2], make: (inputShape: number[]) => new NetspecPool2D({ inputShape, mode: 'avg', poolSize: [3, 3], strides: [2, 2], pad: [1, 1, 1, 1], rounding: 'ceil' }) },
     { name: 'adaptive avg pool', input: [5, 7, 2], make: (inputShape: number[]) => new NetspecAdaptiveAvgPool2D({ inputShape, outputSize: [3, 2] }) },
-    { name: 'dense in column blocks, glorot, relu', input: [9], make: (inputShape: number[]) => new NetspecDense({
-      inputShape, units: 7, blocks: [3, 2, 2], activation: 'relu', kernelInitializer: { className: 'GlorotUniform', config: { seed: 4 } },
+    { name: 'dense, glorot, relu6', input: [9], make: (inputShape: number[]) => new NetspecDense({
+      inputShape, units: 7, activation: 'relu6', kernelInitializer: { className: 'GlorotUniform', config: { seed: 4 } },
       biasInitializer: { className: 'Constant', config: { value: 0.5 } } }) },
   ])('$name', async ({ input, make }) => {
     const layer = make(input);
@@ -100,7 +100,8 @@ describe('argument errors name the argument and the value', () => {
     { make: () => new NetspecLRN({ beta: -1 }), msg: 'Invalid value for argument `beta` of NetspecLRN: expected a finite number >= 0. Received beta=-1.' },
     { make: () => new NetspecPool2D({ mode: 'max', poolSize: [2, 2], pad: [0, 2, 0, 0] }), msg: 'Invalid value for argument `pad` of NetspecPool2D: expected each side smaller than poolSize [2, 2]. Received pad=[0,2,0,0].' },
     { make: () => new NetspecPool2D({ mode: 'avg', poolSize: [2, 2], rounding: 'up' as 'ceil' }), msg: 'Invalid value for argument `rounding` of NetspecPool2D: expected \'floor\' or \'ceil\'. Received rounding="up".' },
-    { make: () => new NetspecDense({ units: 5, blocks: [2, 2] }), msg: 'Invalid value for argument `blocks` of NetspecDense: expected widths summing to units (5). Received blocks=[2,2].' },
+    { make: () => new NetspecDense({ units: 0 }), msg: 'Invalid value for argument `units` of NetspecDense: expected 1 integer(s) >= 1. Received units=[0].' },
+    { make: () => new NetspecDense({ units: 3, activation: 'swish' as ActivationName }), msg: 'Invalid value for argument `activation` of NetspecDense: expected one of linear, relu, relu6, leaky_relu, elu, tanh, sigmoid, softmax, gelu. Received activation="swish".' },
     { make: () => new NetspecAdaptiveAvgPool2D({ outputSize: [0, 2] }), msg: 'Invalid value for argument `outputSize` of NetspecAdaptiveAvgPool2D: expected 2 integer(s) >= 1. Received outputSize=[0,2].' },
   ])('$msg', ({ make, msg }) => {
     expect(make).toThrow(msg);

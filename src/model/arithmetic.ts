@@ -109,25 +109,3 @@ export function pool2dOutputShape(input: [number, number, number], g: Pool2DGeom
     c,
   ];
 }
-
-/**
- * WebGPU's guaranteed minimum for one storage-buffer binding (maxStorageBufferBindingSize): every
- * adapter binds this much, and tfjs binds each tensor whole.
- */
-export const WEBGPU_MIN_BINDING_BYTES = 128 * 2 ** 20;
-
-/**
- * Column widths of a dense kernel [inFeatures, units] (float32) stored in blocks that each fit
- * WEBGPU_MIN_BINDING_BYTES: one block for any ordinary layer, two for AlexNet's fc6 (9216×4096,
- * 151 MB), as the paper split fc6 across its two GPUs. As even as possible, wider blocks first.
- */
-export function denseColumnBlocks(inFeatures: number, units: number, maxBytes = WEBGPU_MIN_BINDING_BYTES): number[] {
-  const widest = Math.max(1, Math.floor(maxBytes / (4 * Math.max(1, inFeatures))));
-  const n = Math.ceil(units / widest);
-  return Array.from({ length: n }, (_, i) => Math.floor(units / n) + (i < units % n ? 1 : 0));
-}
-
-/** The kernel blocks of a dense layer over per-example inputs of `inputShape`: blocks only when flat. */
-export function denseKernelBlocks(inputShape: readonly number[], units: number): number[] {
-  return inputShape.length === 1 ? denseColumnBlocks(inputShape[0], units) : [units];
-}

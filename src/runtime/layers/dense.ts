@@ -1,53 +1,44 @@
-// A dense layer whose kernel is stored in column blocks, each small enough for every WebGPU
-// adapter to bind (WEBGPU_MIN_BINDING_BYTES): tfjs binds a tensor whole, and AlexNet's fc6 kernel
-// (151 MB) is more than some adapters take. The paper split fc6 the same way, across its two GPUs.
-// y = act([x·W₀ | x·W₁ | …] + b), the same function as one Dense; each block is initialised with
-// the full kernel's variance (its own seed), so the distribution is that of the unsplit kernel.
+// A dense layer: y = act(x·W + b), with weights `kernel` [in, units] and `bias` [units] as
+// tf.layers.dense names and shapes them, so checkpoints and exports are those of a plain Dense on
+// every backend. It exists for netspec's activations (relu6, leaky_relu, gelu…) that tf.layers
+// lacks. How a backend stores a large kernel (WebGPU's binding limit) is the backend's business.
 import * as tf from '@tensorflow/tfjs';
 import { ACTIVATIONS, activationName, applyActivation, type ActivationName } from './activation.ts';
-import { denseColumnBlocks } from '../../model/arithmetic.ts';
 import { checkInts, invalidArg, type LayerArgs } from './common.ts';
 import { resolveInitializer, serializeInitializer, type Initializer, type InitializerSpec } from './initializers.ts';
 
 export interface NetspecDenseArgs extends LayerArgs {
   units: number;
-  /** Column widths of the kernel's blocks, summing to units; default: denseColumnBlocks. */
-  blocks?: number[];
   /** Default true. */
   useBias?: boolean;
   /** Default 'linear'. */
   activation?: ActivationName;
-  /** Of the whole kernel; default 'glorotUniform' (as tf.layers.dense). */
+  /** Default 'glorotUniform' (as tf.layers.dense). */
   kernelInitializer?: InitializerSpec;
   /** Default 'zeros'. */
   biasInitializer?: InitializerSpec;
 }
 
-/**
- * The initialiser of one block of `width` of a [fanIn, units] kernel: variance scaling keeps the
- * whole kernel's variance (fan_out and fan_avg differ per block, so the scale is adjusted), and
- * every block but the first gets its own seed (the same seed would repeat the first block).
- */
-export function blockInitializer(init: Initializer, fanIn: number, units: number, width: number, block: number): Initializer {
-  const { className, config } = serializeInitializer(init);
-  const seed = typeof config.seed === 'number' && block > 0 ? { seed: config.seed + 7919 * block } : {};
-  if (className === 'VarianceScaling') {
-    const mode = config.mode as string;
-    const ratio = mode === 'fanOut' ? width / units : mode === 'fanAvg' ? (fanIn + width) / (fanIn + units) : 1;
-    return tf.initializers.varianceScaling({ ...(config as object), scale: (config.scale as number) * ratio, ...seed } as Parameters<typeof tf.initializers.varianceScaling>[0]);
-  }
-  return block > 0 && seed.seed !== undefined ? resolveInitializer({ className, config: { ...config, ...seed } }) : init;
-}
+type FusedActivation = 'linear' | 'relu' | 'relu6' | 'elu' | 'sigmoid' | 'leakyrelu';
+
+/** Our activations that tf.fused.matMul applies itself (leaky_relu with applyActivation's slope). */
+const FUSED: Partial<Record<ActivationName, { activation: FusedActivation; leakyreluAlpha?: number }>> = {
+  linear: { activation: 'linear' },
+  relu: { activation: 'relu' },
+  relu6: { activation: 'relu6' },
+  elu: { activation: 'elu' },
+  sigmoid: { activation: 'sigmoid' },
+  leaky_relu: { activation: 'leakyrelu', leakyreluAlpha: 0.01 },
+};
 
 export class NetspecDense extends tf.layers.Layer {
   static className = 'NetspecDense';
   readonly units: number;
-  readonly blocks?: number[];
   readonly useBias: boolean;
   readonly activation: ActivationName;
   readonly kernelInitializer: Initializer;
   readonly biasInitializer: Initializer;
-  private kernels: tf.LayerVariable[] = [];
+  private kernel?: tf.LayerVariable;
   private bias?: tf.LayerVariable;
 
   constructor(args: NetspecDenseArgs) {
@@ -55,11 +46,6 @@ export class NetspecDense extends tf.layers.Layer {
     const who = 'NetspecDense';
     this.units = args.units;
     checkInts(who, 'units', [this.units], 1, 1);
-    if (args.blocks) {
-      checkInts(who, 'blocks', args.blocks, 1, args.blocks.length);
-      if (args.blocks.reduce((a, b) => a + b, 0) !== this.units) throw invalidArg(who, 'blocks', args.blocks, `widths summing to units (${this.units})`);
-      this.blocks = args.blocks;
-    }
     this.useBias = args.useBias ?? true;
     const activation = activationName(args.activation ?? 'linear');
     if (!activation) throw invalidArg(who, 'activation', args.activation, `one of ${ACTIVATIONS.join(', ')}`);
@@ -72,8 +58,7 @@ export class NetspecDense extends tf.layers.Layer {
     const s = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as tf.Shape;
     const fanIn = s[s.length - 1];
     if (s.length !== 2 || fanIn == null) throw new Error(`NetspecDense '${this.name}': expects [batch, features] inputs (flatten first); got ${JSON.stringify(s)}.`);
-    const widths = this.blocks ?? denseColumnBlocks(fanIn, this.units);
-    this.kernels = widths.map((w, i) => this.addWeight(`kernel_${i}`, [fanIn, w], 'float32', blockInitializer(this.kernelInitializer, fanIn, this.units, w, i)));
+    this.kernel = this.addWeight('kernel', [fanIn, this.units], 'float32', this.kernelInitializer);
     if (this.useBias) this.bias = this.addWeight('bias', [this.units], 'float32', this.biasInitializer);
     this.built = true;
   }
@@ -86,9 +71,12 @@ export class NetspecDense extends tf.layers.Layer {
   call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
     return tf.tidy(() => {
       const x = (Array.isArray(inputs) ? inputs[0] : inputs) as tf.Tensor2D;
-      const parts = this.kernels.map((k) => tf.matMul(x, k.read() as tf.Tensor2D));
-      let y = parts.length === 1 ? parts[0] : tf.concat(parts, 1);
-      if (this.bias) y = tf.add(y, this.bias.read());
+      const w = this.kernel!.read() as tf.Tensor2D;
+      const bias = this.bias?.read();
+      const fused = FUSED[this.activation];
+      // One _FusedMatMul kernel (native on netspec-cpu), as tf.layers.dense does for relu.
+      if (fused) return tf.fused.matMul({ a: x, b: w, bias, ...fused });
+      const y = tf.fused.matMul({ a: x, b: w, bias });
       return applyActivation(y, this.activation);
     });
   }
@@ -96,7 +84,6 @@ export class NetspecDense extends tf.layers.Layer {
   getConfig(): tf.serialization.ConfigDict {
     return {
       units: this.units,
-      blocks: this.kernels.length > 0 ? this.kernels.map((k) => k.shape[1]) : (this.blocks ?? null),
       useBias: this.useBias,
       activation: this.activation,
       kernelInitializer: serializeInitializer(this.kernelInitializer) as unknown as tf.serialization.ConfigDict,

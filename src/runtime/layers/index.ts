@@ -17,7 +17,7 @@ export { NetspecPool2D, pool2d, MAX_POOL_PAD_VALUE, type PoolMode, type NetspecP
 export { NetspecAdaptiveAvgPool2D, adaptiveAvgPool2d, type NetspecAdaptiveAvgPool2DArgs } from './adaptive-pool.ts';
 
 export { NetspecActivation, type NetspecActivationArgs } from './activation-layer.ts';
-export { NetspecDense, blockInitializer, type NetspecDenseArgs } from './dense.ts';
+export { NetspecDense, type NetspecDenseArgs } from './dense.ts';
 
 export const NETSPEC_LAYER_CLASSES = [NetspecConv2D, NetspecLRN, NetspecPool2D, NetspecAdaptiveAvgPool2D, NetspecActivation, NetspecDense] as const;
 
