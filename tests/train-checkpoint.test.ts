@@ -12,10 +12,9 @@ import {
   loadLatestCheckpoint,
   readCheckpoint,
   saveCheckpoint,
-  writeFileAtomic,
   type Checkpoint,
-  type WriteFs,
 } from '../src/runtime/train/checkpoint.ts';
+import { writeFileAtomic, type WriteFs } from '../src/io/write-atomic.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'netspec-ckpt-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

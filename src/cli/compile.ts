@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse, type IO } from './args.ts';
-import { cacheEntry, compilerHash, isFresh, readCache, writeAtomic, writeCache, type Cache } from '../compiler/write.ts';
+import { cacheEntry, compilerHash, isFresh, readCache, writeCache, writeIfChanged, type Cache } from '../compiler/write.ts';
 
 export const compileHelp = `Usage: npm run compile [-- <model.yaml> ...] [--out DIR] [--force] [--check]
 
@@ -59,7 +59,7 @@ export async function compileCommand(argv: string[], io: IO, root: string): Prom
       }
       continue;
     }
-    if (writeAtomic(out, text)) {
+    if (writeIfChanged(out, text)) {
       changed++;
       io.out(`${rel} -> ${path.relative(io.cwd, out)}`);
     }

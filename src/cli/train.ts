@@ -12,7 +12,7 @@ import type { BackendRequest } from '../runtime/backends/select.ts';
 import type { Overrides } from '../runtime/train/config.ts';
 import type { Reporter } from '../runtime/train/progress.ts';
 import type { RunResult } from '../runtime/train/run.ts';
-import type { WriteOptions } from '../runtime/train/checkpoint.ts';
+import type { WriteOptions } from '../io/write-atomic.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 

@@ -1,10 +1,11 @@
-// Writing generated files: atomically (temporary file, then rename, so a failed or killed run
-// never leaves half a file) and only when stale (a cache of input hashes, so an unchanged
+// Writing generated files: atomically (src/io/write-atomic.ts, so a failed or killed run never
+// leaves half a file) and only when stale (a cache of input hashes, so an unchanged
 // `npm run compile` does no parsing or emitting at all). No ts-morph import here: the fast
 // path must stay fast.
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { writeFileAtomic } from '../io/write-atomic.ts';
 
 export const CACHE_FILE = '.netspec-cache.json';
 
@@ -72,26 +73,24 @@ export function cacheEntry(root: string, files: string[], output: string, text: 
   };
 }
 
-/** Write `text` to `file` atomically; returns false when the file already had exactly that text. */
-export function writeAtomic(file: string, text: string): boolean {
+/**
+ * Writes `text` to `file` (src/io/write-atomic.ts), creating its folder, unless it already holds
+ * exactly that text; returns whether it wrote. Throws when the write fails: a compile that cannot
+ * write its output has nothing sensible to continue with.
+ */
+export function writeIfChanged(file: string, text: string): boolean {
   try {
     if (fs.readFileSync(file, 'utf8') === text) return false;
   } catch {
     // missing: write it
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-  try {
-    fs.writeFileSync(tmp, text);
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
+  const r = writeFileAtomic(file, text);
+  if (!r.ok) throw new Error(r.error);
   return true;
 }
 
 export function writeCache(outDir: string, cache: Cache): void {
   const sorted: Cache = { compiler: cache.compiler, entries: Object.fromEntries(Object.entries(cache.entries).sort(([a], [b]) => a.localeCompare(b))) };
-  writeAtomic(path.join(outDir, CACHE_FILE), `${JSON.stringify(sorted, null, 2)}\n`);
+  writeIfChanged(path.join(outDir, CACHE_FILE), `${JSON.stringify(sorted, null, 2)}\n`);
 }

@@ -4,12 +4,13 @@
 //   | float32 LE payload (weights, then optimizer buffers) | SHA-256 of every byte before it
 //
 // The hash covers the header as well as the payload, so any damaged or truncated file is caught
-// before a byte of it is trusted. Files are written to a temporary name, fsync'd, then renamed, so
-// a kill at any moment leaves either the old file set or the new one, never half a file.
+// before a byte of it is trusted. Files are written by src/io/write-atomic.ts (temporary file,
+// fsync, rename), so a kill at any moment leaves either the old file set or the new one.
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { TEMP_MARK, writeFileAtomic, type WriteOptions } from '../../io/write-atomic.ts';
 import type { OptimizerState } from './optimizer.ts';
 
 const MAGIC = Buffer.from('NSCKPT\0', 'latin1');
@@ -134,68 +135,6 @@ export function decodeCheckpoint<Meta = unknown>(bytes: Uint8Array, file: string
 
 // ---- files -----------------------------------------------------------------------------------
 
-/** The file operations a write uses; tests substitute failing ones (disk full, crash). */
-export interface WriteFs {
-  openSync: typeof fs.openSync;
-  writeSync: (fd: number, buffer: Uint8Array, offset: number, length: number) => number;
-  fsyncSync: typeof fs.fsyncSync;
-  closeSync: typeof fs.closeSync;
-  renameSync: typeof fs.renameSync;
-  unlinkSync: typeof fs.unlinkSync;
-}
-
-export interface WriteOptions {
-  fs?: WriteFs;
-  /** Called after the temporary file is complete and before the rename (fault injection). */
-  beforeRename?: () => void;
-}
-
-const TEMP_MARK = '.tmp-';
-
-/** Writes `bytes` to `file` atomically: temporary file, fsync, rename, fsync of the folder. */
-export function writeFileAtomic(file: string, bytes: Uint8Array, opts: WriteOptions = {}): Result<string> {
-  const f = opts.fs ?? (fs as unknown as WriteFs);
-  const tmp = `${file}${TEMP_MARK}${process.pid}`;
-  let fd: number | undefined;
-  try {
-    fd = f.openSync(tmp, 'w');
-    for (let done = 0; done < bytes.length; ) done += f.writeSync(fd, bytes, done, bytes.length - done);
-    f.fsyncSync(fd);
-    f.closeSync(fd);
-    fd = undefined;
-    opts.beforeRename?.();
-    f.renameSync(tmp, file);
-  } catch (e) {
-    if (fd !== undefined) {
-      try {
-        f.closeSync(fd);
-      } catch {
-        /* already failing */
-      }
-    }
-    try {
-      f.unlinkSync(tmp);
-    } catch {
-      /* never created */
-    }
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOSPC' ? 'no space left on device' : err.code === 'EDQUOT' ? 'disk quota exceeded' : err.message;
-    return { ok: false, error: `could not write ${file}: ${why}; the previous checkpoint is intact` };
-  }
-  // Make the rename itself durable (not supported everywhere: best effort).
-  try {
-    const dfd = fs.openSync(path.dirname(file), 'r');
-    try {
-      fs.fsyncSync(dfd);
-    } finally {
-      fs.closeSync(dfd);
-    }
-  } catch {
-    /* e.g. Windows cannot open folders */
-  }
-  return { ok: true, value: file };
-}
-
 const NAME = /^ckpt-(\d+)\.nsckpt$/;
 
 export const checkpointName = (globalStep: number): string => `ckpt-${String(globalStep).padStart(9, '0')}.nsckpt`;
@@ -215,9 +154,9 @@ export function saveCheckpoint(dir: string, globalStep: number, ck: Checkpoint, 
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, checkpointName(globalStep));
   const written = writeFileAtomic(file, encodeCheckpoint(ck), opts);
-  if (!written.ok) return written;
+  if (!written.ok) return { ok: false, error: `${written.error}; the previous checkpoint is intact` };
   for (const old of listCheckpoints(dir).slice(opts.keep ?? 2)) fs.rmSync(old, { force: true });
-  return written;
+  return { ok: true, value: file };
 }
 
 export function readCheckpoint<Meta = unknown>(file: string): Result<Checkpoint<Meta>> {

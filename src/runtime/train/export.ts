@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { registerNetspecLayers } from '../layers/index.ts';
-import { writeFileAtomic, type Result } from './checkpoint.ts';
+import { writeFileAtomic } from '../../io/write-atomic.ts';
+import type { Result } from './checkpoint.ts';
 
 export const MODEL_JSON = 'model.json';
 export const WEIGHTS_BIN = 'weights.bin';
