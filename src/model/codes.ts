@@ -1,6 +1,7 @@
 // The catalogue of diagnostic codes. A code is stable once released: tests, docs and users'
 // scripts match on it, so retire codes instead of reusing them. NS01xx: reading and YAML
-// syntax; NS02xx: the schema (schema/model.schema.json); NS03xx: meaning (shapes, names, files).
+// syntax; NS02xx: the schema (schema/model.schema.json); NS03xx: meaning (shapes, names, files);
+// NS04xx: training (data, settings, backends). tests/codes.test.ts checks each one is emitted.
 import type { Diagnostic, Location, Severity } from './diagnostic.ts';
 
 export const CODES = {
@@ -48,7 +49,7 @@ export const CODES = {
   // ---- training data and runs
   NS0401: 'dataset file problem',
   NS0402: 'dataset not found',
-  NS0403: 'checkpoint problem',
+  // NS0403 (checkpoint problem) retired unused: checkpoint failures are Result errors, not diagnostics.
 } as const;
 
 export type Code = keyof typeof CODES;

@@ -1,8 +1,11 @@
 // Data problems the user can fix (missing, truncated or mislabelled files). Readers throw a
-// DataError; the trainer catches it and renders it like a compiler Diagnostic. Anything else that
-// escapes the data layer is a bug in netspec, not in the user's files.
+// DataError carrying its catalogued code; the trainer catches it and renders it like a compiler
+// Diagnostic. Anything else that escapes the data layer is a bug in netspec, not in the user's files.
 
-import type { Diagnostic } from '../../model/diagnostic.ts';
+import type { Code } from '../../model/codes.ts';
+
+/** NS0402: no dataset where the spec, --data or the search paths point; NS0401: any other file problem. */
+export type DataCode = Extract<Code, 'NS0401' | 'NS0402'>;
 
 export class DataError extends Error {
   override readonly name = 'DataError';
@@ -12,9 +15,11 @@ export class DataError extends Error {
   readonly help?: string;
   /** Context: what was expected, what was found. */
   readonly note?: string;
+  readonly code: DataCode;
 
-  constructor(file: string, message: string, opts: { help?: string; note?: string } = {}) {
+  constructor(file: string, message: string, opts: { help?: string; note?: string; code?: DataCode } = {}) {
     super(message);
+    this.code = opts.code ?? 'NS0401';
     this.file = file;
     this.help = opts.help;
     this.note = opts.note;
@@ -22,13 +27,3 @@ export class DataError extends Error {
 }
 
 export const isDataError = (e: unknown): e is DataError => e instanceof DataError;
-
-/** The same problem as a Diagnostic, for the CLI's renderer. */
-export const dataDiagnostic = (e: DataError, code = 'NS0401'): Diagnostic => ({
-  severity: 'error',
-  code,
-  message: `${e.file}: ${e.message}`,
-  location: { file: e.file },
-  ...(e.help ? { help: e.help } : {}),
-  ...(e.note ? { note: e.note } : {}),
-});

@@ -101,14 +101,3 @@ export function checkLabels(file: string, labels: ArrayLike<number>, classes: nu
     }
   }
 }
-
-/** Writes an IDX file's bytes (for tests and tools): ubyte elements with the given dims. Pure. */
-export function encodeIdx(dims: number[], data: Uint8Array): Uint8Array {
-  const header = 4 + 4 * dims.length;
-  const out = new Uint8Array(header + data.length);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, 0x00000800 | dims.length);
-  dims.forEach((d, i) => view.setUint32(4 + 4 * i, d));
-  out.set(data, header);
-  return out;
-}

@@ -1,7 +1,7 @@
 // The data pipeline's public surface: open a dataset, resolve the spec's transforms once, then
 // iterate batches per epoch.
 
-export { DataError, isDataError, dataDiagnostic } from './errors.ts';
+export { DataError, isDataError, type DataCode } from './errors.ts';
 export { openDataset, type Dataset, type OpenOptions } from './dataset.ts';
 export { memorySplit, subset, holdOut, type Split } from './split.ts';
 export { resolveDataset, searchPaths, howToGet, type ResolvedDataset, type LocateEnv, type DatasetKind } from './locate.ts';

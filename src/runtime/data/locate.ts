@@ -124,6 +124,7 @@ export function resolveDataset(spec: DatasetSpec, overridePath?: string, env: Lo
     const dir = resolve(env.cwd, given);
     if (!env.exists(dir)) {
       throw new DataError(dir, `${kind} folder does not exist`, {
+        code: 'NS0402',
         note: overridePath !== undefined ? 'given by --data' : 'given by train.dataset.path',
         help: howToGet(kind, env.home),
       });
@@ -133,6 +134,7 @@ export function resolveDataset(spec: DatasetSpec, overridePath?: string, env: Lo
     const found = tries.find((d) => missingFiles(kind, d, env.exists).length === 0);
     if (found) return { kind, root: found };
     throw new DataError(dir, `no ${kind} data here: missing ${missingFiles(kind, dir, env.exists).join(', ')}`, {
+      code: 'NS0402',
       note: overridePath !== undefined ? 'given by --data' : 'given by train.dataset.path',
       help: howToGet(kind, env.home),
     });
@@ -141,6 +143,7 @@ export function resolveDataset(spec: DatasetSpec, overridePath?: string, env: Lo
   const found = places.find((d) => env.exists(d) && missingFiles(kind, d, env.exists).length === 0);
   if (found) return { kind, root: found };
   throw new DataError(places[0], `${kind} not found; looked in ${places.join(', ')}`, {
+    code: 'NS0402',
     help: howToGet(kind, env.home),
   });
 }
