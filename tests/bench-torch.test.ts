@@ -6,14 +6,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateModule } from '../src/compiler/compile.ts';
 import type { ModelIR } from '../src/model/ir.ts';
+import { ACTIVATIONS } from '../src/model/fields.ts';
+import { LAYER_KINDS } from '../src/model/layers/index.ts';
+import { buildModel } from '../src/runtime/build.ts';
 import { irJson } from '../bench/ir-json.ts';
 import { checkTorch, torchAvailable } from '../bench/torch-peer.ts';
 
 const root = path.resolve(__dirname, '..');
 const hasTorch = torchAvailable().ok;
-// Generated modules must live under the repository to resolve @tensorflow/tfjs; .bench/ is ignored by git.
+// .bench/ is ignored by git.
 const work = path.join(root, '.bench', `test-torch-${process.pid}`);
 
 /** Every layer kind; 'same' with stride 2 on even sizes pads asymmetrically ([0, 1]). */
@@ -28,7 +30,7 @@ layers:
   - { type: maxpool, name: p1, size: 3, stride: 2, padding: 1, rounding: ceil }
   - { type: avgpool, name: p2, size: 2, stride: 1, padding: same }
   - { type: zeropad, name: zp, padding: [1, 0, 0, 2] }
-  - { type: conv2d, name: cb, filters: 6, kernel: 1, activation: tanh }
+  - { type: conv2d, name: cb, filters: 6, kernel: 1, activation: relu6, biasInit: 5 }
   - { type: add, name: sum, inputs: [zp, cb] }
   - { type: conv2d, name: cc, filters: 4, kernel: 3, padding: 2, dilation: 2, activation: sigmoid }
   - { type: concat, name: cat, inputs: [sum, cc] }
@@ -40,6 +42,21 @@ layers:
   - { type: dense, name: d1, units: 7, activation: gelu }
   - { type: dropout, name: dr, rate: 0.3 }
   - { type: dense, name: d2, units: 5, activation: softmax }
+`;
+
+/** Every activation on values from about -6 to 10 (so that relu6 clips on both sides). */
+const ACTS = `
+name: acts
+input: { shape: [1, 1, 6] }
+classes: 4
+layers:
+  - { type: flatten, name: fl }
+  - { type: dense, name: lo, units: 8, inputs: [fl] }
+  - { type: dense, name: hi, units: 8, biasInit: 6, inputs: [fl] }
+  - { type: concat, name: x, inputs: [lo, hi] }
+${ACTIVATIONS.map((a) => `  - { type: activation, name: ${a}, activation: ${a}, inputs: [x] }`).join('\n')}
+  - { type: concat, name: all, inputs: [${ACTIVATIONS.join(', ')}] }
+  - { type: dense, name: out, units: 4, activation: relu6, biasInit: 3 }
 `;
 
 /** By hand: conv k·k·(cin/groups)·filters + filters; dense in·out + out. Shapes: 12×10×4 → ca 6×5×6 →
@@ -83,33 +100,37 @@ describe.skipIf(!hasTorch)('torch_bench.py builds our networks', () => {
     ]);
   });
 
-  it('a net of every layer kind: counts match, and with tfjs weights, outputs match tfjs', async () => {
-    const ir = irJson(tinySpec);
-    expect(ir.ok).toBe(true);
-    if (!ir.ok) return;
-    const modFile = path.join(work, 'tiny.ts');
-    fs.writeFileSync(modFile, generateModule(ir.ir, modFile, root));
-    const mod = (await import(modFile)) as { build(o: { seed: number }): tf.LayersModel };
-    const model = mod.build({ seed: 3 });
-
+  /** Our outputs and PyTorch's for `spec` with tfjs's initial weights copied into PyTorch. */
+  async function bothOutputs(spec: string, name: string) {
+    const file = path.join(work, `${name}.yaml`);
+    fs.writeFileSync(file, spec);
+    const ir = irJson(file);
+    if (!ir.ok) throw new Error(ir.errors.join('\n'));
+    const model = buildModel(ir.ir, { seed: 3 });
     // Weights and a batch of 3 inputs (with negative values) as raw float32 files for the script.
     const weights: Record<string, Record<string, { file: string; shape: number[] }>> = {};
     for (const node of ir.ir.nodes.filter((n) => n.params > 0)) {
       weights[node.name] = {};
       for (const w of model.getLayer(node.name).weights) {
         const part = w.name.endsWith('kernel') ? 'kernel' : 'bias';
-        const file = `${node.name}.${part}.f32`;
-        fs.writeFileSync(path.join(work, file), Buffer.from((w.read().dataSync() as Float32Array).buffer));
-        weights[node.name][part] = { file, shape: w.shape as number[] };
+        const f = `${node.name}.${part}.f32`;
+        fs.writeFileSync(path.join(work, f), Buffer.from((w.read().dataSync() as Float32Array).buffer));
+        weights[node.name][part] = { file: f, shape: w.shape as number[] };
       }
     }
-    const x = tf.randomUniform([3, 12, 10, 4], -2, 2, 'float32', 7);
+    const x = tf.randomUniform([3, ...ir.ir.input], -2, 2, 'float32', 7);
     fs.writeFileSync(path.join(work, 'input.f32'), Buffer.from((x.dataSync() as Float32Array).buffer));
     fs.writeFileSync(path.join(work, 'manifest.json'), JSON.stringify({ weights, input: { file: 'input.f32', shape: x.shape } }));
+    const layerOut = (layer: string) => Array.from((tf.model({ inputs: model.inputs, outputs: model.getLayer(layer).output }).predict(x) as tf.Tensor).dataSync());
     const ours = Array.from((model.predict(x) as tf.Tensor).dataSync());
-    model.dispose();
+    const [r] = checkTorch([irFile(file)], env, work);
+    return { ir: ir.ir, ours, r, layerOut };
+  }
 
-    const [r] = checkTorch([irFile(tinySpec)], env, work);
+  it('a net of every layer kind: counts match, and with tfjs weights, outputs match tfjs', async () => {
+    const { ir, ours, r } = await bothOutputs(TINY, 'tiny');
+    // The table in torch_bench.py is tested against the core: every kind the core has is in this net.
+    expect(new Set(ir.nodes.map((n) => n.layer.kind))).toEqual(new Set(Object.keys(LAYER_KINDS)));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect([r.report.params, r.report.irParams]).toEqual([TINY_PARAMS, TINY_PARAMS]);
@@ -118,6 +139,20 @@ describe.skipIf(!hasTorch)('torch_bench.py builds our networks', () => {
     const worst = Math.max(...ours.map((v, i) => Math.abs(v - theirs[i])));
     expect(worst).toBeLessThan(1e-5);
     // Not a trivially uniform output: the comparison has something to compare.
+    expect(Math.max(...ours) - Math.min(...ours)).toBeGreaterThan(0.05);
+  });
+
+  it('every activation equals PyTorch\'s (relu6 as torch.nn.ReLU6, clipping at 0 and 6)', async () => {
+    const { ours, r, layerOut } = await bothOutputs(ACTS, 'acts');
+    const relu6 = layerOut('relu6');
+    expect(relu6.filter((v) => v === 6).length).toBeGreaterThan(0);
+    expect(relu6.filter((v) => v === 0).length).toBeGreaterThan(0);
+    expect(relu6.filter((v) => v > 0 && v < 6).length).toBeGreaterThan(0);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const theirs = r.report.output!;
+    expect(theirs.length).toBe(3 * 4);
+    expect(Math.max(...ours.map((v, i) => Math.abs(v - theirs[i])))).toBeLessThan(1e-5);
     expect(Math.max(...ours) - Math.min(...ours)).toBeGreaterThan(0.05);
   });
 

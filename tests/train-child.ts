@@ -1,10 +1,10 @@
-// A training process for the fault tests to kill: the real `train` command, with the generated
-// module kept out of generated/ and, optionally, a SIGKILL to itself in the middle of the Nth
-// checkpoint write (after the temporary file is complete, before the rename).
-// Usage: node --import tsx tests/train-child.ts <generated dir> <N or 0> <train arguments...>
+// A training process for the fault tests to kill: the real `train` command and, optionally, a
+// SIGKILL to itself in the middle of the Nth checkpoint write (after the temporary file is
+// complete, before the rename).
+// Usage: node --import tsx tests/train-child.ts <N or 0> <train arguments...>
 import { trainCommand } from '../src/cli/train.ts';
 
-const [generatedDir, killAt, ...argv] = process.argv.slice(2);
+const [killAt, ...argv] = process.argv.slice(2);
 let writes = 0;
 const writeOptions =
   Number(killAt) > 0
@@ -15,4 +15,4 @@ const writeOptions =
       }
     : undefined;
 const io = { out: (t: string) => process.stdout.write(`${t}\n`), err: (t: string) => process.stderr.write(`${t}\n`), cwd: process.cwd() };
-process.exitCode = await trainCommand(argv, io, { generatedDir, writeOptions });
+process.exitCode = await trainCommand(argv, io, { writeOptions });

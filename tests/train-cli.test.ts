@@ -11,9 +11,7 @@ import { checkpointName, listCheckpoints, readCheckpoint } from '../src/runtime/
 import { expectSameMetrics, FASHION, haveFashion, readMetrics } from './train-helpers.ts';
 
 const root = path.resolve(__dirname, '..');
-// Inside the repository (runs/ is git-ignored) so the generated module resolves @tensorflow/tfjs.
 const work = path.join(root, 'runs', `.test-train-cli-${process.pid}`);
-const gen = path.join(work, 'gen');
 const spec = path.join(work, 'tiny-fashion.yaml');
 
 const SPEC = `name: tiny-fashion
@@ -43,12 +41,12 @@ function capture() {
 }
 const train = (argv: string[]) => {
   const c = capture();
-  return trainCommand(argv, c.io, { generatedDir: gen }).then((code) => ({ code, ...c }));
+  return trainCommand(argv, c.io).then((code) => ({ code, ...c }));
 };
 
 /** Starts the child trainer; resolves when it exits (with its signal). */
 function child(killAt: number, argv: string[]) {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'tests/train-child.ts', gen, String(killAt), ...argv], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'tests/train-child.ts', String(killAt), ...argv], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   proc.stdout.on('data', (d) => (output += d));
   proc.stderr.on('data', (d) => (output += d));
@@ -118,6 +116,11 @@ describe.skipIf(!haveFashion)('training from the command line', () => {
   beforeAll(async () => {
     run = await train([spec, ...ARGS, '--out', full]);
   }, 120_000);
+
+  it('builds the model in process: nothing is written beside the spec or under generated/', () => {
+    expect(fs.readdirSync(work).filter((f) => f !== 'full' && !f.endsWith('.yaml'))).toEqual([]);
+    expect(fs.existsSync(path.join(root, 'generated', 'tiny-fashion.ts'))).toBe(false);
+  });
 
   it('trains, prints the backend, and fills the run folder', () => {
     expect(run.err.filter((l) => !l.startsWith('warning'))).toEqual([]);

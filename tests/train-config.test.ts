@@ -37,10 +37,19 @@ describe('resolveConfig', () => {
   });
 
   it.each([
-    ['no dataset', {}, {}, 'm.yaml has no train.dataset: add e.g. `train: { dataset: { kind: fashion-mnist } }`'],
-    ['a non-positive learning rate', fashion, { lr: 0 }, 'the learning rate must be positive, got 0'],
-  ] as [string, TrainSpec, Overrides, string][])('refuses %s', (_, spec, o, error) => {
-    expect(resolveConfig(spec, o, 'm', 'm.yaml')).toEqual({ ok: false, error });
+    ['no dataset', {}, {}, {
+      severity: 'error', code: 'NS0404', message: 'the spec has no `train.dataset`, so there is nothing to train on',
+      help: 'add e.g. `train: { dataset: { kind: fashion-mnist } }`', location: { file: 'm.yaml', path: [] },
+    }],
+    ['a non-positive --lr', fashion, { lr: 0 }, {
+      severity: 'error', code: 'NS0404', message: 'the learning rate must be positive; received 0', help: 'pass a positive --lr',
+    }],
+    ['a non-positive lr in the spec', { ...fashion, optimizer: { type: 'sgd', lr: -1 } }, {}, {
+      severity: 'error', code: 'NS0404', message: 'the learning rate must be positive; received -1', help: 'set a positive `train.optimizer.lr`',
+      location: { file: 'm.yaml', path: ['train', 'optimizer', 'lr'] },
+    }],
+  ] as [string, TrainSpec, Overrides, object][])('refuses %s', (_, spec, o, diagnostic) => {
+    expect(resolveConfig(spec, o, 'm', 'm.yaml')).toEqual({ ok: false, diagnostic });
   });
 
   it('the defaults are the paper\'s §5 recipe', () => {

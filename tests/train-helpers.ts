@@ -33,7 +33,7 @@ export const tinyTrainSpec: TrainSpec = {
 /** 2 epochs of 16 batches of 32 (512 images each), validated on 256 test images. */
 export function tinyConfig(o: Overrides = {}, spec: TrainSpec = tinyTrainSpec): TrainConfig {
   const r = resolveConfig(spec, { epochs: 2, stepsPerEpoch: 16, batchSize: 32, valSteps: 8, data: FASHION, ...o }, 'tiny', 'tiny.yaml');
-  if (!r.ok) throw new Error(r.error);
+  if (!r.ok) throw new Error(r.diagnostic.message);
   return r.config;
 }
 

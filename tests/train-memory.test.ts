@@ -25,8 +25,9 @@ describe('training memory estimate', () => {
     expect(checkTrainingMemory(ir, batch, 1, available) !== undefined).toBe(refused);
   });
   it('the batch it suggests does fit', () => {
-    const msg = checkTrainingMemory(ir, 4096, 2, 8 * GiB)!;
-    const suggested = Number(/use --batch (\d+)/.exec(msg)![1]);
+    const d = checkTrainingMemory(ir, 4096, 2, 8 * GiB)!;
+    expect(d.code).toBe('NS0310');
+    const suggested = Number(/use --batch (\d+)/.exec(d.help!)![1]);
     expect(checkTrainingMemory(ir, suggested, 2, 8 * GiB)).toBeUndefined();
     expect(checkTrainingMemory(ir, suggested + 64, 2, 8 * GiB)).toBeDefined();
   });

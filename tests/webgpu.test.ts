@@ -273,7 +273,7 @@ describe.runIf(webgpu.ok)('on the webgpu backend', () => {
         `train:\n  dataset: { kind: fashion-mnist }\n  batchSize: 8\n  epochs: 1\n  optimizer: { type: sgd, lr: 0.01 }\n`);
       const err: string[] = [];
       const code = await trainCommand([spec, '--backend', 'webgpu', '--batch', String(batch), '--steps-per-epoch', '1'],
-        { out: () => {}, err: (t) => err.push(t), cwd: root }, { generatedDir: path.join(work, 'gen') });
+        { out: () => {}, err: (t) => err.push(t), cwd: root });
       expect(code).toBe(1);
       const fits = Math.floor(Math.min(limit, 2 ** 40) / perExample);
       expect(err.join('\n')).toMatch(new RegExp(`^error\\[NS0310\\]: conv1's output \\(\\d+\\.\\d MB\\) is larger than the biggest buffer this WebGPU adapter can bind .*use --batch ${fits} or less`));

@@ -2,6 +2,7 @@
 // with the centre crop or the paper's ten-crop average. Everything it needs — the model's topology,
 // the preprocessing and the dataset — comes from the checkpoint itself.
 import * as path from 'node:path';
+import { renderDiagnostics } from '../compiler/diagnostics.ts';
 import { intOption, parse, UsageError, type IO } from './args.ts';
 import type { BackendRequest } from '../runtime/backends/select.ts';
 
@@ -42,9 +43,10 @@ export async function evalCommand(argv: string[], io: IO): Promise<number> {
   const dir = positionals[0] ? path.resolve(io.cwd, positionals[0]) : path.dirname(path.dirname(path.resolve(io.cwd, ckFile!)));
 
   const { selectBackend } = await import('../runtime/backends/select.ts');
+  const { backendRefused } = await import('../runtime/train/prepare.ts');
   const chosen = await selectBackend({ requested: backend as BackendRequest, log: v.json ? () => {} : io.out });
-  if (chosen.name === 'none') {
-    io.err('error: no tfjs backend could be initialised');
+  if (!chosen.ok) {
+    io.err(renderDiagnostics([backendRefused(chosen)], new Map(), { cwd: io.cwd }));
     return 1;
   }
   const run = await import('../runtime/train/run.ts');

@@ -1,20 +1,16 @@
-// `netspec train`: compile a spec, pick a backend, train on real data, checkpoint, export.
-// `--resume DIR` continues a run from its newest intact checkpoint.
+// `netspec train`: analyse a spec, pick a backend, build the model in process, train on real
+// data, checkpoint, export. `--resume DIR` continues a run from its newest intact checkpoint.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type * as tf from '@tensorflow/tfjs';
 import type { InitScheme, OptimizerSpec, ScheduleSpec } from '../model/spec.ts';
+import { renderDiagnostics } from '../compiler/diagnostics.ts';
 import { intOption, numberOption, parse, UsageError, type IO } from './args.ts';
 import { analyzeOrReport } from './check.ts';
-import { compileCommand } from './compile.ts';
 import type { BackendRequest } from '../runtime/backends/select.ts';
 import type { Overrides } from '../runtime/train/config.ts';
 import type { Reporter } from '../runtime/train/progress.ts';
 import type { RunResult } from '../runtime/train/run.ts';
 import type { WriteOptions } from '../io/write-atomic.ts';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export const trainHelp = `Usage: npm run train -- <model.yaml> [options]
        npm run train -- --resume runs/<run> [--epochs N]
@@ -75,17 +71,14 @@ function choice<T extends string>(value: string | undefined, name: string, allow
 
 const BACKENDS = ['auto', 'cuda', 'tfjs-node', 'native', 'wasm', 'cpu', 'webgpu'] as const;
 
-/** For tests: where generated modules go, and checkpoint fault injection. */
+/** For tests: checkpoint fault injection. */
 export interface TrainCommandOptions {
-  root?: string;
-  generatedDir?: string;
   writeOptions?: WriteOptions;
 }
 
 export async function trainCommand(argv: string[], io: IO, opts: TrainCommandOptions = {}): Promise<number> {
   const { values: v, positionals } = parse(argv, OPTIONS);
   if (v.help) return io.out(trainHelp), 0;
-  const root = opts.root ?? ROOT;
   const str = (k: keyof typeof OPTIONS) => v[k] as string | undefined;
   const overrides: Overrides = {
     data: str('data') === undefined ? undefined : path.resolve(io.cwd, str('data')!),
@@ -118,9 +111,10 @@ export async function trainCommand(argv: string[], io: IO, opts: TrainCommandOpt
   if (str('out') !== undefined && resume !== undefined) throw new UsageError('--out and --resume both name the run folder: give one');
 
   const { selectBackend } = await import('../runtime/backends/select.ts');
+  const { backendRefused } = await import('../runtime/train/prepare.ts');
   const chosen = await selectBackend({ requested: backend, log: io.out });
-  if (chosen.name === 'none') {
-    io.err('error: no tfjs backend could be initialised');
+  if (!chosen.ok) {
+    io.err(renderDiagnostics([backendRefused(chosen)], new Map(), { cwd: io.cwd }));
     return 1;
   }
   const { lineReporter, barReporter } = await import('../runtime/train/progress.ts');
@@ -137,38 +131,18 @@ export async function trainCommand(argv: string[], io: IO, opts: TrainCommandOpt
     const analysis = analyzeOrReport(file, io);
     if (!analysis) return 1;
     const ir = analysis.ir!;
-    const generatedDir = opts.generatedDir ?? path.join(root, 'generated');
-    // Only the compiler's complaints matter here; "up to date" is noise.
-    const compiled = await compileCommand([file, '--out', generatedDir], { ...io, out: () => {} }, root);
-    if (compiled !== 0) return compiled;
-    const { outputPath } = await import('../compiler/compile.ts');
-    const mod = (await import(pathToFileURL(outputPath(file, generatedDir)).href)) as { build: (o?: { init?: InitScheme; seed?: number }) => tf.LayersModel };
-    const { resolveConfig } = await import('../runtime/train/config.ts');
-    const cfg = resolveConfig(ir.train, overrides, ir.name, file);
-    if (!cfg.ok) {
-      io.err(`error: ${cfg.error}`);
+    const gpuLimits = chosen.name === 'webgpu' ? (await import('../runtime/backends/webgpu.ts')).deviceBindingLimits() : undefined;
+    const { prepareRun } = await import('../runtime/train/prepare.ts');
+    const prepared = prepareRun(ir, { overrides, backend: chosen, gpuLimits });
+    if (!prepared.ok) {
+      io.err(renderDiagnostics(prepared.diagnostics, analysis.sources, { cwd: io.cwd }));
       return 1;
     }
-    const { checkTrainingMemory } = await import('../runtime/train/memory.ts');
-    const tooBig = checkTrainingMemory(ir, cfg.config.batchSize, cfg.config.optimizer.type === 'adam' ? 2 : 1);
-    if (tooBig) {
-      io.err(`error[NS0310]: ${tooBig}`);
-      return 1;
-    }
-    if (chosen.name === 'webgpu') {
-      const { checkGpuLimits } = await import('../runtime/train/gpu-limits.ts');
-      const limits = (await import('../runtime/backends/webgpu.ts')).deviceBindingLimits();
-      const unbindable = limits && checkGpuLimits(ir, cfg.config.batchSize, limits, chosen.device);
-      if (unbindable) {
-        io.err(`error[NS0310]: ${unbindable}`);
-        return 1;
-      }
-    }
-    const model = mod.build({ seed: cfg.config.seed, ...(cfg.config.init ? { init: cfg.config.init } : {}) });
+    const { model, config } = prepared.run;
     const dir = str('out') !== undefined ? path.resolve(io.cwd, str('out')!) : run.defaultRunDir(io.cwd, ir.name);
     io.out(`model: ${ir.name} (${model.countParams().toLocaleString('en-US')} parameters), run folder ${path.relative(io.cwd, dir) || dir}`);
     const specs = ir.files.map((f) => ({ file: f, text: analysis.sources.get(f)?.text ?? fs.readFileSync(path.resolve(io.cwd, f), 'utf8') }));
-    result = await run.startRun({ dir, config: cfg.config, model, specs, io: runIO, writeOptions: opts.writeOptions });
+    result = await run.startRun({ dir, config, model, specs, io: runIO, writeOptions: opts.writeOptions });
   }
   return report(result, io);
 }

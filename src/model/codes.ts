@@ -50,6 +50,8 @@ export const CODES = {
   NS0401: 'dataset file problem',
   NS0402: 'dataset not found',
   // NS0403 (checkpoint problem) retired unused: checkpoint failures are Result errors, not diagnostics.
+  NS0404: 'training setting invalid',
+  NS0405: 'backend unavailable',
 } as const;
 
 export type Code = keyof typeof CODES;

@@ -1,5 +1,6 @@
 // The effective training configuration: the spec's `train:` block with every default filled in
 // and the command line's overrides applied. Pure; saved as the run folder's config.json.
+import type { Diagnostic, Location } from '../../model/diagnostic.ts';
 import type { AugmentSpec, DatasetSpec, InitScheme, OptimizerSpec, ScheduleSpec, TrainSpec } from '../../model/spec.ts';
 import type { LoopConfig } from './loop.ts';
 
@@ -77,11 +78,14 @@ function scheduleFor(base: ScheduleSpec, type: ScheduleSpec['type'] | undefined,
   }
 }
 
-export type ConfigResult = { ok: true; config: TrainConfig } | { ok: false; error: string };
+export type ConfigResult = { ok: true; config: TrainConfig } | { ok: false; diagnostic: Diagnostic };
+
+const invalid = (message: string, help: string, location?: Location): ConfigResult =>
+  ({ ok: false, diagnostic: { severity: 'error', code: 'NS0404', message, help, ...(location ? { location } : {}) } });
 
 export function resolveConfig(train: TrainSpec, o: Overrides, model: string, spec: string): ConfigResult {
   if (!train.dataset) {
-    return { ok: false, error: `${spec} has no train.dataset: add e.g. \`train: { dataset: { kind: fashion-mnist } }\`` };
+    return invalid('the spec has no `train.dataset`, so there is nothing to train on', 'add e.g. `train: { dataset: { kind: fashion-mnist } }`', { file: spec, path: [] });
   }
   const epochs = o.epochs ?? train.epochs ?? DEFAULTS.epochs;
   const config: TrainConfig = {
@@ -103,7 +107,13 @@ export function resolveConfig(train: TrainSpec, o: Overrides, model: string, spe
     ...(o.init ? { init: o.init } : {}),
     ...(o.onBadImage ? { onBadImage: o.onBadImage } : {}),
   };
-  if (config.schedule.type === 'step' && !(config.schedule.stepSize >= 1)) return { ok: false, error: `train.schedule.stepSize must be at least 1` };
-  if (!(config.optimizer.lr > 0)) return { ok: false, error: `the learning rate must be positive, got ${config.optimizer.lr}` };
+  if (config.schedule.type === 'step' && !(config.schedule.stepSize >= 1)) {
+    return invalid(`\`train.schedule.stepSize\` must be at least 1; received ${config.schedule.stepSize}`, 'set a step size in epochs, e.g. `stepSize: 30`',
+      { file: spec, path: ['train', 'schedule', 'stepSize'] });
+  }
+  if (!(config.optimizer.lr > 0)) {
+    return invalid(`the learning rate must be positive; received ${config.optimizer.lr}`, o.lr !== undefined ? 'pass a positive --lr' : 'set a positive `train.optimizer.lr`',
+      o.lr !== undefined ? undefined : { file: spec, path: ['train', 'optimizer', 'lr'] });
+  }
   return { ok: true, config };
 }
