@@ -1,9 +1,9 @@
 // The addon called directly, against brute-force loops: what tfjs can't serve as a reference
 // (dilated convolution gradients, grouped convolutions), argument checking, and the pure
-// functions that turn tfjs geometry into the addon's parameter lists.
+// functions that turn tfjs geometry into the addon's parameters.
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { ConvMode, loadNativeAddon, tryLoad } from '../src/runtime/backends/native-addon.ts';
+import { ConvMode, loadNativeAddon, tryLoad, type ConvParams } from '../src/runtime/backends/native-addon.ts';
 import { convParams, fitPadding } from '../src/runtime/backends/kernels-conv.ts';
 import { matmulPlan } from '../src/runtime/backends/kernels-matmul.ts';
 import { sumPlan, trailingBroadcast } from '../src/runtime/backends/kernels-elementwise.ts';
@@ -33,6 +33,11 @@ function maxRelDiff(got: Float32Array, want: Float64Array | Float32Array): numbe
 interface Geometry { n: number; ih: number; iw: number; ic: number; oc: number; kh: number; kw: number; sh: number; sw: number; dh: number; dw: number; pt: number; pb: number; pl: number; pr: number; g: number }
 
 const outSize = (i: number, k: number, s: number, d: number, lo: number, hi: number) => Math.floor((i + lo + hi - (k - 1) * d - 1) / s) + 1;
+
+const paramsOf = (c: Geometry, oh: number, ow: number): ConvParams => ({
+  batch: c.n, inSize: [c.ih, c.iw], inChannels: c.ic, outSize: [oh, ow], outChannels: c.oc, kernelSize: [c.kh, c.kw],
+  strides: [c.sh, c.sw], dilation: [c.dh, c.dw], pad: [c.pt, c.pb, c.pl, c.pr], groups: c.g,
+});
 
 /** Forward, backward-data and backward-filter by visiting every (output, tap) pair once. */
 function bruteForce(c: Geometry, x: Float32Array, w: Float32Array, dy: Float32Array) {
@@ -70,7 +75,7 @@ describe.skipIf(!load.ok)('addon conv2d vs brute force (dilations, groups)', () 
     const oh = outSize(c.ih, c.kh, c.sh, c.dh, c.pt, c.pb), ow = outSize(c.iw, c.kw, c.sw, c.dw, c.pl, c.pr);
     const dy = values(c.n * oh * ow * c.oc, 3);
     const want = bruteForce(c, x, w, dy);
-    const params = [c.n, c.ih, c.iw, c.ic, oh, ow, c.oc, c.kh, c.kw, c.sh, c.sw, c.dh, c.dw, c.pt, c.pb, c.pl, c.pr, c.g];
+    const params = paramsOf(c, oh, ow);
     const y = new Float32Array(want.y.length), dx = new Float32Array(x.length), dw = new Float32Array(w.length);
     addon.conv2d(ConvMode.Forward, params, x, w, y);
     addon.conv2d(ConvMode.BackwardData, params, dy, w, dx);
@@ -83,7 +88,7 @@ describe.skipIf(!load.ok)('addon conv2d vs brute force (dilations, groups)', () 
   it('fuses bias and relu into the forward convolution', () => {
     const c = geometries[2];
     const x = values(c.n * c.ih * c.iw * c.ic, 4), w = values(c.kh * c.kw * (c.ic / c.g) * c.oc, 5), bias = values(c.oc, 6);
-    const params = [c.n, c.ih, c.iw, c.ic, 7, 7, c.oc, c.kh, c.kw, 1, 1, 1, 1, 1, 1, 1, 1, c.g];
+    const params = paramsOf({ ...c, sh: 1, sw: 1, dh: 1, dw: 1, pt: 1, pb: 1, pl: 1, pr: 1 }, 7, 7);
     const plain = new Float32Array(c.n * 49 * c.oc), fused = new Float32Array(plain.length);
     addon.conv2d(ConvMode.Forward, params, x, w, plain);
     addon.conv2d(ConvMode.Forward, params, x, w, fused, bias, true);
@@ -104,14 +109,36 @@ describe.skipIf(!load.ok)('addon conv2d vs brute force (dilations, groups)', () 
     expect(maxRelDiff(out, want)).toBeLessThan(1e-6);
   });
 
+  // 1×4×4×1 input, 3×3 kernel, one filter: a 2×2 output.
+  const small: ConvParams = { batch: 1, inSize: [4, 4], inChannels: 1, outSize: [2, 2], outChannels: 1, kernelSize: [3, 3], strides: [1, 1], dilation: [1, 1], pad: [0, 0, 0, 0], groups: 1 };
+  const forward = (params: unknown) => () => addon.conv2d(ConvMode.Forward, params as ConvParams, new Float32Array(16), new Float32Array(9), new Float32Array(4));
+  const { strides: _, ...noStrides } = small;
   it.each([
-    ['a buffer of the wrong size', () => addon.conv2d(ConvMode.Forward, [1, 4, 4, 1, 2, 2, 1, 3, 3, 1, 1, 1, 1, 0, 0, 0, 0, 1], new Float32Array(15), new Float32Array(9), new Float32Array(4)), /expected 16 floats, got 15/],
-    ['an output size that does not follow', () => addon.conv2d(ConvMode.Forward, [1, 4, 4, 1, 3, 2, 1, 3, 3, 1, 1, 1, 1, 0, 0, 0, 0, 1], new Float32Array(16), new Float32Array(9), new Float32Array(6)), /output size/],
+    ['a buffer of the wrong size', () => addon.conv2d(ConvMode.Forward, small, new Float32Array(15), new Float32Array(9), new Float32Array(4)), /expected 16 floats, got 15/],
+    ['an output size that does not follow', forward({ ...small, outSize: [3, 2] }), /output size/],
     ['a non-Float32Array', () => addon.maxPool([1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 0, 0], new Float64Array(4) as unknown as Float32Array, new Float32Array(1)), /Float32Array/],
     ['a short parameter list', () => addon.matmul([1, 1, 1, 2], new Float32Array(4), new Float32Array(4), new Float32Array(4)), /expected 8 integers/],
-    ['bias on a backward pass', () => addon.conv2d(ConvMode.BackwardData, [1, 4, 4, 1, 2, 2, 1, 3, 3, 1, 1, 1, 1, 0, 0, 0, 0, 1], new Float32Array(4), new Float32Array(9), new Float32Array(16), new Float32Array(1)), /forward-only/],
+    ['bias on a backward pass', () => addon.conv2d(ConvMode.BackwardData, small, new Float32Array(4), new Float32Array(9), new Float32Array(16), new Float32Array(1)), /forward-only/],
   ])('rejects %s with a JS error', (_, f, message) => {
     expect(f).toThrow(message);
+  });
+
+  it.each([
+    ['the old positional array', [1, 4, 4, 1, 2, 2, 1, 3, 3, 1, 1, 1, 1, 0, 0, 0, 0, 1], 'conv2d: params: expected an object of named fields'],
+    ['a missing field', noStrides, 'conv2d: params.strides: expected an array of 2 integers'],
+    ['a string for a number', { ...small, groups: '1' }, 'conv2d: params.groups: expected an integer'],
+    ['a fraction', { ...small, batch: 1.5 }, 'conv2d: params.batch: expected an integer'],
+    ['a pad of three sides', { ...small, pad: [0, 0, 0] }, 'conv2d: params.pad: expected an array of 4 integers'],
+    ['NaN in an array', { ...small, dilation: [1, NaN] }, 'conv2d: params.dilation: expected an array of 2 integers'],
+  ])('conv params: rejects %s with a TypeError naming the field', (_, params, message) => {
+    expect(forward(params)).toThrow(TypeError);
+    expect(forward(params)).toThrow(message);
+  });
+
+  it('convImpl reads the same named params', () => {
+    expect(addon.convImpl(ConvMode.Forward, small, false, false)).not.toBe('');
+    expect(() => addon.convImpl(ConvMode.Forward, { ...small, kernelSize: undefined } as unknown as ConvParams, false, false))
+      .toThrow('convImpl: params.kernelSize: expected an array of 2 integers');
   });
 
   it('reports versions and threads, and caches primitives by shape', () => {
@@ -119,7 +146,7 @@ describe.skipIf(!load.ok)('addon conv2d vs brute force (dilations, groups)', () 
     expect(info.onednn).toMatch(/^\d+\.\d+\.\d+$/);
     expect(info.threads).toBeGreaterThanOrEqual(1);
     addon.clearCache();
-    const params = [1, 5, 5, 2, 5, 5, 3, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1];
+    const params: ConvParams = { batch: 1, inSize: [5, 5], inChannels: 2, outSize: [5, 5], outChannels: 3, kernelSize: [3, 3], strides: [1, 1], dilation: [1, 1], pad: [1, 1, 1, 1], groups: 1 };
     const x = values(50, 1), w = values(54, 2), y = new Float32Array(75);
     addon.conv2d(ConvMode.Forward, params, x, w, y);
     addon.conv2d(ConvMode.Forward, params, x, w, y);
@@ -150,7 +177,10 @@ describe('geometry → addon parameters', () => {
 
   it('convParams follows tfjs geometry and declines NCHW', () => {
     const ci = tf.backend_util.computeConv2DInfo([2, 9, 8, 3], [3, 2, 3, 5], [2, 1], 1, [[0, 0], [1, 2], [0, 1], [0, 0]]);
-    expect(convParams(ci)).toEqual([2, 9, 8, 3, ci.outHeight, ci.outWidth, 5, 3, 2, 2, 1, 1, 1, 1, 2, 0, 1, 1]);
+    expect(convParams(ci)).toEqual({
+      batch: 2, inSize: [9, 8], inChannels: 3, outSize: [ci.outHeight, ci.outWidth], outChannels: 5, kernelSize: [3, 2],
+      strides: [2, 1], dilation: [1, 1], pad: [1, 2, 0, 1], groups: 1,
+    });
     const nchw = tf.backend_util.computeConv2DInfo([2, 3, 9, 8], [3, 2, 3, 5], 1, 1, 'valid', undefined, false, 'channelsFirst');
     expect(convParams(nchw)).toBeNull();
   });

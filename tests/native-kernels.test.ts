@@ -2,7 +2,7 @@
 // tables of shapes with negative inputs, plus a whole small model's gradients.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { loadNativeAddon, type NativeAddon } from '../src/runtime/backends/native-addon.ts';
+import { loadNativeAddon, type ConvParams, type NativeAddon } from '../src/runtime/backends/native-addon.ts';
 import { NETSPEC_CPU, registerNetspecCpu } from '../src/runtime/backends/netspec-cpu.ts';
 
 const load = loadNativeAddon();
@@ -136,7 +136,10 @@ describe.skipIf(!load.ok)('netspec-cpu native kernels vs tfjs cpu', () => {
 
     it.each(convCases.filter((c) => c.x[3] >= 16))('uses the layout it was set to: $x · $f', (c) => {
       const [n, ih, iw, ic] = c.x, [kh, kw, , oc] = c.f;
-      const params = [n, ih, iw, ic, ih, iw, oc, kh, kw, 1, 1, 1, 1, (kh - 1) >> 1, kh >> 1, (kw - 1) >> 1, kw >> 1, 1];
+      const params: ConvParams = {
+        batch: n, inSize: [ih, iw], inChannels: ic, outSize: [ih, iw], outChannels: oc, kernelSize: [kh, kw], strides: [1, 1],
+        dilation: [1, 1], pad: [(kh - 1) >> 1, kh >> 1, (kw - 1) >> 1, kw >> 1], groups: 1,
+      };
       const impl = addon().convImpl(0, params, false, false);
       if (layout === 1) expect(impl).toMatch(/ nhwc$/);
       if (layout === 2) expect(impl).toMatch(/ blocked$/);

@@ -4,8 +4,9 @@ import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from './test-utils.ts';
 import {
-  NetspecAdaptiveAvgPool2D, NetspecConv2D, NetspecLRN, NetspecPool2D, applyActivation, conv2dExplicit, type ActivationName, type Pad4,
+  NetspecAdaptiveAvgPool2D, NetspecConv2D, NetspecLRN, NetspecPool2D, applyActivation, type ActivationName, type Pad4,
 } from '../src/runtime/layers/index.ts';
+import { conv2dKernelGrad } from '../src/runtime/backends/conv-op.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -99,7 +100,8 @@ describe('NetspecConv2D gradients (input, kernel, bias)', () => {
   });
 });
 
-describe('conv2dExplicit gradients equal tf.conv2d\'s own (cpu)', () => {
+// The portable filter gradient of cpu and wasm: a forward convolution in place of Conv2DBackpropFilter.
+describe('conv2dKernelGrad equals tf.conv2d\'s own filter gradient (cpu)', () => {
   it.each([
     { x: [2, 8, 8, 3], k: [3, 3, 3, 4], s: [2, 2], pad: [0, 0, 0, 0] }, // row and column 7 unused
     { x: [1, 9, 7, 2], k: [2, 3, 2, 3], s: [3, 2], pad: [1, 2, 0, 1] },
@@ -111,14 +113,11 @@ describe('conv2dExplicit gradients equal tf.conv2d\'s own (cpu)', () => {
     const pad = [...c.pad] as Pad4;
     const padding: [[number, number], [number, number], [number, number], [number, number]] = [[0, 0], [pad[0], pad[1]], [pad[2], pad[3]], [0, 0]];
     const y = tf.conv2d(x, k, [...c.s], padding);
-    const dy = tf.tensor(random(y.size, 9), y.shape);
-    const ours = tf.grads((a: tf.Tensor, w: tf.Tensor) => conv2dExplicit(a as tf.Tensor4D, w as tf.Tensor4D, [...c.s], pad))([x, k], dy);
-    const theirs = tf.grads((a: tf.Tensor, w: tf.Tensor) => tf.conv2d(a as tf.Tensor4D, w as tf.Tensor4D, [...c.s], padding))([x, k], dy);
-    expect(conv2dExplicit(x, k, [...c.s], pad).dataSync()).toEqual(y.dataSync());
-    ours.forEach((g, i) => {
-      expect(g.shape).toEqual(theirs[i].shape);
-      expectGradClose(g.dataSync(), theirs[i].dataSync(), 1e-5);
-    });
+    const dy = tf.tensor(random(y.size, 9), y.shape) as tf.Tensor4D;
+    const theirs = tf.grad((w: tf.Tensor) => tf.conv2d(x, w as tf.Tensor4D, [...c.s], padding))(k, dy);
+    const ours = conv2dKernelGrad(x, dy, [...c.k], [...c.s], pad);
+    expect(ours.shape).toEqual(theirs.shape);
+    expectGradClose(ours.dataSync(), theirs.dataSync(), 1e-5);
   });
 });
 
@@ -181,6 +180,7 @@ describe('cpu and wasm agree on outputs and gradients', () => {
   it.each([
     { name: 'grouped conv, asymmetric pad, stride 2', make: () => new NetspecConv2D({ filters: 4, kernelSize: [3, 2], strides: [2, 2], pad: [1, 0, 2, 1], groups: 2, kernelInitializer: seeded, biasInitializer: seeded }) },
     { name: 'groups = channels, dilation 2', make: () => new NetspecConv2D({ filters: 6, kernelSize: [2, 3], strides: [1, 1], pad: [0, 1, 1, 0], dilation: [2, 2], groups: 6, kernelInitializer: seeded }) },
+    { name: 'fused bias and relu, dilation [2, 1], stride 2', make: () => new NetspecConv2D({ filters: 4, kernelSize: [3, 2], strides: [2, 2], pad: [2, 1, 0, 1], dilation: [2, 1], activation: 'relu', kernelInitializer: seeded, biasInitializer: seeded }) },
     { name: 'LRN', make: () => new NetspecLRN({ size: 3, alpha: 0.5, beta: 0.75, k: 1 }) },
     { name: 'max pool ceil', make: () => new NetspecPool2D({ mode: 'max', poolSize: [3, 3], strides: [2, 2], pad: [1, 0, 0, 1], rounding: 'ceil' }) },
     { name: 'avg pool ceil', make: () => new NetspecPool2D({ mode: 'avg', poolSize: [3, 3], strides: [2, 2], pad: [1, 1, 1, 1], rounding: 'ceil' }) },

@@ -2,6 +2,7 @@
 
 #include <sys/mman.h>
 
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -58,6 +59,56 @@ std::vector<int64_t> intsArg(const Napi::CallbackInfo& info, size_t i, size_t co
     out[k] = e.As<Napi::Number>().Int64Value();
   }
   return out;
+}
+
+Napi::Object paramsArg(const Napi::CallbackInfo& info, size_t i, const char* fn) {
+  Napi::Value v = info[i];
+  if (!v.IsObject() || v.IsArray()) {
+    throw Napi::TypeError::New(info.Env(), std::string(fn) + ": params: expected an object of named fields");
+  }
+  return v.As<Napi::Object>();
+}
+
+static Napi::Error fieldError(const Napi::Object& o, const char* fn, const char* field, const std::string& what) {
+  return Napi::TypeError::New(o.Env(), std::string(fn) + ": params." + field + ": expected " + what);
+}
+
+// A Number with no fractional part: 2.5 or NaN as a size is a bug in the caller, not something to truncate.
+static bool isInt(const Napi::Value& v) {
+  if (!v.IsNumber()) return false;
+  const double d = v.As<Napi::Number>().DoubleValue();
+  return std::trunc(d) == d && std::abs(d) < 9007199254740992.0;
+}
+
+int64_t intField(const Napi::Object& o, const char* fn, const char* field) {
+  Napi::Value v = o.Get(field);
+  if (!isInt(v)) throw fieldError(o, fn, field, "an integer");
+  return v.As<Napi::Number>().Int64Value();
+}
+
+void intsField(const Napi::Object& o, const char* fn, const char* field, int64_t* out, size_t count) {
+  Napi::Value v = o.Get(field);
+  const std::string what = "an array of " + std::to_string(count) + " integers";
+  if (!v.IsArray()) throw fieldError(o, fn, field, what);
+  Napi::Array a = v.As<Napi::Array>();
+  if (a.Length() != count) throw fieldError(o, fn, field, what);
+  for (uint32_t k = 0; k < count; ++k) {
+    Napi::Value e = a.Get(k);
+    if (!isInt(e)) throw fieldError(o, fn, field, what);
+    out[k] = e.As<Napi::Number>().Int64Value();
+  }
+}
+
+bool boolField(const Napi::Object& o, const char* fn, const char* field) {
+  Napi::Value v = o.Get(field);
+  if (!v.IsBoolean()) throw fieldError(o, fn, field, "a boolean");
+  return v.As<Napi::Boolean>().Value();
+}
+
+double numberField(const Napi::Object& o, const char* fn, const char* field) {
+  Napi::Value v = o.Get(field);
+  if (!v.IsNumber()) throw fieldError(o, fn, field, "a number");
+  return v.As<Napi::Number>().DoubleValue();
 }
 
 double numberArg(const Napi::CallbackInfo& info, size_t i, const char* name) {

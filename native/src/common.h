@@ -25,6 +25,14 @@ F32 outArg(const Napi::CallbackInfo& info, size_t i, const char* name);
 F32 optionalF32Arg(const Napi::CallbackInfo& info, size_t i, const char* name);
 // An array of exactly `count` integers.
 std::vector<int64_t> intsArg(const Napi::CallbackInfo& info, size_t i, size_t count, const char* name);
+// The parameter object at info[i]; fields are then read by name, each checked, and a missing or
+// wrong-typed one throws a TypeError naming it ("conv2d: params.strides: expected …").
+Napi::Object paramsArg(const Napi::CallbackInfo& info, size_t i, const char* fn);
+int64_t intField(const Napi::Object& o, const char* fn, const char* field);
+// An array field of exactly `count` integers, written to out[0 .. count).
+void intsField(const Napi::Object& o, const char* fn, const char* field, int64_t* out, size_t count);
+bool boolField(const Napi::Object& o, const char* fn, const char* field);
+double numberField(const Napi::Object& o, const char* fn, const char* field);
 double numberArg(const Napi::CallbackInfo& info, size_t i, const char* name);
 bool boolArg(const Napi::CallbackInfo& info, size_t i, const char* name);
 // Throws a JS RangeError unless a.length == expected: a wrong size would read or write out of bounds.

@@ -21,16 +21,31 @@ using dt = memory::data_type;
 
 namespace {
 
-constexpr size_t kParams = 18;
 constexpr size_t kMaxCached = 256;  // tests sweep many shapes; a training run uses ~20
 
 struct Shape {
   int64_t n, ih, iw, ic, oh, ow, oc, kh, kw, sh, sw, dh, dw, pt, pb, pl, pr, g;
 };
 
-Shape toShape(const std::vector<int64_t>& p) {
-  return Shape{p[0], p[1], p[2],  p[3],  p[4],  p[5],  p[6],  p[7],  p[8],
-               p[9], p[10], p[11], p[12], p[13], p[14], p[15], p[16], p[17]};
+// The params object (conv.h), each field read by name and type-checked.
+Shape shapeArg(const Napi::CallbackInfo& info, size_t i, const char* fn) {
+  const Napi::Object o = paramsArg(info, i, fn);
+  Shape s{};
+  int64_t in[2], out[2], k[2], st[2], d[2], pad[4];
+  s.n = intField(o, fn, "batch");
+  intsField(o, fn, "inSize", in, 2);
+  s.ic = intField(o, fn, "inChannels");
+  intsField(o, fn, "outSize", out, 2);
+  s.oc = intField(o, fn, "outChannels");
+  intsField(o, fn, "kernelSize", k, 2);
+  intsField(o, fn, "strides", st, 2);
+  intsField(o, fn, "dilation", d, 2);
+  intsField(o, fn, "pad", pad, 4);
+  s.g = intField(o, fn, "groups");
+  s.ih = in[0], s.iw = in[1], s.oh = out[0], s.ow = out[1], s.kh = k[0], s.kw = k[1];
+  s.sh = st[0], s.sw = st[1], s.dh = d[0], s.dw = d[1];
+  s.pt = pad[0], s.pb = pad[1], s.pl = pad[2], s.pr = pad[3];
+  return s;
 }
 
 dnnl::engine& engine() {
@@ -116,9 +131,11 @@ std::unordered_map<std::string, std::unique_ptr<Entry>>& cache() {
   return c;
 }
 
-std::string keyOf(int mode, const std::vector<int64_t>& p, bool hasBias, bool relu) {
+std::string keyOf(int mode, const Shape& s, bool hasBias, bool relu) {
   std::string k = std::to_string(mode) + (hasBias ? "b" : "-") + (relu ? "r" : "-");
-  for (int64_t v : p) k += "," + std::to_string(v);
+  for (int64_t v : {s.n, s.ih, s.iw, s.ic, s.oh, s.ow, s.oc, s.kh, s.kw, s.sh, s.sw, s.dh, s.dw, s.pt, s.pb, s.pl, s.pr, s.g}) {
+    k += "," + std::to_string(v);
+  }
   return k;
 }
 
@@ -262,13 +279,12 @@ double secondsOf(Entry& e, const Buffers& io) {
 
 // The primitive for this problem, built (and, in auto layout, chosen by timing on `io`) on first use.
 // Either way `io.out` holds the result when it returns.
-void execute(int mode, const std::vector<int64_t>& p, bool hasBias, bool relu, const Buffers& io) {
+void execute(int mode, const Shape& s, bool hasBias, bool relu, const Buffers& io) {
   auto& c = cache();
-  const std::string key = keyOf(mode, p, hasBias, relu);
+  const std::string key = keyOf(mode, s, hasBias, relu);
   auto it = c.find(key);
   if (it != c.end()) return run(*it->second, io);
   if (c.size() >= kMaxCached) c.clear();
-  const Shape s = toShape(p);
   const Layout setting = layoutSetting();
   auto chosen = build(mode, s, hasBias, relu, setting == Layout::Blocked);
   if (setting == Layout::Auto) {
@@ -298,8 +314,7 @@ Napi::Value Conv2d(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   std::lock_guard<std::mutex> lock(addonMutex());
   const int mode = static_cast<int>(numberArg(info, 0, "mode"));
-  const auto p = intsArg(info, 1, kParams, "params");
-  const Shape s = toShape(p);
+  const Shape s = shapeArg(info, 1, "conv2d");
   validate(env, mode, s);
   F32 a = f32Arg(info, 2, "a"), b = f32Arg(info, 3, "b"), out = outArg(info, 4, "out");
   F32 bias = optionalF32Arg(info, 5, "bias");
@@ -315,7 +330,7 @@ Napi::Value Conv2d(const Napi::CallbackInfo& info) {
   if (hasBias) requireLength(env, bias, s.oc, "bias");
 
   try {
-    execute(mode, p, hasBias, relu, Buffers{a.data, b.data, out.data, hasBias ? bias.data : nullptr});
+    execute(mode, s, hasBias, relu, Buffers{a.data, b.data, out.data, hasBias ? bias.data : nullptr});
   } catch (const dnnl::error& err) {
     throw dnnlError(env, err);
   }
@@ -326,14 +341,14 @@ Napi::Value ConvImpl(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   std::lock_guard<std::mutex> lock(addonMutex());
   const int mode = static_cast<int>(numberArg(info, 0, "mode"));
-  const auto p = intsArg(info, 1, kParams, "params");
-  validate(env, mode, toShape(p));
+  const Shape s = shapeArg(info, 1, "convImpl");
+  validate(env, mode, s);
   try {
     // What a call would use: the cached (possibly timed) choice, else what the setting builds.
     const bool hasBias = boolArg(info, 2, "hasBias"), relu = boolArg(info, 3, "relu");
-    auto it = cache().find(keyOf(mode, p, hasBias, relu));
+    auto it = cache().find(keyOf(mode, s, hasBias, relu));
     if (it != cache().end()) return Napi::String::New(env, describe(*it->second));
-    return Napi::String::New(env, describe(*build(mode, toShape(p), hasBias, relu, layoutSetting() == Layout::Blocked)));
+    return Napi::String::New(env, describe(*build(mode, s, hasBias, relu, layoutSetting() == Layout::Blocked)));
   } catch (const dnnl::error& err) {
     throw dnnlError(env, err);
   }

@@ -8,7 +8,9 @@ namespace netspec {
 //   mode 1 backward data:    a = dy [n,oh,ow,oc], b = filter,           out = dx
 //   mode 2 backward weights: a = x,              b = dy,               out = dfilter
 // filter is [kh,kw,ic/groups,oc] (tfjs HWIO; output channels group-major).
-// params: [n, ih, iw, ic, oh, ow, oc, kh, kw, sh, sw, dh, dw, padTop, padBottom, padLeft, padRight, groups]
+// params, an object read by name (a missing or non-integer field throws a TypeError naming it):
+//   { batch, inSize: [ih, iw], inChannels, outSize: [oh, ow], outChannels, kernelSize: [kh, kw],
+//     strides: [sh, sw], dilation: [dh, dw], pad: [top, bottom, left, right], groups }
 // bias ([oc]) and relu apply to mode 0 only (fused as bias + post-op).
 Napi::Value Conv2d(const Napi::CallbackInfo& info);
 // convImpl(mode, params, hasBias, relu): the oneDNN implementation chosen for that shape and

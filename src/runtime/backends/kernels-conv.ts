@@ -19,18 +19,18 @@ export function fitPadding(inSize: number, outSize: number, stride: number, effF
   return fits(least) ? least : null;
 }
 
-/** The addon's conv parameter list for a tfjs conv geometry, or null when oneDNN can't express it. */
+/** The addon's conv parameters for a tfjs conv geometry, or null when oneDNN can't express it. */
 export function convParams(ci: Conv2DInfo, groups = 1): ConvParams | null {
   if (ci.dataFormat !== 'channelsLast') return null;
   const { top, left } = ci.padInfo;
   const bottom = fitPadding(ci.inHeight, ci.outHeight, ci.strideHeight, ci.effectiveFilterHeight, top, ci.padInfo.bottom);
   const right = fitPadding(ci.inWidth, ci.outWidth, ci.strideWidth, ci.effectiveFilterWidth, left, ci.padInfo.right);
   if (bottom === null || right === null || top < 0 || left < 0) return null;
-  return [
-    ci.batchSize, ci.inHeight, ci.inWidth, ci.inChannels, ci.outHeight, ci.outWidth, ci.outChannels,
-    ci.filterHeight, ci.filterWidth, ci.strideHeight, ci.strideWidth, ci.dilationHeight, ci.dilationWidth,
-    top, bottom, left, right, groups,
-  ];
+  return {
+    batch: ci.batchSize, inSize: [ci.inHeight, ci.inWidth], inChannels: ci.inChannels,
+    outSize: [ci.outHeight, ci.outWidth], outChannels: ci.outChannels, kernelSize: [ci.filterHeight, ci.filterWidth],
+    strides: [ci.strideHeight, ci.strideWidth], dilation: [ci.dilationHeight, ci.dilationWidth], pad: [top, bottom, left, right], groups,
+  };
 }
 
 type ConvAttrs = tf.Conv2DAttrs & { activation?: string };

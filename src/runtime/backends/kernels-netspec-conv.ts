@@ -1,32 +1,15 @@
-// NetspecConv2D in one native call on netspec-cpu: groups, dilation, explicit asymmetric padding,
-// bias and relu in a single oneDNN primitive, where tfjs would split the channels into groups,
-// convolve each, concatenate, add the bias and apply relu as six separate passes. Its gradient is
-// registered with tfjs (not a customGrad), so that the engine computes only the gradients it
-// needs: never the input image's, which for AlexNet's first layer costs more than the layer.
-//
-// These kernels exist on netspec-cpu only; src/runtime/layers/conv2d.ts uses them when
-// tf.getKernel finds them and its portable path otherwise.
+// netspec-cpu's kernels for the NetspecConv op (conv-op.ts): groups, dilation, explicit asymmetric
+// padding, bias and relu in a single oneDNN primitive, where the portable kernel would split the
+// channels into groups, convolve each, concatenate, add the bias and apply relu as six separate
+// passes; and its input and filter gradients, each one oneDNN primitive too.
 import * as tf from '@tensorflow/tfjs';
-import { ConvMode, type NativeAddon } from './native-addon.ts';
+import { ConvMode, type ConvParams, type NativeAddon } from './native-addon.ts';
 import { f32, output, sizeOf, type CpuBackendLike } from './kernel-util.ts';
 import { convOutputSize } from '../../model/arithmetic.ts';
+import { NETSPEC_CONV, NETSPEC_CONV_FILTER_GRAD, NETSPEC_CONV_INPUT_GRAD, NETSPEC_RELU_GRAD, type NetspecConvAttrs } from './conv-op.ts';
 
-export const NETSPEC_CONV = 'NetspecConv';
-export const NETSPEC_CONV_INPUT_GRAD = 'NetspecConvInputGrad';
-export const NETSPEC_CONV_FILTER_GRAD = 'NetspecConvFilterGrad';
-export const NETSPEC_RELU_GRAD = 'NetspecReluGrad';
-
-export interface NetspecConvAttrs {
-  strides: [number, number];
-  /** [top, bottom, left, right]. */
-  pad: [number, number, number, number];
-  dilation: [number, number];
-  groups: number;
-  relu: boolean;
-}
-
-/** The addon's parameter list for x [n,h,w,c] and filter [kh,kw,c/groups,oc]; null if they don't fit. */
-export function netspecConvParams(x: readonly number[], filter: readonly number[], a: NetspecConvAttrs): number[] | null {
+/** The addon's parameters for x [n,h,w,c] and filter [kh,kw,c/groups,oc]; null if they don't fit. */
+export function netspecConvParams(x: readonly number[], filter: readonly number[], a: NetspecConvAttrs): ConvParams | null {
   if (x.length !== 4 || filter.length !== 4) return null;
   const [n, ih, iw, ic] = x;
   const [kh, kw, icg, oc] = filter;
@@ -34,12 +17,12 @@ export function netspecConvParams(x: readonly number[], filter: readonly number[
   if (ic !== icg * g || oc % g !== 0) return null;
   const oh = convOutputSize(ih, kh, sh, t, b, dh), ow = convOutputSize(iw, kw, sw, l, r, dw);
   if (!(oh > 0 && ow > 0 && n > 0)) return null;
-  return [n, ih, iw, ic, oh, ow, oc, kh, kw, sh, sw, dh, dw, t, b, l, r, g];
+  return { batch: n, inSize: [ih, iw], inChannels: ic, outSize: [oh, ow], outChannels: oc, kernelSize: [kh, kw], strides: [sh, sw], dilation: [dh, dw], pad: [t, b, l, r], groups: g };
 }
 
-const outShapeOf = (p: number[]): number[] => [p[0], p[4], p[5], p[6]];
+const outShapeOf = (p: ConvParams): number[] => [p.batch, p.outSize[0], p.outSize[1], p.outChannels];
 
-function paramsOrThrow(x: readonly number[], filter: readonly number[], a: NetspecConvAttrs): number[] {
+function paramsOrThrow(x: readonly number[], filter: readonly number[], a: NetspecConvAttrs): ConvParams {
   const p = netspecConvParams(x, filter, a);
   if (!p) throw new Error(`${NETSPEC_CONV}: input ${JSON.stringify(x)} and filter ${JSON.stringify(filter)} do not fit ${JSON.stringify(a)}`);
   return p;
@@ -63,7 +46,7 @@ export function netspecConvKernels(backendName: string, addon: NativeAddon): tf.
         const p = paramsOrThrow(x!.shape, filter!.shape, a);
         const xv = floats(b, x, 'x'), wv = floats(b, filter, 'filter');
         const bv = bias ? floats(b, bias, 'bias') : null;
-        if (bv && bv.length !== p[6]) throw new Error(`${NETSPEC_CONV}: bias has ${bv.length} values for ${p[6]} filters`);
+        if (bv && bv.length !== p.outChannels) throw new Error(`${NETSPEC_CONV}: bias has ${bv.length} values for ${p.outChannels} filters`);
         return output(b, outShapeOf(p), (y) => addon.conv2d(ConvMode.Forward, p, xv, wv, y, bv, a.relu));
       },
     },
@@ -103,29 +86,3 @@ export function netspecConvKernels(backendName: string, addon: NativeAddon): tf.
   ];
 }
 
-let gradientRegistered = false;
-
-/** The gradient of NETSPEC_CONV, once per process (tfjs keeps gradients by kernel name, for every backend). */
-export function registerNetspecConvGradient(): void {
-  if (gradientRegistered) return;
-  gradientRegistered = true;
-  tf.registerGradient({
-    kernelName: NETSPEC_CONV,
-    inputsToSave: ['x', 'filter'],
-    outputsToSave: [true],
-    gradFunc: (dy, saved, attrs) => {
-      const [x, filter, y] = saved;
-      const a = attrs as unknown as NetspecConvAttrs;
-      const run = (name: string, inputs: tf.NamedTensorMap, extra: object = {}) =>
-        tf.engine().runKernel(name, inputs, { ...a, ...extra } as unknown as tf.NamedAttrMap) as tf.Tensor;
-      // relu's gradient once, now rather than in each closure (each runs in its own tidy): it
-      // lives until the backward pass ends, one tensor the size of this layer's output.
-      const g = a.relu ? run(NETSPEC_RELU_GRAD, { dy: dy as tf.Tensor, y }) : (dy as tf.Tensor);
-      return {
-        x: () => run(NETSPEC_CONV_INPUT_GRAD, { dy: g, filter }, { inputShape: x.shape }),
-        filter: () => run(NETSPEC_CONV_FILTER_GRAD, { x, dy: g }, { filterShape: filter.shape }),
-        bias: () => tf.sum(g, [0, 1, 2]),
-      };
-    },
-  });
-}

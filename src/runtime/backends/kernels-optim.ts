@@ -1,6 +1,6 @@
-// The optimizers' fused updates as tfjs kernels of netspec-cpu (native/src/optim.h). They exist
-// on no other backend: src/runtime/train/optimizer.ts uses them when tf.getKernel finds them and
-// its tensor-op path otherwise. Not differentiable (an update runs outside any gradient tape).
+// The optimizers' update ops (optim-op.ts) as native kernels of netspec-cpu (native/src/optim.h);
+// the names and attrs below are the ops' interface, for any backend that registers its own.
+// Not differentiable (an update runs outside any gradient tape).
 // An update overwrites the variables' memory when nothing else can see it (updatableInPlace), and
 // writes fresh buffers otherwise; the optimizer assigns the outputs either way.
 import * as tf from '@tensorflow/tfjs';

@@ -4,8 +4,25 @@ import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** Integer parameter lists; their layouts are documented in native/src/*.h. */
-export type ConvParams = readonly number[];
+/**
+ * One convolution's geometry, NHWC (native/src/conv.h). The addon reads each field by name and
+ * throws a TypeError naming any that is missing or not an integer.
+ */
+export interface ConvParams {
+  batch: number;
+  /** [height, width] of the input. */
+  inSize: readonly [number, number];
+  inChannels: number;
+  /** [height, width] of the output: oneDNN's floor rule must give it from the rest. */
+  outSize: readonly [number, number];
+  outChannels: number;
+  kernelSize: readonly [number, number];
+  strides: readonly [number, number];
+  dilation: readonly [number, number];
+  /** [top, bottom, left, right]. */
+  pad: readonly [number, number, number, number];
+  groups: number;
+}
 export type PoolParams = readonly number[];
 
 export const ConvMode = { Forward: 0, BackwardData: 1, BackwardFilter: 2 } as const;
@@ -23,7 +40,7 @@ export interface NativeInfo {
 
 /** The addon's functions. Outputs are caller-allocated Float32Arrays, written in place. */
 export interface NativeAddon {
-  /** params: [n, ih, iw, ic, oh, ow, oc, kh, kw, sh, sw, dh, dw, padTop, padBottom, padLeft, padRight, groups]. */
+  /** Forward (bias and relu fused), or either gradient; filter is [kh, kw, inChannels/groups, outChannels]. */
   conv2d(mode: ConvMode, params: ConvParams, a: Float32Array, b: Float32Array, out: Float32Array, bias?: Float32Array | null, relu?: boolean): void;
   /** The oneDNN implementation and activation layout used for that problem ("jit:avx2 blocked"). */
   convImpl(mode: ConvMode, params: ConvParams, hasBias: boolean, relu: boolean): string;

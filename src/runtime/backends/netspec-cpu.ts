@@ -10,7 +10,8 @@ import { concat, padV2, slice, splitV } from './kernels-copy.ts';
 import { add, floor, multiply, realDiv, relu, softmax, step, sub, sum } from './kernels-elementwise.ts';
 import { matmul } from './kernels-matmul.ts';
 import { optimizerKernels } from './kernels-optim.ts';
-import { netspecConvKernels, registerNetspecConvGradient } from './kernels-netspec-conv.ts';
+import { netspecConvKernels } from './kernels-netspec-conv.ts';
+import { registerOwnKernel } from './fallback.ts';
 import { avgPool, avgPoolGrad, lrn, lrnGrad, maxPool, maxPoolGrad } from './kernels-pool.ts';
 
 export const NETSPEC_CPU = 'netspec-cpu';
@@ -69,8 +70,8 @@ export function registerNetspecCpu(load: () => AddonLoad = loadNativeAddon): Reg
     const config = native ? withFallback(k.kernelName, NETSPEC_CPU, native, k.kernelFunc, addon) : { ...k, backendName: NETSPEC_CPU };
     tf.registerKernel({ ...config, kernelFunc: markViews(config.kernelFunc) });
   }
-  for (const k of [...optimizerKernels(NETSPEC_CPU, addon), ...netspecConvKernels(NETSPEC_CPU, addon)]) tf.registerKernel(k);
-  registerNetspecConvGradient();
+  // Native kernels of netspec's own ops (their gradients are registered with the ops, for every backend).
+  for (const k of [...optimizerKernels(NETSPEC_CPU, addon), ...netspecConvKernels(NETSPEC_CPU, addon)]) registerOwnKernel(k);
   // A fresh MathBackendCPU, minus its one-time "install tfjs-node to speed things up" banner.
   tf.registerBackend(NETSPEC_CPU, () => withFloatPool(Object.assign(cpuFactory() as object, { firstUse: false }) as unknown as PooledBackend), 0);
   return { ok: true, info: addon.info(), nativeKernels };

@@ -1,11 +1,10 @@
-// Grouped 2-D convolution with explicit asymmetric padding: tfjs has neither `groups`
-// (tensorflow/tfjs#3900) nor a gradient for dilation > 1, and cannot train tf.conv2d on wasm.
+// Grouped, dilated 2-D convolution with explicit asymmetric padding, bias and activation: one
+// NetspecConv op (backends/conv-op.ts), whichever backend runs it.
 import * as tf from '@tensorflow/tfjs';
 import { conv2dOutputShape, type Pad4 } from '../../model/arithmetic.ts';
 import { ACTIVATIONS, activationName, applyActivation, type ActivationName } from './activation.ts';
 import { resolveInitializer, serializeInitializer, type Initializer, type InitializerSpec } from './initializers.ts';
-import { conv2dExplicit } from './conv-kernel.ts';
-import { NETSPEC_CONV, type NetspecConvAttrs } from '../backends/kernels-netspec-conv.ts';
+import { netspecConv2d } from '../backends/conv-op.ts';
 import { checkInts, checkPositive, invalidArg, nhwcOutputShape, oneInput, type LayerArgs } from './common.ts';
 
 export { applyActivation, type ActivationName } from './activation.ts';
@@ -31,36 +30,6 @@ export interface NetspecConv2DArgs extends LayerArgs {
   kernelInitializer?: InitializerSpec;
   /** Default 'zeros'. */
   biasInitializer?: InitializerSpec;
-}
-
-/** Spreads kernel taps `dilation` apart with zeros (pad + reshape: differentiable everywhere). */
-export function dilateKernel(kernel: tf.Tensor4D, dilation: [number, number]): tf.Tensor4D {
-  const [dh, dw] = dilation;
-  if (dh === 1 && dw === 1) return kernel;
-  const [kh, kw, ci, co] = kernel.shape;
-  return tf.tidy(() => {
-    const spread = tf.pad(tf.reshape(kernel, [kh, 1, kw, 1, ci * co]), [[0, 0], [0, dh - 1], [0, 0], [0, dw - 1], [0, 0]]);
-    return tf.slice(tf.reshape(spread, [kh * dh, kw * dw, ci, co]), 0, [(kh - 1) * dh + 1, (kw - 1) * dw + 1, ci, co]) as tf.Tensor4D;
-  });
-}
-
-/**
- * y = conv(x, kernel) with `groups` independent channel groups; kernel is [kh, kw, cin/groups, filters],
- * output channels of group j are j·filters/groups … (j+1)·filters/groups − 1, as in PyTorch.
- * Each group is one conv2dExplicit (trainable on cpu and wasm alike). Dilation is done by
- * dilating the kernel: tf.conv2d has no gradient for dilation > 1 and refuses stride > 1
- * together with dilation > 1.
- */
-export function groupedConv2d(
-  x: tf.Tensor4D, kernel: tf.Tensor4D, strides: [number, number], pad: Pad4, dilation: [number, number], groups: number,
-): tf.Tensor4D {
-  return tf.tidy((): tf.Tensor4D => {
-    const k = dilateKernel(kernel, dilation);
-    if (groups === 1) return conv2dExplicit(x, k, strides, pad);
-    const xs = tf.split(x, groups, 3) as tf.Tensor4D[];
-    const ks = tf.split(k, groups, 3) as tf.Tensor4D[];
-    return tf.concat(xs.map((xg, g) => conv2dExplicit(xg, ks[g], strides, pad)), 3) as tf.Tensor4D;
-  });
 }
 
 export class NetspecConv2D extends tf.layers.Layer {
@@ -122,19 +91,11 @@ export class NetspecConv2D extends tf.layers.Layer {
 
   call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
     return tf.tidy(() => {
-      const x = oneInput(inputs);
-      if (tf.getKernel(NETSPEC_CONV, tf.getBackend())) {
-        // netspec-cpu: the whole layer (groups, dilation, bias, relu) is one native kernel.
-        const relu = this.activation === 'relu';
-        const attrs: NetspecConvAttrs = { strides: this.strides, pad: this.pad, dilation: this.dilation, groups: this.groups, relu };
-        const kernel = this.kernel!.read();
-        const y = tf.engine().runKernel(NETSPEC_CONV, this.bias ? { x, filter: kernel, bias: this.bias.read() } : { x, filter: kernel },
-          attrs as unknown as tf.NamedAttrMap) as tf.Tensor4D;
-        return relu ? y : applyActivation(y, this.activation);
-      }
-      let y: tf.Tensor4D = groupedConv2d(x, this.kernel!.read() as tf.Tensor4D, this.strides, this.pad, this.dilation, this.groups);
-      if (this.bias) y = tf.add(y, this.bias.read());
-      return applyActivation(y, this.activation);
+      // relu is fused into the op; any other activation follows it.
+      const relu = this.activation === 'relu';
+      const y = netspecConv2d(oneInput(inputs) as tf.Tensor4D, this.kernel!.read() as tf.Tensor4D, this.bias?.read(),
+        { strides: this.strides, pad: this.pad, dilation: this.dilation, groups: this.groups, relu });
+      return relu ? y : applyActivation(y, this.activation);
     });
   }
 

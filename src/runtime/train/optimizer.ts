@@ -13,14 +13,9 @@
 // biases of 1 in conv2/4/5 and fc6/7 would otherwise drift).
 import * as tf from '@tensorflow/tfjs';
 import type { OptimizerSpec } from '../../model/spec.ts';
-import { ADAM_UPDATE, SGD_UPDATE, type AdamUpdateAttrs, type SgdUpdateAttrs } from '../backends/kernels-optim.ts';
-
-/** The backend has a fused kernel for this update (netspec-cpu does): one pass instead of many ops. */
-const fusedKernel = (name: string): boolean => tf.getKernel(name, tf.getBackend()) !== undefined;
-
-function runFused(name: string, inputs: Record<string, tf.Tensor>, attrs: SgdUpdateAttrs | AdamUpdateAttrs): tf.Tensor[] {
-  return tf.engine().runKernel(name, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
-}
+// Each update is one op per variable (backends/optim-op.ts): netspec-cpu runs it natively, in
+// place; other backends run their own kernel or the portable one.
+import { adamUpdate, sgdUpdate } from '../backends/optim-op.ts';
 
 /** Everything an optimizer needs to resume exactly: scalars and one set of buffers per variable. */
 export interface OptimizerState {
@@ -57,22 +52,12 @@ export function createOptimizer(spec: OptimizerSpec, variables: tf.Variable[]): 
   const applySgd = (s: Extract<OptimizerSpec, { type: 'sgd' }>, grads: tf.Tensor[], lr: number) => {
     const mu = s.momentum ?? 0.9;
     const wd = s.weightDecay ?? 0;
-    const fused = fusedKernel(SGD_UPDATE);
     variables.forEach((w, i) => {
       tf.tidy(() => {
         const v = slots[i].v;
-        if (fused) {
-          const [wNew, vNew] = runFused(SGD_UPDATE, { w, v, g: grads[i] }, { lr, mu, wd: decays(w) ? wd : 0, nesterov: s.nesterov === true });
-          v.assign(vNew);
-          w.assign(wNew);
-          return;
-        }
-        // −ε·(λ·w + ∂L/∂w): the gradient step with the paper's decay term folded in.
-        const g = decays(w) && wd ? grads[i].add(w.mul(wd)) : grads[i];
-        const descent = g.mul(-lr);
-        const vNew = v.mul(mu).add(descent);
+        const [wNew, vNew] = sgdUpdate({ w, v, g: grads[i] }, { lr, mu, wd: decays(w) ? wd : 0, nesterov: s.nesterov === true });
         v.assign(vNew);
-        w.assign(s.nesterov ? w.add(vNew.mul(mu)).add(descent) : w.add(vNew));
+        w.assign(wNew);
       });
     });
   };
@@ -85,25 +70,13 @@ export function createOptimizer(spec: OptimizerSpec, variables: tf.Variable[]): 
     const t = step; // already incremented
     const c1 = 1 - b1 ** t;
     const c2 = 1 - b2 ** t;
-    const fused = fusedKernel(ADAM_UPDATE);
     variables.forEach((w, i) => {
       tf.tidy(() => {
         const { m, v } = slots[i];
-        const g = grads[i];
-        if (fused) {
-          const [wNew, mNew, vNew] = runFused(ADAM_UPDATE, { w, m, v, g }, { lr, b1, b2, c1, c2, eps, wd: wd && decays(w) ? wd : 0 });
-          m.assign(mNew);
-          v.assign(vNew);
-          w.assign(wNew);
-          return;
-        }
-        const mNew = m.mul(b1).add(g.mul(1 - b1));
-        const vNew = v.mul(b2).add(g.square().mul(1 - b2));
+        const [wNew, mNew, vNew] = adamUpdate({ w, m, v, g: grads[i] }, { lr, b1, b2, c1, c2, eps, wd: wd && decays(w) ? wd : 0 });
         m.assign(mNew);
         v.assign(vNew);
-        let update = mNew.div(c1).div(vNew.div(c2).sqrt().add(eps));
-        if (wd && decays(w)) update = update.add(w.mul(wd));
-        w.assign(w.sub(update.mul(lr)));
+        w.assign(wNew);
       });
     });
   };
