@@ -1,8 +1,8 @@
 // generated from models/alexnet-fashion.yaml by netspec; do not edit.
 // AlexNet-shaped net for Fashion-MNIST
 import * as tf from "@tensorflow/tfjs";
-import { registerNetspecLayers, NetspecConv2D, NetspecLRN } from "../src/runtime/layers/index.ts";
-import { biasInitializer, weightInitializer, type InitScheme } from "../src/runtime/init.ts";
+import { registerNetspecLayers, NetspecConv2D, NetspecLRN, NetspecDense } from "../src/runtime/layers/index.ts";
+import { weightInitializer, type InitScheme } from "../src/runtime/init.ts";
 
 /** The model's name in its spec. */
 export const modelName = "alexnet-fashion";
@@ -13,11 +13,14 @@ export const inputShape = [28, 28, 1] as const;
 /** Classes the model predicts. */
 export const numClasses = 10;
 
-/** Every layer's name, in order. */
-export type LayerName = "conv1" | "norm1" | "pool1" | "conv2" | "norm2" | "pool2" | "conv3" | "conv4" | "conv5" | "pool5" | "flatten" | "fc6" | "drop6" | "fc7" | "drop7" | "fc8";
-
 /** Layer names in execution order. */
-export const layerNames = ["conv1", "norm1", "pool1", "conv2", "norm2", "pool2", "conv3", "conv4", "conv5", "pool5", "flatten", "fc6", "drop6", "fc7", "drop7", "fc8"] as const satisfies readonly LayerName[];
+export const layerNames = [
+  "conv1", "norm1", "pool1", "conv2", "norm2", "pool2", "conv3", "conv4", "conv5", "pool5", "flatten", "fc6", "drop6",
+  "fc7", "drop7", "fc8",
+] as const;
+
+/** Every layer's name. */
+export type LayerName = (typeof layerNames)[number];
 
 /** Each layer's output shape (no batch), as the compiler inferred it. */
 export const outputShapes = {
@@ -77,41 +80,106 @@ export interface BuildOptions {
 /** Builds alexnet-fashion as a tfjs LayersModel (not compiled: the trainer chooses loss and optimizer). */
 export function buildAlexnetFashion(options: BuildOptions = {}): tf.LayersModel {
   registerNetspecLayers();
+  const init = options.init ?? defaultInit;
   const seedFor = (i: number): number | undefined => (options.seed === undefined ? undefined : options.seed + i);
-  const input = tf.input({ shape: [28, 28, 1], name: 'input' });
+  const input = tf.input({ shape: [28, 28, 1], name: "input" });
   // conv1: 28x28x1 -> 28x28x32
-  const conv1 = new NetspecConv2D({ name: "conv1", filters: 32, kernelSize: [3, 3], strides: [1, 1], pad: [1, 1, 1, 1], dilation: [1, 1], groups: 1, useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(0)), biasInitializer: biasInitializer(0) }).apply(input) as tf.SymbolicTensor;
+  const conv1$ = new NetspecConv2D({
+    name: "conv1",
+    filters: 32,
+    kernelSize: [3, 3],
+    pad: [1, 1, 1, 1],
+    activation: "relu",
+    kernelInitializer: weightInitializer(init, seedFor(0)),
+  }).apply(input) as tf.SymbolicTensor;
   // norm1: 28x28x32 -> 28x28x32
-  const norm1 = new NetspecLRN({ name: "norm1", size: 5, alpha: 0.0001, beta: 0.75, k: 2, convention: "paper" }).apply(conv1) as tf.SymbolicTensor;
+  const norm1$ = new NetspecLRN({ name: "norm1" }).apply(conv1$) as tf.SymbolicTensor;
   // pool1: 28x28x32 -> 13x13x32
-  const pool1 = tf.layers.maxPooling2d({ name: "pool1", poolSize: [3, 3], strides: [2, 2], padding: 'valid' }).apply(norm1) as tf.SymbolicTensor;
+  const pool1$ = tf.layers.maxPooling2d({
+    name: "pool1",
+    poolSize: [3, 3],
+    strides: [2, 2],
+  }).apply(norm1$) as tf.SymbolicTensor;
   // conv2: 13x13x32 -> 13x13x64
-  const conv2 = new NetspecConv2D({ name: "conv2", filters: 64, kernelSize: [3, 3], strides: [1, 1], pad: [1, 1, 1, 1], dilation: [1, 1], groups: 1, useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(3)), biasInitializer: biasInitializer(0) }).apply(pool1) as tf.SymbolicTensor;
+  const conv2$ = new NetspecConv2D({
+    name: "conv2",
+    filters: 64,
+    kernelSize: [3, 3],
+    pad: [1, 1, 1, 1],
+    activation: "relu",
+    kernelInitializer: weightInitializer(init, seedFor(3)),
+  }).apply(pool1$) as tf.SymbolicTensor;
   // norm2: 13x13x64 -> 13x13x64
-  const norm2 = new NetspecLRN({ name: "norm2", size: 5, alpha: 0.0001, beta: 0.75, k: 2, convention: "paper" }).apply(conv2) as tf.SymbolicTensor;
+  const norm2$ = new NetspecLRN({ name: "norm2" }).apply(conv2$) as tf.SymbolicTensor;
   // pool2: 13x13x64 -> 6x6x64
-  const pool2 = tf.layers.maxPooling2d({ name: "pool2", poolSize: [3, 3], strides: [2, 2], padding: 'valid' }).apply(norm2) as tf.SymbolicTensor;
+  const pool2$ = tf.layers.maxPooling2d({
+    name: "pool2",
+    poolSize: [3, 3],
+    strides: [2, 2],
+  }).apply(norm2$) as tf.SymbolicTensor;
   // conv3: 6x6x64 -> 6x6x96
-  const conv3 = new NetspecConv2D({ name: "conv3", filters: 96, kernelSize: [3, 3], strides: [1, 1], pad: [1, 1, 1, 1], dilation: [1, 1], groups: 1, useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(6)), biasInitializer: biasInitializer(0) }).apply(pool2) as tf.SymbolicTensor;
+  const conv3$ = new NetspecConv2D({
+    name: "conv3",
+    filters: 96,
+    kernelSize: [3, 3],
+    pad: [1, 1, 1, 1],
+    activation: "relu",
+    kernelInitializer: weightInitializer(init, seedFor(6)),
+  }).apply(pool2$) as tf.SymbolicTensor;
   // conv4: 6x6x96 -> 6x6x96
-  const conv4 = new NetspecConv2D({ name: "conv4", filters: 96, kernelSize: [3, 3], strides: [1, 1], pad: [1, 1, 1, 1], dilation: [1, 1], groups: 2, useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(7)), biasInitializer: biasInitializer(0) }).apply(conv3) as tf.SymbolicTensor;
+  const conv4$ = new NetspecConv2D({
+    name: "conv4",
+    filters: 96,
+    kernelSize: [3, 3],
+    pad: [1, 1, 1, 1],
+    groups: 2,
+    activation: "relu",
+    kernelInitializer: weightInitializer(init, seedFor(7)),
+  }).apply(conv3$) as tf.SymbolicTensor;
   // conv5: 6x6x96 -> 6x6x64
-  const conv5 = new NetspecConv2D({ name: "conv5", filters: 64, kernelSize: [3, 3], strides: [1, 1], pad: [1, 1, 1, 1], dilation: [1, 1], groups: 2, useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(8)), biasInitializer: biasInitializer(0) }).apply(conv4) as tf.SymbolicTensor;
+  const conv5$ = new NetspecConv2D({
+    name: "conv5",
+    filters: 64,
+    kernelSize: [3, 3],
+    pad: [1, 1, 1, 1],
+    groups: 2,
+    activation: "relu",
+    kernelInitializer: weightInitializer(init, seedFor(8)),
+  }).apply(conv4$) as tf.SymbolicTensor;
   // pool5: 6x6x64 -> 2x2x64
-  const pool5 = tf.layers.maxPooling2d({ name: "pool5", poolSize: [3, 3], strides: [2, 2], padding: 'valid' }).apply(conv5) as tf.SymbolicTensor;
+  const pool5$ = tf.layers.maxPooling2d({
+    name: "pool5",
+    poolSize: [3, 3],
+    strides: [2, 2],
+  }).apply(conv5$) as tf.SymbolicTensor;
   // flatten: 2x2x64 -> 256
-  const flatten = tf.layers.flatten({ name: "flatten" }).apply(pool5) as tf.SymbolicTensor;
+  const flatten$ = tf.layers.flatten({ name: "flatten" }).apply(pool5$) as tf.SymbolicTensor;
   // fc6: 256 -> 512
-  const fc6 = tf.layers.dense({ name: "fc6", units: 512, useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(11)), biasInitializer: biasInitializer(0) }).apply(flatten) as tf.SymbolicTensor;
+  const fc6$ = new NetspecDense({
+    name: "fc6",
+    units: 512,
+    activation: "relu",
+    kernelInitializer: weightInitializer(init, seedFor(11)),
+  }).apply(flatten$) as tf.SymbolicTensor;
   // drop6: 512 -> 512
-  const drop6 = tf.layers.dropout({ name: "drop6", rate: 0.3 }).apply(fc6) as tf.SymbolicTensor;
+  const drop6$ = tf.layers.dropout({ name: "drop6", rate: 0.3 }).apply(fc6$) as tf.SymbolicTensor;
   // fc7: 512 -> 512
-  const fc7 = tf.layers.dense({ name: "fc7", units: 512, useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(13)), biasInitializer: biasInitializer(0) }).apply(drop6) as tf.SymbolicTensor;
+  const fc7$ = new NetspecDense({
+    name: "fc7",
+    units: 512,
+    activation: "relu",
+    kernelInitializer: weightInitializer(init, seedFor(13)),
+  }).apply(drop6$) as tf.SymbolicTensor;
   // drop7: 512 -> 512
-  const drop7 = tf.layers.dropout({ name: "drop7", rate: 0.3 }).apply(fc7) as tf.SymbolicTensor;
+  const drop7$ = tf.layers.dropout({ name: "drop7", rate: 0.3 }).apply(fc7$) as tf.SymbolicTensor;
   // fc8: 512 -> 10
-  const fc8 = tf.layers.dense({ name: "fc8", units: 10, useBias: true, activation: "softmax", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(15)), biasInitializer: biasInitializer(0) }).apply(drop7) as tf.SymbolicTensor;
-  return tf.model({ inputs: input, outputs: fc8, name: "alexnet-fashion" });
+  const fc8$ = new NetspecDense({
+    name: "fc8",
+    units: 10,
+    activation: "softmax",
+    kernelInitializer: weightInitializer(init, seedFor(15)),
+  }).apply(drop7$) as tf.SymbolicTensor;
+  return tf.model({ inputs: input, outputs: fc8$, name: "alexnet-fashion" });
 }
 
 /** The builder under a name every generated module shares. */

@@ -1,8 +1,15 @@
 // generated from models/alexnet-seed.yaml by netspec; do not edit.
 // The seed note's PaddlePaddle AlexNet (224 input, padded conv1 and pool1, no groups)
 import * as tf from "@tensorflow/tfjs";
-import { registerNetspecLayers, NetspecConv2D, NetspecLRN, NetspecPool2D, NetspecDense } from "../src/runtime/layers/index.ts";
-import { biasInitializer, weightInitializer, type InitScheme } from "../src/runtime/init.ts";
+import {
+  registerNetspecLayers,
+  NetspecConv2D,
+  NetspecLRN,
+  NetspecPool2D,
+  NetspecActivation,
+  NetspecDense,
+} from "../src/runtime/layers/index.ts";
+import { weightInitializer, type InitScheme } from "../src/runtime/init.ts";
 
 /** The model's name in its spec. */
 export const modelName = "alexnet-seed";
@@ -13,11 +20,14 @@ export const inputShape = [224, 224, 3] as const;
 /** Classes the model predicts. */
 export const numClasses = 1000;
 
-/** Every layer's name, in order. */
-export type LayerName = "conv1" | "lrn" | "relu1" | "pool1" | "conv2" | "pool2" | "conv3" | "conv4" | "conv5" | "pool5" | "flatten" | "dropout1" | "fclayer1" | "dropout2" | "fclayer2" | "fclayer3";
-
 /** Layer names in execution order. */
-export const layerNames = ["conv1", "lrn", "relu1", "pool1", "conv2", "pool2", "conv3", "conv4", "conv5", "pool5", "flatten", "dropout1", "fclayer1", "dropout2", "fclayer2", "fclayer3"] as const satisfies readonly LayerName[];
+export const layerNames = [
+  "conv1", "lrn", "relu1", "pool1", "conv2", "pool2", "conv3", "conv4", "conv5", "pool5", "flatten", "dropout1",
+  "fclayer1", "dropout2", "fclayer2", "fclayer3",
+] as const;
+
+/** Every layer's name. */
+export type LayerName = (typeof layerNames)[number];
 
 /** Each layer's output shape (no batch), as the compiler inferred it. */
 export const outputShapes = {
@@ -77,41 +87,104 @@ export interface BuildOptions {
 /** Builds alexnet-seed as a tfjs LayersModel (not compiled: the trainer chooses loss and optimizer). */
 export function buildAlexnetSeed(options: BuildOptions = {}): tf.LayersModel {
   registerNetspecLayers();
+  const init = options.init ?? defaultInit;
   const seedFor = (i: number): number | undefined => (options.seed === undefined ? undefined : options.seed + i);
-  const input = tf.input({ shape: [224, 224, 3], name: 'input' });
+  const input = tf.input({ shape: [224, 224, 3], name: "input" });
   // conv1: 224x224x3 -> 54x54x96
-  const conv1 = new NetspecConv2D({ name: "conv1", filters: 96, kernelSize: [11, 11], strides: [4, 4], pad: [1, 1, 1, 1], dilation: [1, 1], groups: 1, useBias: true, activation: "linear", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(0)), biasInitializer: biasInitializer(0) }).apply(input) as tf.SymbolicTensor;
+  const conv1$ = new NetspecConv2D({
+    name: "conv1",
+    filters: 96,
+    kernelSize: [11, 11],
+    strides: [4, 4],
+    pad: [1, 1, 1, 1],
+    kernelInitializer: weightInitializer(init, seedFor(0)),
+  }).apply(input) as tf.SymbolicTensor;
   // lrn: 54x54x96 -> 54x54x96
-  const lrn = new NetspecLRN({ name: "lrn", size: 5, alpha: 0.0001, beta: 0.75, k: 1, convention: "caffe" }).apply(conv1) as tf.SymbolicTensor;
+  const lrn$ = new NetspecLRN({ name: "lrn", k: 1, convention: "caffe" }).apply(conv1$) as tf.SymbolicTensor;
   // relu1: 54x54x96 -> 54x54x96
-  const relu1 = tf.layers.activation({ name: "relu1", activation: "relu" }).apply(lrn) as tf.SymbolicTensor;
+  const relu1$ = new NetspecActivation({ name: "relu1", activation: "relu" }).apply(lrn$) as tf.SymbolicTensor;
   // pool1: 54x54x96 -> 28x28x96
-  const pool1 = new NetspecPool2D({ name: "pool1", mode: "max", poolSize: [3, 3], strides: [2, 2], pad: [2, 2, 2, 2], rounding: "floor" }).apply(relu1) as tf.SymbolicTensor;
+  const pool1$ = new NetspecPool2D({
+    name: "pool1",
+    mode: "max",
+    poolSize: [3, 3],
+    strides: [2, 2],
+    pad: [2, 2, 2, 2],
+  }).apply(relu1$) as tf.SymbolicTensor;
   // conv2: 28x28x96 -> 28x28x256
-  const conv2 = new NetspecConv2D({ name: "conv2", filters: 256, kernelSize: [5, 5], strides: [1, 1], pad: [2, 2, 2, 2], dilation: [1, 1], groups: 1, useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(4)), biasInitializer: biasInitializer(0) }).apply(pool1) as tf.SymbolicTensor;
+  const conv2$ = new NetspecConv2D({
+    name: "conv2",
+    filters: 256,
+    kernelSize: [5, 5],
+    pad: [2, 2, 2, 2],
+    activation: "relu",
+    kernelInitializer: weightInitializer(init, seedFor(4)),
+  }).apply(pool1$) as tf.SymbolicTensor;
   // pool2: 28x28x256 -> 13x13x256
-  const pool2 = tf.layers.maxPooling2d({ name: "pool2", poolSize: [3, 3], strides: [2, 2], padding: 'valid' }).apply(conv2) as tf.SymbolicTensor;
+  const pool2$ = tf.layers.maxPooling2d({
+    name: "pool2",
+    poolSize: [3, 3],
+    strides: [2, 2],
+  }).apply(conv2$) as tf.SymbolicTensor;
   // conv3: 13x13x256 -> 13x13x384
-  const conv3 = new NetspecConv2D({ name: "conv3", filters: 384, kernelSize: [3, 3], strides: [1, 1], pad: [1, 1, 1, 1], dilation: [1, 1], groups: 1, useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(6)), biasInitializer: biasInitializer(0) }).apply(pool2) as tf.SymbolicTensor;
+  const conv3$ = new NetspecConv2D({
+    name: "conv3",
+    filters: 384,
+    kernelSize: [3, 3],
+    pad: [1, 1, 1, 1],
+    activation: "relu",
+    kernelInitializer: weightInitializer(init, seedFor(6)),
+  }).apply(pool2$) as tf.SymbolicTensor;
   // conv4: 13x13x384 -> 13x13x384
-  const conv4 = new NetspecConv2D({ name: "conv4", filters: 384, kernelSize: [3, 3], strides: [1, 1], pad: [1, 1, 1, 1], dilation: [1, 1], groups: 1, useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(7)), biasInitializer: biasInitializer(0) }).apply(conv3) as tf.SymbolicTensor;
+  const conv4$ = new NetspecConv2D({
+    name: "conv4",
+    filters: 384,
+    kernelSize: [3, 3],
+    pad: [1, 1, 1, 1],
+    activation: "relu",
+    kernelInitializer: weightInitializer(init, seedFor(7)),
+  }).apply(conv3$) as tf.SymbolicTensor;
   // conv5: 13x13x384 -> 13x13x256
-  const conv5 = new NetspecConv2D({ name: "conv5", filters: 256, kernelSize: [3, 3], strides: [1, 1], pad: [1, 1, 1, 1], dilation: [1, 1], groups: 1, useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(8)), biasInitializer: biasInitializer(0) }).apply(conv4) as tf.SymbolicTensor;
+  const conv5$ = new NetspecConv2D({
+    name: "conv5",
+    filters: 256,
+    kernelSize: [3, 3],
+    pad: [1, 1, 1, 1],
+    activation: "relu",
+    kernelInitializer: weightInitializer(init, seedFor(8)),
+  }).apply(conv4$) as tf.SymbolicTensor;
   // pool5: 13x13x256 -> 6x6x256
-  const pool5 = tf.layers.maxPooling2d({ name: "pool5", poolSize: [3, 3], strides: [2, 2], padding: 'valid' }).apply(conv5) as tf.SymbolicTensor;
+  const pool5$ = tf.layers.maxPooling2d({
+    name: "pool5",
+    poolSize: [3, 3],
+    strides: [2, 2],
+  }).apply(conv5$) as tf.SymbolicTensor;
   // flatten: 6x6x256 -> 9216
-  const flatten = tf.layers.flatten({ name: "flatten" }).apply(pool5) as tf.SymbolicTensor;
+  const flatten$ = tf.layers.flatten({ name: "flatten" }).apply(pool5$) as tf.SymbolicTensor;
   // dropout1: 9216 -> 9216
-  const dropout1 = tf.layers.dropout({ name: "dropout1", rate: 0.5 }).apply(flatten) as tf.SymbolicTensor;
+  const dropout1$ = tf.layers.dropout({ name: "dropout1", rate: 0.5 }).apply(flatten$) as tf.SymbolicTensor;
   // fclayer1: 9216 -> 4096
-  const fclayer1 = new NetspecDense({ name: "fclayer1", units: 4096, blocks: [2048, 2048], useBias: true, activation: "linear", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(12)), biasInitializer: biasInitializer(0) }).apply(dropout1) as tf.SymbolicTensor;
+  const fclayer1$ = new NetspecDense({
+    name: "fclayer1",
+    units: 4096,
+    kernelInitializer: weightInitializer(init, seedFor(12)),
+  }).apply(dropout1$) as tf.SymbolicTensor;
   // dropout2: 4096 -> 4096
-  const dropout2 = tf.layers.dropout({ name: "dropout2", rate: 0.5 }).apply(fclayer1) as tf.SymbolicTensor;
+  const dropout2$ = tf.layers.dropout({ name: "dropout2", rate: 0.5 }).apply(fclayer1$) as tf.SymbolicTensor;
   // fclayer2: 4096 -> 4096
-  const fclayer2 = tf.layers.dense({ name: "fclayer2", units: 4096, useBias: true, activation: "linear", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(14)), biasInitializer: biasInitializer(0) }).apply(dropout2) as tf.SymbolicTensor;
+  const fclayer2$ = new NetspecDense({
+    name: "fclayer2",
+    units: 4096,
+    kernelInitializer: weightInitializer(init, seedFor(14)),
+  }).apply(dropout2$) as tf.SymbolicTensor;
   // fclayer3: 4096 -> 1000
-  const fclayer3 = tf.layers.dense({ name: "fclayer3", units: 1000, useBias: true, activation: "softmax", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(15)), biasInitializer: biasInitializer(0) }).apply(fclayer2) as tf.SymbolicTensor;
-  return tf.model({ inputs: input, outputs: fclayer3, name: "alexnet-seed" });
+  const fclayer3$ = new NetspecDense({
+    name: "fclayer3",
+    units: 1000,
+    activation: "softmax",
+    kernelInitializer: weightInitializer(init, seedFor(15)),
+  }).apply(fclayer2$) as tf.SymbolicTensor;
+  return tf.model({ inputs: input, outputs: fclayer3$, name: "alexnet-seed" });
 }
 
 /** The builder under a name every generated module shares. */

@@ -1,8 +1,13 @@
 // generated from models/alexnet-torchvision.yaml by netspec; do not edit.
 // torchvision's AlexNet (224 input, 61.1 M params)
 import * as tf from "@tensorflow/tfjs";
-import { registerNetspecLayers, NetspecConv2D, NetspecAdaptiveAvgPool2D, NetspecDense } from "../src/runtime/layers/index.ts";
-import { biasInitializer, weightInitializer, type InitScheme } from "../src/runtime/init.ts";
+import {
+  registerNetspecLayers,
+  NetspecConv2D,
+  NetspecAdaptiveAvgPool2D,
+  NetspecDense,
+} from "../src/runtime/layers/index.ts";
+import { weightInitializer, type InitScheme } from "../src/runtime/init.ts";
 
 /** The model's name in its spec. */
 export const modelName = "alexnet-torchvision";
@@ -13,11 +18,14 @@ export const inputShape = [224, 224, 3] as const;
 /** Classes the model predicts. */
 export const numClasses = 1000;
 
-/** Every layer's name, in order. */
-export type LayerName = "conv1" | "pool1" | "conv2" | "pool2" | "conv3" | "conv4" | "conv5" | "pool5" | "avgpool" | "flatten" | "drop6" | "fc6" | "drop7" | "fc7" | "fc8";
-
 /** Layer names in execution order. */
-export const layerNames = ["conv1", "pool1", "conv2", "pool2", "conv3", "conv4", "conv5", "pool5", "avgpool", "flatten", "drop6", "fc6", "drop7", "fc7", "fc8"] as const satisfies readonly LayerName[];
+export const layerNames = [
+  "conv1", "pool1", "conv2", "pool2", "conv3", "conv4", "conv5", "pool5", "avgpool", "flatten", "drop6", "fc6", "drop7",
+  "fc7", "fc8",
+] as const;
+
+/** Every layer's name. */
+export type LayerName = (typeof layerNames)[number];
 
 /** Each layer's output shape (no batch), as the compiler inferred it. */
 export const outputShapes = {
@@ -75,39 +83,106 @@ export interface BuildOptions {
 /** Builds alexnet-torchvision as a tfjs LayersModel (not compiled: the trainer chooses loss and optimizer). */
 export function buildAlexnetTorchvision(options: BuildOptions = {}): tf.LayersModel {
   registerNetspecLayers();
+  const init = options.init ?? defaultInit;
   const seedFor = (i: number): number | undefined => (options.seed === undefined ? undefined : options.seed + i);
-  const input = tf.input({ shape: [224, 224, 3], name: 'input' });
+  const input = tf.input({ shape: [224, 224, 3], name: "input" });
   // conv1: 224x224x3 -> 55x55x64
-  const conv1 = new NetspecConv2D({ name: "conv1", filters: 64, kernelSize: [11, 11], strides: [4, 4], pad: [2, 2, 2, 2], dilation: [1, 1], groups: 1, useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(0)), biasInitializer: biasInitializer(0) }).apply(input) as tf.SymbolicTensor;
+  const conv1$ = new NetspecConv2D({
+    name: "conv1",
+    filters: 64,
+    kernelSize: [11, 11],
+    strides: [4, 4],
+    pad: [2, 2, 2, 2],
+    activation: "relu",
+    kernelInitializer: weightInitializer(init, seedFor(0)),
+  }).apply(input) as tf.SymbolicTensor;
   // pool1: 55x55x64 -> 27x27x64
-  const pool1 = tf.layers.maxPooling2d({ name: "pool1", poolSize: [3, 3], strides: [2, 2], padding: 'valid' }).apply(conv1) as tf.SymbolicTensor;
+  const pool1$ = tf.layers.maxPooling2d({
+    name: "pool1",
+    poolSize: [3, 3],
+    strides: [2, 2],
+  }).apply(conv1$) as tf.SymbolicTensor;
   // conv2: 27x27x64 -> 27x27x192
-  const conv2 = new NetspecConv2D({ name: "conv2", filters: 192, kernelSize: [5, 5], strides: [1, 1], pad: [2, 2, 2, 2], dilation: [1, 1], groups: 1, useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(2)), biasInitializer: biasInitializer(0) }).apply(pool1) as tf.SymbolicTensor;
+  const conv2$ = new NetspecConv2D({
+    name: "conv2",
+    filters: 192,
+    kernelSize: [5, 5],
+    pad: [2, 2, 2, 2],
+    activation: "relu",
+    kernelInitializer: weightInitializer(init, seedFor(2)),
+  }).apply(pool1$) as tf.SymbolicTensor;
   // pool2: 27x27x192 -> 13x13x192
-  const pool2 = tf.layers.maxPooling2d({ name: "pool2", poolSize: [3, 3], strides: [2, 2], padding: 'valid' }).apply(conv2) as tf.SymbolicTensor;
+  const pool2$ = tf.layers.maxPooling2d({
+    name: "pool2",
+    poolSize: [3, 3],
+    strides: [2, 2],
+  }).apply(conv2$) as tf.SymbolicTensor;
   // conv3: 13x13x192 -> 13x13x384
-  const conv3 = new NetspecConv2D({ name: "conv3", filters: 384, kernelSize: [3, 3], strides: [1, 1], pad: [1, 1, 1, 1], dilation: [1, 1], groups: 1, useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(4)), biasInitializer: biasInitializer(0) }).apply(pool2) as tf.SymbolicTensor;
+  const conv3$ = new NetspecConv2D({
+    name: "conv3",
+    filters: 384,
+    kernelSize: [3, 3],
+    pad: [1, 1, 1, 1],
+    activation: "relu",
+    kernelInitializer: weightInitializer(init, seedFor(4)),
+  }).apply(pool2$) as tf.SymbolicTensor;
   // conv4: 13x13x384 -> 13x13x256
-  const conv4 = new NetspecConv2D({ name: "conv4", filters: 256, kernelSize: [3, 3], strides: [1, 1], pad: [1, 1, 1, 1], dilation: [1, 1], groups: 1, useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(5)), biasInitializer: biasInitializer(0) }).apply(conv3) as tf.SymbolicTensor;
+  const conv4$ = new NetspecConv2D({
+    name: "conv4",
+    filters: 256,
+    kernelSize: [3, 3],
+    pad: [1, 1, 1, 1],
+    activation: "relu",
+    kernelInitializer: weightInitializer(init, seedFor(5)),
+  }).apply(conv3$) as tf.SymbolicTensor;
   // conv5: 13x13x256 -> 13x13x256
-  const conv5 = new NetspecConv2D({ name: "conv5", filters: 256, kernelSize: [3, 3], strides: [1, 1], pad: [1, 1, 1, 1], dilation: [1, 1], groups: 1, useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(6)), biasInitializer: biasInitializer(0) }).apply(conv4) as tf.SymbolicTensor;
+  const conv5$ = new NetspecConv2D({
+    name: "conv5",
+    filters: 256,
+    kernelSize: [3, 3],
+    pad: [1, 1, 1, 1],
+    activation: "relu",
+    kernelInitializer: weightInitializer(init, seedFor(6)),
+  }).apply(conv4$) as tf.SymbolicTensor;
   // pool5: 13x13x256 -> 6x6x256
-  const pool5 = tf.layers.maxPooling2d({ name: "pool5", poolSize: [3, 3], strides: [2, 2], padding: 'valid' }).apply(conv5) as tf.SymbolicTensor;
+  const pool5$ = tf.layers.maxPooling2d({
+    name: "pool5",
+    poolSize: [3, 3],
+    strides: [2, 2],
+  }).apply(conv5$) as tf.SymbolicTensor;
   // avgpool: 6x6x256 -> 6x6x256
-  const avgpool = new NetspecAdaptiveAvgPool2D({ name: "avgpool", outputSize: [6, 6] }).apply(pool5) as tf.SymbolicTensor;
+  const avgpool$ = new NetspecAdaptiveAvgPool2D({
+    name: "avgpool",
+    outputSize: [6, 6],
+  }).apply(pool5$) as tf.SymbolicTensor;
   // flatten: 6x6x256 -> 9216
-  const flatten = tf.layers.flatten({ name: "flatten" }).apply(avgpool) as tf.SymbolicTensor;
+  const flatten$ = tf.layers.flatten({ name: "flatten" }).apply(avgpool$) as tf.SymbolicTensor;
   // drop6: 9216 -> 9216
-  const drop6 = tf.layers.dropout({ name: "drop6", rate: 0.5 }).apply(flatten) as tf.SymbolicTensor;
+  const drop6$ = tf.layers.dropout({ name: "drop6", rate: 0.5 }).apply(flatten$) as tf.SymbolicTensor;
   // fc6: 9216 -> 4096
-  const fc6 = new NetspecDense({ name: "fc6", units: 4096, blocks: [2048, 2048], useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(11)), biasInitializer: biasInitializer(0) }).apply(drop6) as tf.SymbolicTensor;
+  const fc6$ = new NetspecDense({
+    name: "fc6",
+    units: 4096,
+    activation: "relu",
+    kernelInitializer: weightInitializer(init, seedFor(11)),
+  }).apply(drop6$) as tf.SymbolicTensor;
   // drop7: 4096 -> 4096
-  const drop7 = tf.layers.dropout({ name: "drop7", rate: 0.5 }).apply(fc6) as tf.SymbolicTensor;
+  const drop7$ = tf.layers.dropout({ name: "drop7", rate: 0.5 }).apply(fc6$) as tf.SymbolicTensor;
   // fc7: 4096 -> 4096
-  const fc7 = tf.layers.dense({ name: "fc7", units: 4096, useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(13)), biasInitializer: biasInitializer(0) }).apply(drop7) as tf.SymbolicTensor;
+  const fc7$ = new NetspecDense({
+    name: "fc7",
+    units: 4096,
+    activation: "relu",
+    kernelInitializer: weightInitializer(init, seedFor(13)),
+  }).apply(drop7$) as tf.SymbolicTensor;
   // fc8: 4096 -> 1000
-  const fc8 = tf.layers.dense({ name: "fc8", units: 1000, useBias: true, activation: "softmax", kernelInitializer: weightInitializer(options.init ?? "he", seedFor(14)), biasInitializer: biasInitializer(0) }).apply(fc7) as tf.SymbolicTensor;
-  return tf.model({ inputs: input, outputs: fc8, name: "alexnet-torchvision" });
+  const fc8$ = new NetspecDense({
+    name: "fc8",
+    units: 1000,
+    activation: "softmax",
+    kernelInitializer: weightInitializer(init, seedFor(14)),
+  }).apply(fc7$) as tf.SymbolicTensor;
+  return tf.model({ inputs: input, outputs: fc8$, name: "alexnet-torchvision" });
 }
 
 /** The builder under a name every generated module shares. */

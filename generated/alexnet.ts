@@ -13,11 +13,14 @@ export const inputShape = [227, 227, 3] as const;
 /** Classes the model predicts. */
 export const numClasses = 1000;
 
-/** Every layer's name, in order. */
-export type LayerName = "conv1" | "norm1" | "pool1" | "conv2" | "norm2" | "pool2" | "conv3" | "conv4" | "conv5" | "pool5" | "flatten" | "fc6" | "drop6" | "fc7" | "drop7" | "fc8";
-
 /** Layer names in execution order. */
-export const layerNames = ["conv1", "norm1", "pool1", "conv2", "norm2", "pool2", "conv3", "conv4", "conv5", "pool5", "flatten", "fc6", "drop6", "fc7", "drop7", "fc8"] as const satisfies readonly LayerName[];
+export const layerNames = [
+  "conv1", "norm1", "pool1", "conv2", "norm2", "pool2", "conv3", "conv4", "conv5", "pool5", "flatten", "fc6", "drop6",
+  "fc7", "drop7", "fc8",
+] as const;
+
+/** Every layer's name. */
+export type LayerName = (typeof layerNames)[number];
 
 /** Each layer's output shape (no batch), as the compiler inferred it. */
 export const outputShapes = {
@@ -77,41 +80,112 @@ export interface BuildOptions {
 /** Builds alexnet as a tfjs LayersModel (not compiled: the trainer chooses loss and optimizer). */
 export function buildAlexnet(options: BuildOptions = {}): tf.LayersModel {
   registerNetspecLayers();
+  const init = options.init ?? defaultInit;
   const seedFor = (i: number): number | undefined => (options.seed === undefined ? undefined : options.seed + i);
-  const input = tf.input({ shape: [227, 227, 3], name: 'input' });
+  const input = tf.input({ shape: [227, 227, 3], name: "input" });
   // conv1: 227x227x3 -> 55x55x96
-  const conv1 = new NetspecConv2D({ name: "conv1", filters: 96, kernelSize: [11, 11], strides: [4, 4], pad: [0, 0, 0, 0], dilation: [1, 1], groups: 1, useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "paper", seedFor(0)), biasInitializer: biasInitializer(0) }).apply(input) as tf.SymbolicTensor;
+  const conv1$ = new NetspecConv2D({
+    name: "conv1",
+    filters: 96,
+    kernelSize: [11, 11],
+    strides: [4, 4],
+    activation: "relu",
+    kernelInitializer: weightInitializer(init, seedFor(0)),
+  }).apply(input) as tf.SymbolicTensor;
   // norm1: 55x55x96 -> 55x55x96
-  const norm1 = new NetspecLRN({ name: "norm1", size: 5, alpha: 0.0001, beta: 0.75, k: 2, convention: "paper" }).apply(conv1) as tf.SymbolicTensor;
+  const norm1$ = new NetspecLRN({ name: "norm1" }).apply(conv1$) as tf.SymbolicTensor;
   // pool1: 55x55x96 -> 27x27x96
-  const pool1 = tf.layers.maxPooling2d({ name: "pool1", poolSize: [3, 3], strides: [2, 2], padding: 'valid' }).apply(norm1) as tf.SymbolicTensor;
+  const pool1$ = tf.layers.maxPooling2d({
+    name: "pool1",
+    poolSize: [3, 3],
+    strides: [2, 2],
+  }).apply(norm1$) as tf.SymbolicTensor;
   // conv2: 27x27x96 -> 27x27x256
-  const conv2 = new NetspecConv2D({ name: "conv2", filters: 256, kernelSize: [5, 5], strides: [1, 1], pad: [2, 2, 2, 2], dilation: [1, 1], groups: 2, useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "paper", seedFor(3)), biasInitializer: biasInitializer(1) }).apply(pool1) as tf.SymbolicTensor;
+  const conv2$ = new NetspecConv2D({
+    name: "conv2",
+    filters: 256,
+    kernelSize: [5, 5],
+    pad: [2, 2, 2, 2],
+    groups: 2,
+    activation: "relu",
+    kernelInitializer: weightInitializer(init, seedFor(3)),
+    biasInitializer: biasInitializer(1),
+  }).apply(pool1$) as tf.SymbolicTensor;
   // norm2: 27x27x256 -> 27x27x256
-  const norm2 = new NetspecLRN({ name: "norm2", size: 5, alpha: 0.0001, beta: 0.75, k: 2, convention: "paper" }).apply(conv2) as tf.SymbolicTensor;
+  const norm2$ = new NetspecLRN({ name: "norm2" }).apply(conv2$) as tf.SymbolicTensor;
   // pool2: 27x27x256 -> 13x13x256
-  const pool2 = tf.layers.maxPooling2d({ name: "pool2", poolSize: [3, 3], strides: [2, 2], padding: 'valid' }).apply(norm2) as tf.SymbolicTensor;
+  const pool2$ = tf.layers.maxPooling2d({
+    name: "pool2",
+    poolSize: [3, 3],
+    strides: [2, 2],
+  }).apply(norm2$) as tf.SymbolicTensor;
   // conv3: 13x13x256 -> 13x13x384
-  const conv3 = new NetspecConv2D({ name: "conv3", filters: 384, kernelSize: [3, 3], strides: [1, 1], pad: [1, 1, 1, 1], dilation: [1, 1], groups: 1, useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "paper", seedFor(6)), biasInitializer: biasInitializer(0) }).apply(pool2) as tf.SymbolicTensor;
+  const conv3$ = new NetspecConv2D({
+    name: "conv3",
+    filters: 384,
+    kernelSize: [3, 3],
+    pad: [1, 1, 1, 1],
+    activation: "relu",
+    kernelInitializer: weightInitializer(init, seedFor(6)),
+  }).apply(pool2$) as tf.SymbolicTensor;
   // conv4: 13x13x384 -> 13x13x384
-  const conv4 = new NetspecConv2D({ name: "conv4", filters: 384, kernelSize: [3, 3], strides: [1, 1], pad: [1, 1, 1, 1], dilation: [1, 1], groups: 2, useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "paper", seedFor(7)), biasInitializer: biasInitializer(1) }).apply(conv3) as tf.SymbolicTensor;
+  const conv4$ = new NetspecConv2D({
+    name: "conv4",
+    filters: 384,
+    kernelSize: [3, 3],
+    pad: [1, 1, 1, 1],
+    groups: 2,
+    activation: "relu",
+    kernelInitializer: weightInitializer(init, seedFor(7)),
+    biasInitializer: biasInitializer(1),
+  }).apply(conv3$) as tf.SymbolicTensor;
   // conv5: 13x13x384 -> 13x13x256
-  const conv5 = new NetspecConv2D({ name: "conv5", filters: 256, kernelSize: [3, 3], strides: [1, 1], pad: [1, 1, 1, 1], dilation: [1, 1], groups: 2, useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "paper", seedFor(8)), biasInitializer: biasInitializer(1) }).apply(conv4) as tf.SymbolicTensor;
+  const conv5$ = new NetspecConv2D({
+    name: "conv5",
+    filters: 256,
+    kernelSize: [3, 3],
+    pad: [1, 1, 1, 1],
+    groups: 2,
+    activation: "relu",
+    kernelInitializer: weightInitializer(init, seedFor(8)),
+    biasInitializer: biasInitializer(1),
+  }).apply(conv4$) as tf.SymbolicTensor;
   // pool5: 13x13x256 -> 6x6x256
-  const pool5 = tf.layers.maxPooling2d({ name: "pool5", poolSize: [3, 3], strides: [2, 2], padding: 'valid' }).apply(conv5) as tf.SymbolicTensor;
+  const pool5$ = tf.layers.maxPooling2d({
+    name: "pool5",
+    poolSize: [3, 3],
+    strides: [2, 2],
+  }).apply(conv5$) as tf.SymbolicTensor;
   // flatten: 6x6x256 -> 9216
-  const flatten = tf.layers.flatten({ name: "flatten" }).apply(pool5) as tf.SymbolicTensor;
+  const flatten$ = tf.layers.flatten({ name: "flatten" }).apply(pool5$) as tf.SymbolicTensor;
   // fc6: 9216 -> 4096
-  const fc6 = new NetspecDense({ name: "fc6", units: 4096, blocks: [2048, 2048], useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "paper", seedFor(11)), biasInitializer: biasInitializer(1) }).apply(flatten) as tf.SymbolicTensor;
+  const fc6$ = new NetspecDense({
+    name: "fc6",
+    units: 4096,
+    activation: "relu",
+    kernelInitializer: weightInitializer(init, seedFor(11)),
+    biasInitializer: biasInitializer(1),
+  }).apply(flatten$) as tf.SymbolicTensor;
   // drop6: 4096 -> 4096
-  const drop6 = tf.layers.dropout({ name: "drop6", rate: 0.5 }).apply(fc6) as tf.SymbolicTensor;
+  const drop6$ = tf.layers.dropout({ name: "drop6", rate: 0.5 }).apply(fc6$) as tf.SymbolicTensor;
   // fc7: 4096 -> 4096
-  const fc7 = tf.layers.dense({ name: "fc7", units: 4096, useBias: true, activation: "relu", kernelInitializer: weightInitializer(options.init ?? "paper", seedFor(13)), biasInitializer: biasInitializer(1) }).apply(drop6) as tf.SymbolicTensor;
+  const fc7$ = new NetspecDense({
+    name: "fc7",
+    units: 4096,
+    activation: "relu",
+    kernelInitializer: weightInitializer(init, seedFor(13)),
+    biasInitializer: biasInitializer(1),
+  }).apply(drop6$) as tf.SymbolicTensor;
   // drop7: 4096 -> 4096
-  const drop7 = tf.layers.dropout({ name: "drop7", rate: 0.5 }).apply(fc7) as tf.SymbolicTensor;
+  const drop7$ = tf.layers.dropout({ name: "drop7", rate: 0.5 }).apply(fc7$) as tf.SymbolicTensor;
   // fc8: 4096 -> 1000
-  const fc8 = tf.layers.dense({ name: "fc8", units: 1000, useBias: true, activation: "softmax", kernelInitializer: weightInitializer(options.init ?? "paper", seedFor(15)), biasInitializer: biasInitializer(0) }).apply(drop7) as tf.SymbolicTensor;
-  return tf.model({ inputs: input, outputs: fc8, name: "alexnet" });
+  const fc8$ = new NetspecDense({
+    name: "fc8",
+    units: 1000,
+    activation: "softmax",
+    kernelInitializer: weightInitializer(init, seedFor(15)),
+  }).apply(drop7$) as tf.SymbolicTensor;
+  return tf.model({ inputs: input, outputs: fc8$, name: "alexnet" });
 }
 
 /** The builder under a name every generated module shares. */

@@ -20,6 +20,8 @@ const payloads = [
   '${process.exit(1)}',
   '\u2028process.exit(1)\u2029',
   '<!-- --> process.exit(1)',
+  // Long enough to be wrapped over several comment lines, a terminator across a break.
+  `${'x'.repeat(113)}*/ process.exit(1); /*${'y '.repeat(60)}*/\nprocess.exit(1)`,
 ];
 
 describe.each(payloads)('payload %j', (payload) => {
@@ -42,10 +44,29 @@ layers:
     const sf = project.createSourceFile('hostile.ts', text);
     // It parses, and nothing in it calls process.exit.
     expect(project.getProgram().compilerObject.getSyntacticDiagnostics(sf.compilerNode).map((d) => d.messageText)).toEqual([]);
-    const calls = sf.getDescendantsOfKind(SyntaxKind.CallExpression).map((c) => c.getExpression().getText());
-    expect(calls.filter((c) => c.includes('process'))).toEqual([]);
-    expect(sf.getDescendantsOfKind(SyntaxKind.Identifier).map((i) => i.getText())).not.toContain('process');
+    expectNoProcess(sf);
   });
+});
+
+function expectNoProcess(sf: ReturnType<Project['createSourceFile']>): void {
+  const calls = sf.getDescendantsOfKind(SyntaxKind.CallExpression).map((c) => c.getExpression().getText());
+  expect(calls.filter((c) => c.includes('process'))).toEqual([]);
+  expect(sf.getDescendantsOfKind(SyntaxKind.Identifier).map((i) => i.getText())).not.toContain('process');
+}
+
+it('a hostile spec file path reaches the header only as a comment', () => {
+  const sub = path.join(dir, 'a*/ process.exit(1) /*\nprocess.exit(1)\u2028');
+  fs.mkdirSync(sub, { recursive: true });
+  const file = path.join(sub, 'model.yaml');
+  fs.writeFileSync(file, 'name: hostile\ninput: { shape: [8, 8, 1] }\nclasses: 2\nlayers:\n  - { type: flatten }\n  - { type: dense, units: 2 }\n');
+  const a = analyzeModel(file);
+  expect(a.diagnostics).toEqual([]);
+  const text = generateModule(a.ir!, path.join(root, 'generated', 'hostile.ts'), root);
+  expect(text).toContain('process.exit(1)');
+  const project = new Project({ useInMemoryFileSystem: true });
+  const sf = project.createSourceFile('hostile.ts', text);
+  expect(project.getProgram().compilerObject.getSyntacticDiagnostics(sf.compilerNode).map((d) => d.messageText)).toEqual([]);
+  expectNoProcess(sf);
 });
 
 it('model names with quotes are refused by the schema before anything is generated', () => {

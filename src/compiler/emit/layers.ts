@@ -1,91 +1,108 @@
-// One small emitter per layer kind: IR node -> the TypeScript expression constructing its tfjs layer.
+// One small emitter per layer kind: IR node -> the expression constructing its tfjs layer.
+// src/runtime/layers/from-ir.ts builds the same layers in process; a test compares the two.
 import type { IRLayer, IRNode } from '../../model/ir.ts';
+import type { InitScheme } from '../../model/spec.ts';
+import { array, call, object, type Code } from './layout.ts';
 import { lit, num, nums } from './literal.ts';
-import { denseKernelBlocks } from '../../model/arithmetic.ts';
 
 export interface EmitContext {
-  /** Position of the node among the model's nodes (seeds the initialisers). */
+  /** Position of the node among the model's nodes (seeds its kernel initialiser). */
   index: number;
-  /** Runtime classes the module must import, filled in as emitters use them. */
+  /** The spec's default initialiser: layers using it share the builder's `init`. */
+  modelInit: InitScheme;
+  /** Imports and builder locals the module must declare, filled in as emitters use them. */
   uses: Set<string>;
 }
 
-/** Each emitter returns one or two layer constructors (a second one applies a separate activation). */
-type Emitter<K extends IRLayer['kind']> = (layer: Extract<IRLayer, { kind: K }>, node: IRNode, ctx: EmitContext) => string[];
+type Emitter<K extends IRLayer['kind']> = (layer: Extract<IRLayer, { kind: K }>, node: IRNode, ctx: EmitContext) => Code;
 
-const TF_DENSE_ACTIVATIONS = new Set(['linear', 'relu', 'elu', 'tanh', 'sigmoid', 'softmax', 'gelu']);
+/** An argument, or nothing where it equals the runtime class's own default (not repeated). */
+type Arg = [key: string, value: Code] | false;
 
-const initArgs = (layer: { init: string; biasInit: number; bias: boolean }, ctx: EmitContext) => {
-  ctx.uses.add('weightInitializer');
-  const parts = [`kernelInitializer: weightInitializer(options.init ?? ${lit(layer.init)}, seedFor(${num(ctx.index)}))`];
-  if (layer.bias) {
-    ctx.uses.add('biasInitializer');
-    parts.push(`biasInitializer: biasInitializer(${num(layer.biasInit)})`);
-  }
-  return parts.join(', ');
-};
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+const unless = (value: unknown, fallback: unknown, key: string, code: Code): Arg => !same(value, fallback) && [key, code];
 
-/** tfjs' Activation layer for the names it has; NetspecActivation for slopes and alphas it lacks. */
-const activationLayer = (name: string, activation: string, alpha: number | undefined, ctx: EmitContext): string => {
-  if (alpha === undefined && TF_DENSE_ACTIVATIONS.has(activation)) {
-    return `tf.layers.activation({ name: ${lit(name)}, activation: ${lit(activation)} })`;
-  }
-  ctx.uses.add('NetspecActivation');
-  const a = alpha === undefined ? '' : `, alpha: ${num(alpha)}`;
-  return `new NetspecActivation({ name: ${lit(name)}, activation: ${lit(activation)}${a} })`;
-};
-
-const emitters: { [K in IRLayer['kind']]: Emitter<K> } = {
-  conv2d: (l, n, ctx) => {
-    ctx.uses.add('NetspecConv2D');
-    return [
-      `new NetspecConv2D({ name: ${lit(n.name)}, filters: ${num(l.filters)}, kernelSize: ${nums(l.kernel)}, strides: ${nums(l.stride)}, ` +
-        `pad: ${nums(l.pad)}, dilation: ${nums(l.dilation)}, groups: ${num(l.groups)}, useBias: ${l.bias}, activation: ${lit(l.activation)}, ` +
-        `${initArgs(l, ctx)} })`,
-    ];
-  },
-  lrn: (l, n, ctx) => {
-    ctx.uses.add('NetspecLRN');
-    return [`new NetspecLRN({ name: ${lit(n.name)}, size: ${num(l.size)}, alpha: ${num(l.alpha)}, beta: ${num(l.beta)}, k: ${num(l.k)}, convention: ${lit(l.convention)} })`];
-  },
-  maxpool: (l, n, ctx) => pool('max', l, n, ctx),
-  avgpool: (l, n, ctx) => pool('avg', l, n, ctx),
-  dropout: (l, n) => [`tf.layers.dropout({ name: ${lit(n.name)}, rate: ${num(l.rate)} })`],
-  flatten: (_l, n) => [`tf.layers.flatten({ name: ${lit(n.name)} })`],
-  dense: (l, n, ctx) => {
-    // A kernel above what every WebGPU adapter binds is stored in column blocks (AlexNet's fc6).
-    const blocks = denseKernelBlocks(n.inputShapes[0], l.units);
-    if (blocks.length > 1) {
-      ctx.uses.add('NetspecDense');
-      return [`new NetspecDense({ name: ${lit(n.name)}, units: ${num(l.units)}, blocks: ${nums(blocks)}, useBias: ${l.bias}, ` +
-        `activation: ${lit(l.activation)}, ${initArgs(l, ctx)} })`];
-    }
-    const native = TF_DENSE_ACTIVATIONS.has(l.activation);
-    const dense = `tf.layers.dense({ name: ${lit(n.name)}, units: ${num(l.units)}, useBias: ${l.bias}, ` +
-      `activation: ${lit(native ? l.activation : 'linear')}, ${initArgs(l, ctx)} })`;
-    return native ? [dense] : [dense, activationLayer(`${n.name}_act`, l.activation, undefined, ctx)];
-  },
-  zeropad: (l, n) => [`tf.layers.zeroPadding2d({ name: ${lit(n.name)}, padding: [${nums([l.pad[0], l.pad[1]])}, ${nums([l.pad[2], l.pad[3]])}] })`],
-  globalavgpool: (_l, n) => [`tf.layers.globalAveragePooling2d({ name: ${lit(n.name)} })`],
-  adaptiveavgpool: (l, n, ctx) => {
-    ctx.uses.add('NetspecAdaptiveAvgPool2D');
-    return [`new NetspecAdaptiveAvgPool2D({ name: ${lit(n.name)}, outputSize: ${nums(l.output)} })`];
-  },
-  activation: (l, n, ctx) => [activationLayer(n.name, l.activation, l.alpha, ctx)],
-  add: (_l, n) => [`tf.layers.add({ name: ${lit(n.name)} })`],
-  concat: (l, n) => [`tf.layers.concatenate({ name: ${lit(n.name)}, axis: ${num(l.axis + 1)} })`],
-};
-
-function pool(mode: 'max' | 'avg', l: Extract<IRLayer, { kind: 'maxpool' | 'avgpool' }>, n: IRNode, ctx: EmitContext): string[] {
-  // Plain tfjs pooling where it means the same (no padding, floor rounding): fewer custom layers.
-  if (l.pad.every((p) => p === 0) && l.rounding === 'floor') {
-    const fn = mode === 'max' ? 'maxPooling2d' : 'averagePooling2d';
-    return [`tf.layers.${fn}({ name: ${lit(n.name)}, poolSize: ${nums(l.size)}, strides: ${nums(l.stride)}, padding: 'valid' })`];
-  }
-  ctx.uses.add('NetspecPool2D');
-  return [`new NetspecPool2D({ name: ${lit(n.name)}, mode: ${lit(mode)}, poolSize: ${nums(l.size)}, strides: ${nums(l.stride)}, pad: ${nums(l.pad)}, rounding: ${lit(l.rounding)} })`];
+/** `new <cls>({ name, ...args })`, recording the runtime class as an import. */
+function netspec(cls: string, node: IRNode, ctx: EmitContext, args: Arg[]): Code {
+  ctx.uses.add(cls);
+  return call(`new ${cls}`, object([['name', lit(node.name)], ...args.filter((a): a is [string, Code] => a !== false)]));
 }
 
-export function emitLayer(node: IRNode, ctx: EmitContext): string[] {
+/** `tf.layers.<fn>({ name, ...args })`. */
+const tfLayer = (fn: string, node: IRNode, args: Arg[] = []): Code =>
+  call(`tf.layers.${fn}`, object([['name', lit(node.name)], ...args.filter((a): a is [string, Code] => a !== false)]));
+
+/** Layer i's kernel initialiser is seeded with options.seed + i; a bias constant of 0 is the default. */
+function initializers(l: { init: InitScheme; bias: boolean; biasInit: number }, ctx: EmitContext): Arg[] {
+  ctx.uses.add('weightInitializer').add('seedFor');
+  const scheme = l.init === ctx.modelInit ? (ctx.uses.add('init'), 'init') : `options.init ?? ${lit(l.init)}`;
+  const bias = l.bias && l.biasInit !== 0 && (ctx.uses.add('biasInitializer'), call('biasInitializer', num(l.biasInit)));
+  return [
+    ['kernelInitializer', call('weightInitializer', scheme, call('seedFor', num(ctx.index)))],
+    bias !== false && ['biasInitializer', bias],
+  ];
+}
+
+function pool(mode: 'max' | 'avg', l: Extract<IRLayer, { kind: 'maxpool' | 'avgpool' }>, n: IRNode, ctx: EmitContext): Code {
+  const strides = unless(l.stride, l.size, 'strides', nums(l.stride));
+  // Plain tfjs pooling where it means the same (no padding, floor rounding): fewer custom layers.
+  if (l.pad.every((p) => p === 0) && l.rounding === 'floor') {
+    return tfLayer(mode === 'max' ? 'maxPooling2d' : 'averagePooling2d', n, [['poolSize', nums(l.size)], strides]);
+  }
+  return netspec('NetspecPool2D', n, ctx, [
+    ['mode', lit(mode)],
+    ['poolSize', nums(l.size)],
+    strides,
+    unless(l.pad, [0, 0, 0, 0], 'pad', nums(l.pad)),
+    unless(l.rounding, 'floor', 'rounding', lit(l.rounding)),
+  ]);
+}
+
+const emitters: { [K in IRLayer['kind']]: Emitter<K> } = {
+  conv2d: (l, n, ctx) => netspec('NetspecConv2D', n, ctx, [
+    ['filters', num(l.filters)],
+    ['kernelSize', nums(l.kernel)],
+    unless(l.stride, [1, 1], 'strides', nums(l.stride)),
+    unless(l.pad, [0, 0, 0, 0], 'pad', nums(l.pad)),
+    unless(l.dilation, [1, 1], 'dilation', nums(l.dilation)),
+    unless(l.groups, 1, 'groups', num(l.groups)),
+    unless(l.bias, true, 'useBias', String(l.bias)),
+    unless(l.activation, 'linear', 'activation', lit(l.activation)),
+    ...initializers(l, ctx),
+  ]),
+  lrn: (l, n, ctx) => netspec('NetspecLRN', n, ctx, [
+    unless(l.size, 5, 'size', num(l.size)),
+    unless(l.alpha, 1e-4, 'alpha', num(l.alpha)),
+    unless(l.beta, 0.75, 'beta', num(l.beta)),
+    unless(l.k, 2, 'k', num(l.k)),
+    unless(l.convention, 'paper', 'convention', lit(l.convention)),
+  ]),
+  maxpool: (l, n, ctx) => pool('max', l, n, ctx),
+  avgpool: (l, n, ctx) => pool('avg', l, n, ctx),
+  dropout: (l, n) => tfLayer('dropout', n, [['rate', num(l.rate)]]),
+  flatten: (_l, n) => tfLayer('flatten', n),
+  dense: (l, n, ctx) => netspec('NetspecDense', n, ctx, [
+    ['units', num(l.units)],
+    unless(l.bias, true, 'useBias', String(l.bias)),
+    unless(l.activation, 'linear', 'activation', lit(l.activation)),
+    ...initializers(l, ctx),
+  ]),
+  zeropad: (l, n) => tfLayer('zeroPadding2d', n, [
+    unless(l.pad, [1, 1, 1, 1], 'padding', array([nums([l.pad[0], l.pad[1]]), nums([l.pad[2], l.pad[3]])])),
+  ]),
+  globalavgpool: (_l, n) => tfLayer('globalAveragePooling2d', n),
+  adaptiveavgpool: (l, n, ctx) => netspec('NetspecAdaptiveAvgPool2D', n, ctx, [['outputSize', nums(l.output)]]),
+  // NetspecActivation stores alpha as given (its getConfig shows it), so it goes in whenever the spec has one.
+  activation: (l, n, ctx) => netspec('NetspecActivation', n, ctx, [
+    ['activation', lit(l.activation)],
+    l.alpha !== undefined && ['alpha', num(l.alpha)],
+  ]),
+  add: (_l, n) => tfLayer('add', n),
+  // The IR's axis counts without the batch.
+  concat: (l, n) => tfLayer('concatenate', n, [['axis', num(l.axis + 1)]]),
+};
+
+/** The expression constructing the node's layer (not yet applied to its inputs). */
+export function emitLayer(node: IRNode, ctx: EmitContext): Code {
   return (emitters[node.layer.kind] as Emitter<IRLayer['kind']>)(node.layer, node, ctx);
 }

@@ -13,17 +13,22 @@ export function num(n: number): string {
 
 export const nums = (xs: readonly number[]): string => `[${xs.map(num).join(', ')}]`;
 
-const RESERVED = new Set(
-  ('break case catch class const continue debugger default delete do else enum export extends false finally for function if import in ' +
-    'instanceof new null return super switch this throw true try typeof var void while with as implements interface let package private ' +
-    'protected public static yield any boolean constructor declare get module require number set string symbol type from of async await ' +
-    'tf input options model init seed undefined NaN Infinity arguments eval').split(' '),
-);
-
-/** A local variable name for a layer: its own name when that is a safe identifier. */
-export function localName(name: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`netspec internal error: unsafe layer name ${lit(name)}`);
-  return RESERVED.has(name) || name.startsWith('__') ? `${name}_` : name;
+/**
+ * Each layer's local variable in the builder: its name made an identifier, plus `$`. The emitter's
+ * own names (tf, options, seedFor, imports) never contain `$`, so no layer name can shadow them,
+ * and reserved words stay usable (`class$`). Names that sanitise alike get `$2`, `$3`… in order.
+ */
+export function localNames(names: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const name of names) {
+    const base = `${name.replace(/[^A-Za-z0-9_]/g, '_').replace(/^(?=[0-9]|$)/, '_')}$`;
+    let id = base;
+    for (let k = 2; taken.has(id); k++) id = `${base}${k}`;
+    taken.add(id);
+    out.set(name, id);
+  }
+  return out;
 }
 
 /** A doc/line comment body: no comment terminators, no line breaks. */
