@@ -97,7 +97,7 @@ describe('usage', () => {
     expect(h.out[0]).toMatch(/^Usage: npm run eval -- runs\/<run> \[--ten-crop\]/);
     const c = capture();
     expect(await evalCommand([work, '--backend', 'cpu'], c.io)).toBe(1);
-    expect(c.err.join('\n')).toBe(`error: no checkpoint in ${path.join(work, 'checkpoints')}`);
+    expect(c.err.join('\n')).toBe(`error[NS0407]: no checkpoint in ${path.join(work, 'checkpoints')}\n\n1 error\n`);
   });
 
   it('a spec with errors prints its diagnostics and exits 1', async () => {
@@ -213,6 +213,6 @@ describe.skipIf(!haveFashion)('training from the command line', () => {
   it('a diverging run exits 1 naming the step', async () => {
     const r = await train([spec, ...ARGS, '--lr', '1e30', '--out', path.join(work, 'nan')]);
     expect(r.code).toBe(1);
-    expect(r.err.join('\n')).toMatch(/^error: the loss became NaN at step \d+ \(epoch 1, batch \d+ of 8\)/);
+    expect(r.err.join('\n')).toMatch(/^error\[NS0408\]: the loss became NaN at step \d+ \(epoch 1, batch \d+ of 8\)/);
   }, 60_000);
 });

@@ -27,7 +27,8 @@ describe('device errors', () => {
     reportDeviceError('Binding size (150994944) of [Buffer] is larger than the maximum storage buffer binding size (134217728).');
     const r = await startRun({ dir: path.join(tmp.dir(), 'run'), config, model: tinyModel(), io });
     expect(r.status).toBe('failed');
-    expect(r.error).toMatch(/^the device reported an error at step 1 \(epoch 1\): Binding size \(150994944\)/);
+    expect(r.diagnostic?.code).toBe('NS0408');
+    expect(r.diagnostic?.message).toMatch(/^the device reported an error at step 1 \(epoch 1\): Binding size \(150994944\)/);
     expect(r.globalStep).toBe(0);
   });
 });

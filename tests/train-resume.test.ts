@@ -112,8 +112,8 @@ describe.skipIf(!haveFashion)('training on real Fashion-MNIST', () => {
       io: quietIO().io,
     });
     expect(out.status).toBe('diverged');
-    expect(out.error).toMatch(/^the loss became NaN at step \d+ \(epoch 1, batch \d+ of 16\); stopped/);
-    const step = Number(/step (\d+)/.exec(out.error!)![1]);
+    expect(out.diagnostic?.message).toMatch(/^the loss became NaN at step \d+ \(epoch 1, batch \d+ of 16\); stopped/);
+    const step = Number(/step (\d+)/.exec(out.diagnostic!.message)![1]);
     expect(step).toBeGreaterThan(1); // step 1's loss is finite: the explosion follows the update
     // Every checkpoint left is intact and holds finite weights.
     for (const f of listCheckpoints(checkpointDir(dir))) {
@@ -139,7 +139,8 @@ describe.skipIf(!haveFashion)('training on real Fashion-MNIST', () => {
     expect(out.status).toBe('failed');
     expect(out.globalStep).toBe(4);
     const ck2 = path.join(checkpointDir(dir), 'ckpt-000000002.nsckpt');
-    expect(out.error).toBe(`could not write ${path.join(checkpointDir(dir), 'ckpt-000000004.nsckpt')}: no space left on device; the previous checkpoint is intact`);
+    expect(out.diagnostic?.code).toBe('NS0407');
+    expect(out.diagnostic?.message).toBe(`could not write ${path.join(checkpointDir(dir), 'ckpt-000000004.nsckpt')}: no space left on device; the previous checkpoint is intact`);
     expect(out.checkpoint).toBe(ck2);
     expect(fs.readdirSync(checkpointDir(dir))).toEqual(['ckpt-000000002.nsckpt']);
     expect(readCheckpoint(ck2).ok).toBe(true);
@@ -148,7 +149,7 @@ describe.skipIf(!haveFashion)('training on real Fashion-MNIST', () => {
   it('refuses to start in a folder that holds a run', async () => {
     const out = await startRun({ dir: full.dir, config, model: tinyModel(), io: quietIO().io });
     expect(out.status).toBe('failed');
-    expect(out.error).toMatch(/already exists and is not empty.*--resume/);
+    expect(out.diagnostic).toMatchObject({ code: 'NS0406', message: expect.stringMatching(/already exists and is not empty$/), help: expect.stringMatching(/--resume/) });
   });
 });
 

@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import { renderDiagnostics } from '../compiler/diagnostics.ts';
 import { intOption, parse, UsageError, type IO } from './args.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 import type { BackendRequest } from '../runtime/backends/select.ts';
 
 export const evalHelp = `Usage: npm run eval -- runs/<run> [--ten-crop] [--checkpoint FILE] [options]
@@ -51,31 +52,23 @@ export async function evalCommand(argv: string[], io: IO): Promise<number> {
   }
   const run = await import('../runtime/train/run.ts');
   const found = run.findCheckpoint(dir, ckFile && path.resolve(io.cwd, ckFile));
-  if (!found.ok) {
-    io.err(`error: ${found.error}`);
-    return 1;
-  }
+  const fail = (d: Diagnostic) => (io.err(renderDiagnostics([d], new Map(), { cwd: io.cwd })), 1);
+  if (!found.ok) return fail(run.runError('NS0407', found.error));
   for (const w of found.value.warnings) io.err(`warning: ${w}`);
   const ck = found.value.checkpoint;
   const extra = ck.meta?.extra;
-  if (!extra?.config || !extra.topology) {
-    io.err(`error: ${found.value.file} was not written by a netspec run`);
-    return 1;
-  }
+  if (!extra?.config || !extra.topology) return fail(run.runError('NS0407', `${found.value.file} was not written by a netspec run`));
   const model = await run.modelFromCheckpoint(ck);
-  if (!model.ok) {
-    io.err(`error: ${found.value.file}: ${model.error}`);
-    return 1;
-  }
-  const { openDataset, isDataError } = await import('../runtime/data/index.ts');
+  if (!model.ok) return fail(run.runError('NS0407', `${found.value.file}: ${model.error}`));
+  const { openDataset } = await import('../runtime/data/index.ts');
   const { evaluate } = await import('../runtime/train/evaluate.ts');
   const data = v.data !== undefined ? path.resolve(io.cwd, v.data as string) : extra.config.data;
   let result;
   try {
     const dataset = await openDataset(extra.config.dataset, { path: data });
     if (dataset.test.size === 0) {
-      io.err(`error: ${dataset.root} has no test split to evaluate on${dataset.notes.length ? ` (${dataset.notes.join('; ')})` : ''}`);
-      return 1;
+      return fail(run.runError('NS0401', `${dataset.root} has no test split to evaluate on`,
+        { note: dataset.notes.join('; ') || undefined, help: 'point --data at a dataset folder that has one' }));
     }
     result = await evaluate(model.value, {
       split: dataset.test,
@@ -87,9 +80,9 @@ export async function evalCommand(argv: string[], io: IO): Promise<number> {
       steps,
     });
   } catch (e) {
-    if (!isDataError(e)) throw e;
-    io.err(`error: ${e.file}: ${e.message}${e.help ? `\n  help: ${e.help}` : ''}`);
-    return 1;
+    const d = run.dataFailure(e);
+    if (!d) throw e;
+    return fail(d);
   }
   const p = ck.meta.progress;
   const what = {

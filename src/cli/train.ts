@@ -157,7 +157,8 @@ function report(r: RunResult, io: IO): number {
     io.out(`done: ${r.metrics.length} epochs, ${r.globalStep} steps; ${val}model in ${rel(r.exported!)}`);
     return 0;
   }
-  io.err(`error: ${r.error ?? `training ${r.status}`}`);
-  if (r.status === 'failed' && r.checkpoint) io.err(`(the run can continue from its last checkpoint: npm run train -- --resume ${rel(r.dir)})`);
+  const d = r.diagnostic ?? { severity: 'error' as const, code: 'NS0408', message: `training ${r.status}` };
+  const resume = r.status === 'failed' && r.checkpoint ? `the run can continue from its last checkpoint: npm run train -- --resume ${rel(r.dir)}` : undefined;
+  io.err(renderDiagnostics([resume && !d.help ? { ...d, help: resume } : d], new Map(), { cwd: io.cwd }));
   return 1;
 }

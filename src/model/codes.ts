@@ -49,9 +49,13 @@ export const CODES = {
   // ---- training data and runs
   NS0401: 'dataset file problem',
   NS0402: 'dataset not found',
-  // NS0403 (checkpoint problem) retired unused: checkpoint failures are Result errors, not diagnostics.
+  // NS0403 retired unused (never emitted); checkpoint problems are NS0407.
   NS0404: 'training setting invalid',
   NS0405: 'backend unavailable',
+  NS0406: 'run folder problem',
+  NS0407: 'checkpoint problem',
+  NS0408: 'training stopped',
+  NS0409: 'dataset does not fit the model',
 } as const;
 
 export type Code = keyof typeof CODES;

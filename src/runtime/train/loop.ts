@@ -105,8 +105,9 @@ export interface TrainOptions {
 
 export type TrainOutcome = {
   status: 'completed' | 'stopped' | 'diverged' | 'failed';
-  /** Why the run diverged or failed. */
+  /** Why the run diverged or failed, and its catalogued code. */
   error?: string;
+  code?: 'NS0401' | 'NS0406' | 'NS0407' | 'NS0408';
   metrics: EpochMetrics[];
   globalStep: number;
   /** The last checkpoint written (or resumed from). */
@@ -178,30 +179,30 @@ async function trainWith(opts: TrainOptions, variables: tf.Variable[], optimizer
   const ckDir = opts.runDir && checkpointDir(opts.runDir);
   let progress = freshProgress(cfg);
   let lastCheckpoint: string | undefined;
-  const outcome = (status: TrainOutcome['status'], error?: string): TrainOutcome => ({
+  const outcome = (status: TrainOutcome['status'], error?: string, code?: TrainOutcome['code']): TrainOutcome => ({
     status,
-    ...(error ? { error } : {}),
+    ...(error ? { error, code } : {}),
     metrics: progress.metrics,
     globalStep: progress.globalStep,
     checkpoint: lastCheckpoint,
   });
-  if (steps === 0) return outcome('failed', 'the training split is empty');
+  if (steps === 0) return outcome('failed', 'the training split is empty', 'NS0401');
 
   if (opts.resume) {
     const meta = opts.resume.meta;
     const bad = restoreWeights(model, opts.resume.weights);
-    if (bad) return outcome('failed', `cannot resume: ${bad}`);
+    if (bad) return outcome('failed', `cannot resume: ${bad}`, 'NS0407');
     try {
       optimizer.restore(opts.resume.optimizer);
     } catch (e) {
-      return outcome('failed', `cannot resume: ${(e as Error).message}`);
+      return outcome('failed', `cannot resume: ${(e as Error).message}`, 'NS0407');
     }
     progress = structuredClone(meta.progress);
     if (opts.runDir) {
       // The checkpoint's metrics are the truth: a line appended after it was written is dropped.
       const text = progress.metrics.map((m) => `${JSON.stringify(m)}\n`).join('');
       const r = writeFileAtomic(metricsFile(opts.runDir), Buffer.from(text));
-      if (!r.ok) return outcome('failed', r.error);
+      if (!r.ok) return outcome('failed', r.error, 'NS0406');
     }
   }
 
@@ -270,6 +271,7 @@ async function trainWith(opts: TrainOptions, variables: tf.Variable[], optimizer
           'failed',
           `the device reported an error at step ${progress.globalStep + 1} (epoch ${epoch + 1}): ${deviceError}; ` +
             `stopped before using its results${lastCheckpoint ? `, the last good checkpoint is ${lastCheckpoint}` : ''}`,
+          'NS0408',
         );
       }
       if (!Number.isFinite(loss)) {
@@ -277,6 +279,7 @@ async function trainWith(opts: TrainOptions, variables: tf.Variable[], optimizer
           'diverged',
           `the loss became ${loss} at step ${progress.globalStep + 1} (epoch ${epoch + 1}, batch ${batch.index + 1} of ${steps}); ` +
             `stopped${lastCheckpoint ? `, the last good checkpoint is ${lastCheckpoint}` : ''}. Try a lower learning rate.`,
+          'NS0408',
         );
       }
       const r = progress.running;
@@ -291,7 +294,7 @@ async function trainWith(opts: TrainOptions, variables: tf.Variable[], optimizer
       opts.reporter?.step({ step: progress.step, loss: r.loss / r.images, top1Error: r.errors / r.images, imagesPerSec: r.images / r.seconds });
       if (cfg.checkpointEvery > 0 && progress.globalStep % cfg.checkpointEvery === 0 && progress.step < steps) {
         const err = await checkpoint();
-        if (err) return outcome('failed', err);
+        if (err) return outcome('failed', err, 'NS0407');
         mark = performance.now(); // checkpoint time is not training time
       }
       if (opts.maxSteps !== undefined && progress.globalStep >= opts.maxSteps) return outcome('stopped');
@@ -337,11 +340,11 @@ async function trainWith(opts: TrainOptions, variables: tf.Variable[], optimizer
       try {
         fs.appendFileSync(metricsFile(opts.runDir), `${JSON.stringify(metrics)}\n`);
       } catch (e) {
-        return outcome('failed', `could not append to ${metricsFile(opts.runDir)}: ${(e as Error).message}`);
+        return outcome('failed', `could not append to ${metricsFile(opts.runDir)}: ${(e as Error).message}`, 'NS0406');
       }
     }
     const err = await checkpoint();
-    if (err) return outcome('failed', err);
+    if (err) return outcome('failed', err, 'NS0407');
     opts.onEpoch?.(metrics);
   }
   return outcome('completed');
