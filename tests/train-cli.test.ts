@@ -100,6 +100,14 @@ describe('usage', () => {
     expect(c.err.join('\n')).toBe(`error[NS0407]: no checkpoint in ${path.join(work, 'checkpoints')}\n\n1 error\n`);
   });
 
+  it('an explicit --backend that cannot start exits 1 naming why (never another backend)', async () => {
+    // tfjs-node-gpu cannot install here (its installer downloads libtensorflow).
+    const r = await train([spec, '--backend', 'cuda']);
+    expect(r.code).toBe(1);
+    expect(r.out.filter((l) => l.startsWith('backend:'))).toEqual([]);
+    expect(r.err.join('\n')).toMatch(/^error\[NS0405\]: --backend cuda cannot start: .+\n {2}= help: /);
+  });
+
   it('a spec with errors prints its diagnostics and exits 1', async () => {
     const bad = path.join(work, 'bad.yaml');
     fs.writeFileSync(bad, 'name: bad\ninput: { shape: [28, 28, 1] }\nclasses: 10\nlayers:\n  - { type: conv2d, filters: -1, kernel: 3 }\n');
