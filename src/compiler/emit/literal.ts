@@ -1,4 +1,4 @@
-// The only way text reaches generated source: as JSON-escaped literals or checked identifiers.
+// The only way text reaches generated source: as JSON-escaped literals, sanitised comments or identifiers.
 
 /** A TypeScript string literal for any text (JSON escaping, plus the two Unicode line breaks). */
 export function lit(text: string): string {
