@@ -13,6 +13,11 @@ export const flatten: LayerKind<FlattenSpec, FlattenLayer> = {
   displayName: () => 'Flatten',
   lower(_spec, ins, ctx) {
     const x = oneInput(ins, ctx, 'flatten');
+    if (x && x.length === 1) {
+      // TF.js refuses it at build time (min_ndim 3); say so here, with the fix.
+      ctx.error('NS0309', `\`${ctx.name}\` (flatten) receives ${x[0]} values that are already flat`, undefined, 'remove this flatten');
+      return;
+    }
     return x && free({ kind: 'flatten' }, [prod(x)]);
   },
 };
