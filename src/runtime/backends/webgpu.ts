@@ -16,11 +16,14 @@
 //   (one instance, reused by the next tryWebGPU).
 // - Two of the package's gradient shaders are slow enough to dominate AlexNet's training step:
 //   webgpu-kernels.ts replaces them.
+// - A dense kernel may exceed the adapter's binding limit (fc6: 151 MB, lavapipe binds 128 MiB):
+//   webgpu-large.ts wraps the kernels a dense layer needs so that they work on pieces that bind.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { reportDeviceError } from './device-errors.ts';
 import { chooseKernels, WEBGPU } from './webgpu-kernels.ts';
+import { installLargeTensorKernels } from './webgpu-large.ts';
 
 export { WEBGPU };
 
@@ -142,6 +145,7 @@ export interface WebGPUOptions {
 export async function tryWebGPU(options: WebGPUOptions = {}): Promise<WebGPUOutcome> {
   if (state) {
     chooseKernels(options.packageKernels ?? false);
+    installLargeTensorKernels();
     if (state.outcome.ok && tf.getBackend() !== WEBGPU) await tf.setBackend(WEBGPU);
     return state.outcome;
   }
@@ -203,6 +207,7 @@ export async function tryWebGPU(options: WebGPUOptions = {}): Promise<WebGPUOutc
   // that training stops instead of going on with garbage.
   device.onuncapturederror = (e) => reportDeviceError((e.error?.message ?? 'unknown WebGPU error').split('\n')[0]);
   chooseKernels(options.packageKernels ?? false);
+  installLargeTensorKernels();
   // Replace the package's factory (it would request its own adapter) with one over our device.
   if (tf.findBackendFactory(WEBGPU)) tf.removeBackend(WEBGPU);
   tf.registerBackend(WEBGPU, () => new backendModule.WebGPUBackend(device, facts), 3);

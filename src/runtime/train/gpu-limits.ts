@@ -1,10 +1,11 @@
-// Refuse up front a WebGPU run with a tensor larger than the adapter can bind. WebGPU binds each
-// tensor's buffer whole; one above the adapter's maxStorageBufferBindingSize fails validation in
-// Dawn, which tfjs reports only as console noise while training carries on with garbage (seen
-// on lavapipe, 128 MiB, before fc6's kernel was stored in blocks). Pure: the IR and the limits in,
-// a message out.
+// Refuse up front a WebGPU run with a tensor the backend cannot handle. tfjs binds each tensor's
+// buffer whole; one above the adapter's maxStorageBufferBindingSize fails validation in Dawn,
+// which tfjs reports only as console noise while training carries on with garbage (seen on
+// lavapipe, 128 MiB). netspec's webgpu kernels (backends/webgpu-large.ts) work in pieces on what a
+// dense layer's kernel needs (matmuls, zeros, the optimizer's update), so a dense kernel only has to
+// fit maxBufferSize; every other tensor must fit the binding limit. Pure: the IR and the limits
+// in, a message out.
 import type { ModelIR } from '../../model/ir.ts';
-import { denseKernelBlocks } from '../../model/arithmetic.ts';
 
 export interface GpuBindingLimits {
   maxStorageBufferBindingSize: number;
@@ -17,6 +18,11 @@ export interface LargestTensor {
   bytes: number;
   /** Scales with the batch (an activation or its gradient), or not (a weight). */
   perExample: boolean;
+  /**
+   * The webgpu backend works on it in pieces (a dense kernel, by rows): then it need only fit
+   * maxBufferSize, and this, its smallest piece (one row), the binding limit.
+   */
+  pieceBytes?: number;
 }
 
 const prod = (s: number[]) => s.reduce((a, b) => a * b, 1);
@@ -30,11 +36,7 @@ export function tensorsOf(ir: ModelIR, batch: number): LargestTensor[] {
       const cin = n.inputShapes[0][2];
       out.push({ what: `${n.name}'s kernel`, bytes: 4 * l.kernel[0] * l.kernel[1] * (cin / l.groups) * l.filters, perExample: false });
     } else if (l.kind === 'dense') {
-      // Stored in column blocks when flat (emit/layers.ts): the widest block is the tensor bound.
-      const fanIn = prod(n.inputShapes[0]);
-      const blocks = denseKernelBlocks(n.inputShapes[0], l.units);
-      const what = blocks.length > 1 ? `${n.name}'s kernel block` : `${n.name}'s kernel`;
-      out.push({ what, bytes: 4 * fanIn * Math.max(...blocks), perExample: false });
+      out.push({ what: `${n.name}'s kernel`, bytes: 4 * prod(n.inputShapes[0]) * l.units, perExample: false, pieceBytes: 4 * l.units });
     }
     out.push({ what: `${n.name}'s output`, bytes: 4 * batch * prod(n.outputShape), perExample: true });
   }
@@ -43,15 +45,25 @@ export function tensorsOf(ir: ModelIR, batch: number): LargestTensor[] {
 
 const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
 
-/** An error message when some tensor cannot be bound on this adapter, else undefined. */
+/** Whether the webgpu backend can hold and compute with this tensor on an adapter with these limits. */
+const handled = (t: LargestTensor, limits: GpuBindingLimits): boolean => t.bytes <= limitFor(t, limits);
+
+/** The largest size `t` may have: maxBufferSize when the backend splits it (and a piece binds), else the binding limit. */
+function limitFor(t: LargestTensor, limits: GpuBindingLimits): number {
+  const bind = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize);
+  return t.pieceBytes !== undefined && t.pieceBytes <= bind ? limits.maxBufferSize : bind;
+}
+
+/** An error message when some tensor cannot be handled on this adapter, else undefined. */
 export function checkGpuLimits(ir: ModelIR, batch: number, limits: GpuBindingLimits, adapter: string): string | undefined {
-  const limit = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize);
-  const tooBig = tensorsOf(ir, batch).filter((t) => t.bytes > limit);
+  const tooBig = tensorsOf(ir, batch).filter((t) => !handled(t, limits));
   if (tooBig.length === 0) return undefined;
   const [worst] = tooBig;
+  const limit = limitFor(worst, limits);
   const weights = tooBig.filter((t) => !t.perExample);
   const others = tooBig.length > 1 ? ` (and ${tooBig.length - 1} more)` : '';
-  const head = `${worst.what} (${mb(worst.bytes)}) is larger than the biggest buffer this WebGPU adapter can bind ` +
+  const verb = worst.pieceBytes !== undefined && limit === limits.maxBufferSize ? 'hold' : 'bind';
+  const head = `${worst.what} (${mb(worst.bytes)}) is larger than the biggest buffer this WebGPU adapter can ${verb} ` +
     `(${mb(limit)}, ${adapter})${others}, so training ${ir.name} here would compute garbage`;
   if (weights.length > 0) {
     return `${head}; a weight cannot be split by batch: train on a GPU adapter with larger limits, or use --backend native`;
