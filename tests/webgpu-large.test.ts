@@ -11,6 +11,7 @@ import { largeTensorSplits, setBindingLimitForTests } from '../src/runtime/backe
 import { takeDeviceError } from '../src/runtime/backends/device-errors.ts';
 import { createOptimizer } from '../src/runtime/train/optimizer.ts';
 import type { OptimizerSpec } from '../src/model/spec.ts';
+import { NetspecDense } from '../src/runtime/layers/index.ts';
 
 const webgpu = await tryWebGPU();
 if (!webgpu.ok) console.warn(`webgpu-large tests: no WebGPU here: ${webgpu.why}`);
@@ -103,6 +104,40 @@ describe.runIf(webgpu.ok)('webgpu kernels on tensors over the binding limit', ()
     expect(r.splits).toBeGreaterThanOrEqual(3);
     expect(r.ref[0].every((v) => v === 0)).toBe(true);
     for (const e of r.errors) expect(e).toBe(0);
+  });
+
+  it.each(['relu', 'gelu'] as const)('a NetspecDense (%s) with a large kernel: two SGD steps give the cpu backend\'s weights', async (activation) => {
+    const [B, K, N] = [3, 37, 29]; // x binds (111 floats), the kernel (1073) does not
+    const run = async (backend: string) => {
+      await tf.setBackend(backend);
+      if (backend === WEBGPU) tf.env().set('WEBGPU_CPU_FORWARD', false);
+      const layer = new NetspecDense({ units: N, activation, name: 'fc' });
+      const model = tf.sequential({ layers: [tf.layers.inputLayer({ inputShape: [K] }), layer] });
+      model.setWeights([tf.tensor(values(K * N, 51, 0.3), [K, N]), tf.tensor(values(N, 52), [N])]);
+      const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
+      const opt = createOptimizer({ type: 'sgd', lr: 0.1, momentum: 0.9, weightDecay: 0.01 }, vars);
+      const x = tf.tensor(values(B * K, 53), [B, K]);
+      const target = tf.tensor(values(B * N, 54), [B, N]);
+      for (let step = 0; step < 2; step++) {
+        const { value, grads } = tf.variableGrads(() => tf.sum(tf.mul(model.apply(x, { training: true }) as tf.Tensor, target)) as tf.Scalar, vars);
+        opt.apply(vars.map((v) => grads[v.name]), 0.1);
+        tf.dispose([value, ...Object.values(grads)]);
+      }
+      const out = await Promise.all(vars.map(async (v) => Float32Array.from((await v.data()) as Float32Array)));
+      opt.dispose();
+      tf.dispose([x, target]);
+      model.dispose();
+      return out;
+    };
+    const ref = await run('cpu');
+    setBindingLimitForTests(LIMIT);
+    takeDeviceError();
+    const before = largeTensorSplits();
+    const gpu = await run(WEBGPU);
+    expect(takeDeviceError()).toBeUndefined();
+    // Forward, both gradients, the momentum's zeros and the update, twice.
+    expect(largeTensorSplits() - before).toBeGreaterThanOrEqual(6);
+    gpu.forEach((g, i) => expect(relErr(g, ref[i]), `weight ${i}`).toBeLessThan(1e-5));
   });
 
   const optimizers: { name: string; spec: OptimizerSpec }[] = [
