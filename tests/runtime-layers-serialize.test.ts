@@ -95,7 +95,7 @@ describe('argument errors name the argument and the value', () => {
     { make: () => new NetspecConv2D({ filters: 0, kernelSize: [3, 3] }), msg: 'Invalid value for argument `filters` of NetspecConv2D: expected 1 integer(s) >= 1. Received filters=[0].' },
     { make: () => new NetspecConv2D({ filters: 6, kernelSize: [3, 3], groups: 4 }), msg: 'Invalid value for argument `filters` of NetspecConv2D: expected a multiple of groups (4). Received filters=6.' },
     { make: () => new NetspecConv2D({ filters: 6, kernelSize: [3, 3], pad: [1, 1, -1, 0] }), msg: 'Invalid value for argument `pad` of NetspecConv2D: expected 4 integer(s) >= 0. Received pad=[1,1,-1,0].' },
-    { make: () => new NetspecConv2D({ filters: 6, kernelSize: [3, 3], activation: 'swish' as ActivationName }), msg: 'Invalid value for argument `activation` of NetspecConv2D: expected one of linear, relu, leaky_relu, elu, tanh, sigmoid, softmax, gelu. Received activation="swish".' },
+    { make: () => new NetspecConv2D({ filters: 6, kernelSize: [3, 3], activation: 'swish' as ActivationName }), msg: 'Invalid value for argument `activation` of NetspecConv2D: expected one of linear, relu, relu6, leaky_relu, elu, tanh, sigmoid, softmax, gelu. Received activation="swish".' },
     { make: () => new NetspecLRN({ size: 4 }), msg: 'Invalid value for argument `size` of NetspecLRN: expected an odd number. Received size=4.' },
     { make: () => new NetspecLRN({ beta: -1 }), msg: 'Invalid value for argument `beta` of NetspecLRN: expected a finite number >= 0. Received beta=-1.' },
     { make: () => new NetspecPool2D({ mode: 'max', poolSize: [2, 2], pad: [0, 2, 0, 0] }), msg: 'Invalid value for argument `pad` of NetspecPool2D: expected each side smaller than poolSize [2, 2]. Received pad=[0,2,0,0].' },
