@@ -2,10 +2,6 @@
 // default filled in, every shape and count computed. Emitters, summary and diff read only this.
 import type { InitScheme, TrainSpec } from './spec.ts';
 import type { Location } from './diagnostic.ts';
-
-/** HWC for images, [n] after flatten/dense; never the batch. */
-export type Shape = number[];
-
 import type { Conv2DLayer } from './layers/conv2d.ts';
 import type { LRNLayer } from './layers/lrn.ts';
 import type { Pool2DLayer } from './layers/pool.ts';
@@ -18,6 +14,9 @@ import type { AdaptiveAvgPoolLayer } from './layers/adaptive-avg-pool.ts';
 import type { ActivationLayer } from './layers/activation.ts';
 import type { AddLayer } from './layers/add.ts';
 import type { ConcatLayer } from './layers/concat.ts';
+
+/** HWC for images, [n] after flatten/dense; never the batch. */
+export type Shape = number[];
 
 /** One resolved layer, every default filled in; each kind's IR type lives in its module under layers/. */
 export type IRLayer =

@@ -1,20 +1,8 @@
 // The spec language as TypeScript types: what a models/*.yaml document holds once it has
 // passed schema/model.schema.json. The schema is the source of truth for users (descriptions,
-// defaults, examples); these types mirror it for the compiler. Shapes are HWC, no batch.
+// defaults, examples); these types mirror it. Each layer kind's fields live in its module
+// under layers/. Shapes are HWC, no batch.
 
-export type { Activation, InitScheme, LayerBase, Padding2D, Pair } from './fields.ts';
-export type { Conv2DSpec } from './layers/conv2d.ts';
-export type { LRNSpec } from './layers/lrn.ts';
-export type { Pool2DSpec } from './layers/pool.ts';
-export type { DropoutSpec } from './layers/dropout.ts';
-export type { FlattenSpec } from './layers/flatten.ts';
-export type { DenseSpec } from './layers/dense.ts';
-export type { ZeroPadSpec } from './layers/zeropad.ts';
-export type { GlobalAvgPoolSpec } from './layers/global-avg-pool.ts';
-export type { AdaptiveAvgPoolSpec } from './layers/adaptive-avg-pool.ts';
-export type { ActivationSpec } from './layers/activation.ts';
-export type { AddSpec } from './layers/add.ts';
-export type { ConcatSpec } from './layers/concat.ts';
 import type { InitScheme } from './fields.ts';
 import type { Conv2DSpec } from './layers/conv2d.ts';
 import type { LRNSpec } from './layers/lrn.ts';
@@ -28,6 +16,12 @@ import type { AdaptiveAvgPoolSpec } from './layers/adaptive-avg-pool.ts';
 import type { ActivationSpec } from './layers/activation.ts';
 import type { AddSpec } from './layers/add.ts';
 import type { ConcatSpec } from './layers/concat.ts';
+
+export type { Activation, InitScheme, LayerBase, Padding2D, Pair } from './fields.ts';
+export type {
+  Conv2DSpec, LRNSpec, Pool2DSpec, DropoutSpec, FlattenSpec, DenseSpec, ZeroPadSpec, GlobalAvgPoolSpec,
+  AdaptiveAvgPoolSpec, ActivationSpec, AddSpec, ConcatSpec,
+};
 
 /** One layer of the spec; each kind's fields live in its module under layers/. */
 export type LayerSpec =
