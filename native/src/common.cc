@@ -73,30 +73,39 @@ static Napi::Error fieldError(const Napi::Object& o, const char* fn, const char*
   return Napi::TypeError::New(o.Env(), std::string(fn) + ": params." + field + ": expected " + what);
 }
 
+// Raw napi calls, one per read: these run on every convolution, so no more calls than the
+// positional array they replaced needed.
+static napi_value getField(const Napi::Object& o, const char* field) {
+  napi_value v = nullptr;
+  if (napi_get_named_property(o.Env(), o, field, &v) != napi_ok) throw Napi::Error::New(o.Env());
+  return v;
+}
+
 // A Number with no fractional part: 2.5 or NaN as a size is a bug in the caller, not something to truncate.
-static bool isInt(const Napi::Value& v) {
-  if (!v.IsNumber()) return false;
-  const double d = v.As<Napi::Number>().DoubleValue();
-  return std::trunc(d) == d && std::abs(d) < 9007199254740992.0;
+static bool toInt(napi_env env, napi_value v, int64_t* out) {
+  double d;
+  if (napi_get_value_double(env, v, &d) != napi_ok) return false;  // not a Number
+  if (!(std::trunc(d) == d && std::abs(d) < 9007199254740992.0)) return false;
+  *out = static_cast<int64_t>(d);
+  return true;
 }
 
 int64_t intField(const Napi::Object& o, const char* fn, const char* field) {
-  Napi::Value v = o.Get(field);
-  if (!isInt(v)) throw fieldError(o, fn, field, "an integer");
-  return v.As<Napi::Number>().Int64Value();
+  int64_t out;
+  if (!toInt(o.Env(), getField(o, field), &out)) throw fieldError(o, fn, field, "an integer");
+  return out;
 }
 
 void intsField(const Napi::Object& o, const char* fn, const char* field, int64_t* out, size_t count) {
-  Napi::Value v = o.Get(field);
-  const std::string what = "an array of " + std::to_string(count) + " integers";
-  if (!v.IsArray()) throw fieldError(o, fn, field, what);
-  Napi::Array a = v.As<Napi::Array>();
-  if (a.Length() != count) throw fieldError(o, fn, field, what);
-  for (uint32_t k = 0; k < count; ++k) {
-    Napi::Value e = a.Get(k);
-    if (!isInt(e)) throw fieldError(o, fn, field, what);
-    out[k] = e.As<Napi::Number>().Int64Value();
+  napi_env env = o.Env();
+  napi_value a = getField(o, field);
+  uint32_t length = 0;
+  bool ok = napi_get_array_length(env, a, &length) == napi_ok && length == count;  // napi_array_expected otherwise
+  for (uint32_t k = 0; ok && k < count; ++k) {
+    napi_value e;
+    ok = napi_get_element(env, a, k, &e) == napi_ok && toInt(env, e, &out[k]);
   }
+  if (!ok) throw fieldError(o, fn, field, "an array of " + std::to_string(count) + " integers");
 }
 
 bool boolField(const Napi::Object& o, const char* fn, const char* field) {

@@ -122,21 +122,36 @@ struct Entry {
   Port a, b, out;
   int argA = 0, argB = 0, argOut = 0;
   memory bias;
+  memory scratch;
+  // execute()'s arguments: the same memory objects every call, only their data handles change.
+  std::unordered_map<int, memory> args;
   std::string impl;
   bool blocked = false;  // computes in a layout other than NHWC (reorders its activations)
 };
 
-std::unordered_map<std::string, std::unique_ptr<Entry>>& cache() {
-  static std::unordered_map<std::string, std::unique_ptr<Entry>> c;
+// A problem as the cache knows it: the mode, bias and relu flags and the 18 shape numbers, compared
+// as plain integers (no string to build on each call).
+struct Key {
+  int64_t v[21];
+  bool operator==(const Key& o) const { return std::equal(v, v + 21, o.v); }
+};
+
+struct KeyHash {
+  size_t operator()(const Key& k) const {
+    uint64_t h = 1469598103934665603ull;  // FNV-1a over the values
+    for (int64_t x : k.v) h = (h ^ static_cast<uint64_t>(x)) * 1099511628211ull;
+    return static_cast<size_t>(h);
+  }
+};
+
+std::unordered_map<Key, std::unique_ptr<Entry>, KeyHash>& cache() {
+  static std::unordered_map<Key, std::unique_ptr<Entry>, KeyHash> c;
   return c;
 }
 
-std::string keyOf(int mode, const Shape& s, bool hasBias, bool relu) {
-  std::string k = std::to_string(mode) + (hasBias ? "b" : "-") + (relu ? "r" : "-");
-  for (int64_t v : {s.n, s.ih, s.iw, s.ic, s.oh, s.ow, s.oc, s.kh, s.kw, s.sh, s.sw, s.dh, s.dw, s.pt, s.pb, s.pl, s.pr, s.g}) {
-    k += "," + std::to_string(v);
-  }
-  return k;
+Key keyOf(int mode, const Shape& s, bool hasBias, bool relu) {
+  return Key{{mode, hasBias, relu, s.n, s.ih, s.iw, s.ic, s.oh, s.ow, s.oc, s.kh, s.kw, s.sh, s.sw, s.dh, s.dw, s.pt, s.pb,
+              s.pl, s.pr, s.g}};
 }
 
 // Which activation layout a primitive computes in. NHWC is what JS holds; a blocked layout
@@ -256,17 +271,18 @@ struct Buffers {
 };
 
 void run(Entry& e, const Buffers& io) {
+  const size_t need = e.scratchMd.get_size();
+  if (e.args.empty()) {
+    e.args = {{e.argA, e.a.inner}, {e.argB, e.b.inner}, {e.argOut, e.out.inner}};
+    if (io.bias) e.args[DNNL_ARG_BIAS] = e.bias;  // the cache key includes whether there is a bias
+    if (need > 0) e.args[DNNL_ARG_SCRATCHPAD] = e.scratch = memory(e.scratchMd, engine(), DNNL_MEMORY_NONE);
+  }
   e.a.bindInput(io.a);
   e.b.bindInput(io.b);
   e.out.bindOutput(io.out);
-  std::unordered_map<int, memory> args{{e.argA, e.a.inner}, {e.argB, e.b.inner}, {e.argOut, e.out.inner}};
-  if (io.bias) {
-    e.bias.set_data_handle(io.bias);
-    args[DNNL_ARG_BIAS] = e.bias;
-  }
-  const size_t need = e.scratchMd.get_size();
-  if (need > 0) args[DNNL_ARG_SCRATCHPAD] = memory(e.scratchMd, engine(), scratch().get(need));
-  e.prim.execute(stream(), args);
+  if (io.bias) e.bias.set_data_handle(io.bias);
+  if (need > 0) e.scratch.set_data_handle(scratch().get(need));  // shared and grown on demand: may have moved
+  e.prim.execute(stream(), e.args);
   e.out.finishOutput();
   stream().wait();
 }
@@ -281,7 +297,7 @@ double secondsOf(Entry& e, const Buffers& io) {
 // Either way `io.out` holds the result when it returns.
 void execute(int mode, const Shape& s, bool hasBias, bool relu, const Buffers& io) {
   auto& c = cache();
-  const std::string key = keyOf(mode, s, hasBias, relu);
+  const Key key = keyOf(mode, s, hasBias, relu);
   auto it = c.find(key);
   if (it != c.end()) return run(*it->second, io);
   if (c.size() >= kMaxCached) c.clear();
