@@ -3,7 +3,7 @@
 // functions that turn tfjs geometry into the addon's parameters.
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { ConvMode, loadNativeAddon, tryLoad, type ConvParams } from '../src/runtime/backends/native-addon.ts';
+import { ConvMode, loadNativeAddon, tryLoad, type ConvParams, type LrnParams, type MatmulParams, type PoolParams } from '../src/runtime/backends/native-addon.ts';
 import { convParams, fitPadding } from '../src/runtime/backends/kernels-conv.ts';
 import { matmulPlan } from '../src/runtime/backends/kernels-matmul.ts';
 import { sumPlan, trailingBroadcast } from '../src/runtime/backends/kernels-elementwise.ts';
@@ -99,7 +99,7 @@ describe.skipIf(!load.ok)('addon conv2d vs brute force (dilations, groups)', () 
   it('matmul with bias and relu equals the loops', () => {
     const [m, n, k] = [5, 7, 3];
     const a = values(m * k, 7), b = values(n * k, 8), bias = values(n, 9), out = new Float32Array(m * n);
-    addon.matmul([1, 1, 1, m, n, k, 0, 1], a, b, out, bias, true);
+    addon.matmul({ batch: 1, batchA: 1, batchB: 1, m, n, k, transposeA: false, transposeB: true }, a, b, out, bias, true);
     const want = new Float32Array(m * n);
     for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) {
       let s = bias[j];
@@ -113,11 +113,14 @@ describe.skipIf(!load.ok)('addon conv2d vs brute force (dilations, groups)', () 
   const small: ConvParams = { batch: 1, inSize: [4, 4], inChannels: 1, outSize: [2, 2], outChannels: 1, kernelSize: [3, 3], strides: [1, 1], dilation: [1, 1], pad: [0, 0, 0, 0], groups: 1 };
   const forward = (params: unknown) => () => addon.conv2d(ConvMode.Forward, params as ConvParams, new Float32Array(16), new Float32Array(9), new Float32Array(4));
   const { strides: _, ...noStrides } = small;
+  const pool2x2: PoolParams = { batch: 1, inSize: [2, 2], channels: 1, outSize: [1, 1], kernelSize: [2, 2], strides: [2, 2], padTopLeft: [0, 0] };
+  const matmul2x2: MatmulParams = { batch: 1, batchA: 1, batchB: 1, m: 2, n: 2, k: 2, transposeA: false, transposeB: false };
+  const lrn1x4: LrnParams = { pixels: 1, channels: 4, depthRadius: 1, bias: 1, alpha: 1, beta: 0.5 };
+  const f = (n: number) => new Float32Array(n);
   it.each([
     ['a buffer of the wrong size', () => addon.conv2d(ConvMode.Forward, small, new Float32Array(15), new Float32Array(9), new Float32Array(4)), /expected 16 floats, got 15/],
     ['an output size that does not follow', forward({ ...small, outSize: [3, 2] }), /output size/],
-    ['a non-Float32Array', () => addon.maxPool([1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 0, 0], new Float64Array(4) as unknown as Float32Array, new Float32Array(1)), /Float32Array/],
-    ['a short parameter list', () => addon.matmul([1, 1, 1, 2], new Float32Array(4), new Float32Array(4), new Float32Array(4)), /expected 8 integers/],
+    ['a non-Float32Array', () => addon.maxPool(pool2x2, new Float64Array(4) as unknown as Float32Array, new Float32Array(1)), /Float32Array/],
     ['bias on a backward pass', () => addon.conv2d(ConvMode.BackwardData, small, new Float32Array(4), new Float32Array(9), new Float32Array(16), new Float32Array(1)), /forward-only/],
   ])('rejects %s with a JS error', (_, f, message) => {
     expect(f).toThrow(message);
@@ -133,6 +136,31 @@ describe.skipIf(!load.ok)('addon conv2d vs brute force (dilations, groups)', () 
   ])('conv params: rejects %s with a TypeError naming the field', (_, params, message) => {
     expect(forward(params)).toThrow(TypeError);
     expect(forward(params)).toThrow(message);
+  });
+
+  it.each([
+    ['pool: a missing field', () => addon.maxPool({ ...pool2x2, padTopLeft: undefined } as unknown as PoolParams, f(4), f(1)), 'maxPool: params.padTopLeft: expected an array of 2 integers'],
+    ['pool: a four-sided pad', () => addon.avgPoolGrad({ ...pool2x2, padTopLeft: [0, 0, 0, 0] } as unknown as PoolParams, f(1), f(4)), 'avgPoolGrad: params.padTopLeft: expected an array of 2 integers'],
+    ['matmul: the old positional array', () => addon.matmul([1, 1, 1, 2, 2, 2, 0, 0] as unknown as MatmulParams, f(4), f(4), f(4)), 'matmul: params: expected an object of named fields'],
+    ['matmul: 0/1 for a boolean', () => addon.matmul({ ...matmul2x2, transposeB: 1 } as unknown as MatmulParams, f(4), f(4), f(4)), 'matmul: params.transposeB: expected a boolean'],
+    ['matmul: a string for a size', () => addon.matmul({ ...matmul2x2, k: '2' } as unknown as MatmulParams, f(4), f(4), f(4)), 'matmul: params.k: expected an integer'],
+    ['lrn: a fractional radius', () => addon.lrn({ ...lrn1x4, depthRadius: 1.5 }, f(4), f(4)), 'lrn: params.depthRadius: expected an integer'],
+    ['lrn: a missing beta', () => addon.lrnGrad({ ...lrn1x4, beta: undefined } as unknown as LrnParams, f(4), f(4), f(4), f(4)), 'lrnGrad: params.beta: expected a number'],
+  ])('%s: a TypeError naming the field', (_, call, message) => {
+    expect(call).toThrow(TypeError);
+    expect(call).toThrow(message);
+  });
+
+  it('pool, matmul and lrn read their named params', () => {
+    const y = f(1);
+    addon.maxPool(pool2x2, Float32Array.of(1, 4, 2, 3), y);
+    expect(y[0]).toBe(4);
+    const out = f(4);
+    addon.matmul(matmul2x2, Float32Array.of(1, 2, 3, 4), Float32Array.of(1, 0, 0, 1), out);
+    expect(Array.from(out)).toEqual([1, 2, 3, 4]);
+    const l = f(4);
+    addon.lrn({ ...lrn1x4, bias: 4, alpha: 0, beta: 0.5 }, Float32Array.of(2, 4, 6, 8), l); // x / √4
+    expect(Array.from(l)).toEqual([1, 2, 3, 4]);
   });
 
   it('convImpl reads the same named params', () => {
@@ -186,9 +214,9 @@ describe('geometry → addon parameters', () => {
   });
 
   it.each([
-    [[7, 5], [5, 3], false, false, [1, 1, 1, 7, 3, 5, 0, 0], [7, 3]],
-    [[2, 4, 3], [2, 6, 4], true, true, [2, 2, 2, 3, 6, 4, 1, 1], [2, 3, 6]],
-    [[1, 3, 4], [3, 4, 6], false, false, [3, 1, 3, 3, 6, 4, 0, 0], [3, 3, 6]],
+    [[7, 5], [5, 3], false, false, { batch: 1, batchA: 1, batchB: 1, m: 7, n: 3, k: 5, transposeA: false, transposeB: false }, [7, 3]],
+    [[2, 4, 3], [2, 6, 4], true, true, { batch: 2, batchA: 2, batchB: 2, m: 3, n: 6, k: 4, transposeA: true, transposeB: true }, [2, 3, 6]],
+    [[1, 3, 4], [3, 4, 6], false, false, { batch: 3, batchA: 1, batchB: 3, m: 3, n: 6, k: 4, transposeA: false, transposeB: false }, [3, 3, 6]],
     [[2, 1, 3, 4], [1, 5, 4, 6], false, false, null, null], // 2-D broadcast the cpu kernel's i % batch can't index
     [[3, 4], [5, 6], false, false, null, null],             // inner sizes differ
   ])('matmulPlan(%j, %j, %s, %s)', (a, b, ta, tb, params, outShape) => {

@@ -109,15 +109,15 @@ void intsField(const Napi::Object& o, const char* fn, const char* field, int64_t
 }
 
 bool boolField(const Napi::Object& o, const char* fn, const char* field) {
-  Napi::Value v = o.Get(field);
-  if (!v.IsBoolean()) throw fieldError(o, fn, field, "a boolean");
-  return v.As<Napi::Boolean>().Value();
+  bool b;
+  if (napi_get_value_bool(o.Env(), getField(o, field), &b) != napi_ok) throw fieldError(o, fn, field, "a boolean");
+  return b;
 }
 
 double numberField(const Napi::Object& o, const char* fn, const char* field) {
-  Napi::Value v = o.Get(field);
-  if (!v.IsNumber()) throw fieldError(o, fn, field, "a number");
-  return v.As<Napi::Number>().DoubleValue();
+  double d;
+  if (napi_get_value_double(o.Env(), getField(o, field), &d) != napi_ok) throw fieldError(o, fn, field, "a number");
+  return d;
 }
 
 double numberArg(const Napi::CallbackInfo& info, size_t i, const char* name) {

@@ -53,9 +53,11 @@ std::string GemmName() {
 Napi::Value Matmul(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   std::lock_guard<std::mutex> lock(addonMutex());
-  const auto p = intsArg(info, 0, 8, "params");
-  const int64_t batch = p[0], batchA = p[1], batchB = p[2], m = p[3], n = p[4], k = p[5];
-  const bool ta = p[6] != 0, tb = p[7] != 0;
+  const Napi::Object p = paramsArg(info, 0, "matmul");
+  const int64_t batch = intField(p, "matmul", "batch"), batchA = intField(p, "matmul", "batchA"),
+                batchB = intField(p, "matmul", "batchB"), m = intField(p, "matmul", "m"), n = intField(p, "matmul", "n"),
+                k = intField(p, "matmul", "k");
+  const bool ta = boolField(p, "matmul", "transposeA"), tb = boolField(p, "matmul", "transposeB");
   if (batch <= 0 || batchA <= 0 || batchB <= 0 || m <= 0 || n <= 0 || k < 0 || batch < batchA || batch < batchB) {
     throw Napi::RangeError::New(env, "matmul: invalid shape parameters");
   }

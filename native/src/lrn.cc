@@ -19,14 +19,15 @@ struct LrnShape {
   float bias, alpha, beta;
 };
 
-LrnShape lrnArgs(const Napi::CallbackInfo& info, size_t first) {
-  const auto p = intsArg(info, 0, 2, "params");
-  LrnShape s{p[0],
-             p[1],
-             static_cast<int64_t>(numberArg(info, first, "depthRadius")),
-             static_cast<float>(numberArg(info, first + 1, "bias")),
-             static_cast<float>(numberArg(info, first + 2, "alpha")),
-             static_cast<float>(numberArg(info, first + 3, "beta"))};
+// params (lrn.h), each field read by name.
+LrnShape lrnArgs(const Napi::CallbackInfo& info, const char* fn) {
+  const Napi::Object o = paramsArg(info, 0, fn);
+  LrnShape s{intField(o, fn, "pixels"),
+             intField(o, fn, "channels"),
+             intField(o, fn, "depthRadius"),
+             static_cast<float>(numberField(o, fn, "bias")),
+             static_cast<float>(numberField(o, fn, "alpha")),
+             static_cast<float>(numberField(o, fn, "beta"))};
   if (s.pixels <= 0 || s.c <= 0 || s.r < 0) throw Napi::RangeError::New(info.Env(), "lrn: invalid parameters");
   return s;
 }
@@ -73,7 +74,7 @@ inline void normsAndPowers(const LrnShape& s, const float* x, Rows& rows) {
 
 Napi::Value Lrn(const Napi::CallbackInfo& info) {
   std::lock_guard<std::mutex> lock(addonMutex());
-  const LrnShape s = lrnArgs(info, 3);
+  const LrnShape s = lrnArgs(info, "lrn");
   F32 x = f32Arg(info, 1, "x"), y = outArg(info, 2, "y");
   requireLength(info.Env(), x, s.pixels * s.c, "x");
   requireLength(info.Env(), y, s.pixels * s.c, "y");
@@ -95,7 +96,7 @@ Napi::Value Lrn(const Napi::CallbackInfo& info) {
 // dx[k] = dy[k]·n[k]^−β − 2αβ·x[k]·Σ_{|o−k|≤r} dy[o]·y[o]/n[o]   (the window is symmetric)
 Napi::Value LrnGrad(const Napi::CallbackInfo& info) {
   std::lock_guard<std::mutex> lock(addonMutex());
-  const LrnShape s = lrnArgs(info, 5);
+  const LrnShape s = lrnArgs(info, "lrnGrad");
   F32 x = f32Arg(info, 1, "x"), y = f32Arg(info, 2, "y"), dy = f32Arg(info, 3, "dy"), dx = outArg(info, 4, "dx");
   for (const F32* a : {&x, &y, &dy, &dx}) requireLength(info.Env(), *a, s.pixels * s.c, "lrnGrad tensor");
   const float scale = 2.f * s.alpha * s.beta;

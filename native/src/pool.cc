@@ -25,9 +25,16 @@ struct Pool {
   size_t outSize() const { return n * oh * ow * c; }
 };
 
-Pool poolArg(const Napi::CallbackInfo& info) {
-  const auto p = intsArg(info, 0, 12, "params");
-  Pool s{p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11]};
+// params (pool.h), each field read by name.
+Pool poolArg(const Napi::CallbackInfo& info, const char* fn) {
+  const Napi::Object o = paramsArg(info, 0, fn);
+  int64_t in[2], out[2], k[2], st[2], pad[2];
+  intsField(o, fn, "inSize", in, 2);
+  intsField(o, fn, "outSize", out, 2);
+  intsField(o, fn, "kernelSize", k, 2);
+  intsField(o, fn, "strides", st, 2);
+  intsField(o, fn, "padTopLeft", pad, 2);
+  Pool s{intField(o, fn, "batch"), in[0], in[1], intField(o, fn, "channels"), out[0], out[1], k[0], k[1], st[0], st[1], pad[0], pad[1]};
   if (s.n <= 0 || s.ih <= 0 || s.iw <= 0 || s.c <= 0 || s.oh <= 0 || s.ow <= 0 || s.kh <= 0 || s.kw <= 0 ||
       s.sh <= 0 || s.sw <= 0 || s.pt < 0 || s.pl < 0) {
     throw Napi::RangeError::New(info.Env(), "pool: invalid shape parameters");
@@ -145,7 +152,7 @@ void avgPoolGrad(const Pool& s, const float* dy, float* dx) {
 
 Napi::Value MaxPool(const Napi::CallbackInfo& info) {
   std::lock_guard<std::mutex> lock(addonMutex());
-  const Pool s = poolArg(info);
+  const Pool s = poolArg(info, "maxPool");
   F32 x = f32Arg(info, 1, "x"), y = outArg(info, 2, "y");
   requireLength(info.Env(), x, s.inSize(), "x");
   requireLength(info.Env(), y, s.outSize(), "y");
@@ -155,7 +162,7 @@ Napi::Value MaxPool(const Napi::CallbackInfo& info) {
 
 Napi::Value MaxPoolGrad(const Napi::CallbackInfo& info) {
   std::lock_guard<std::mutex> lock(addonMutex());
-  const Pool s = poolArg(info);
+  const Pool s = poolArg(info, "maxPoolGrad");
   F32 x = f32Arg(info, 1, "x"), dy = f32Arg(info, 2, "dy"), dx = outArg(info, 3, "dx");
   requireLength(info.Env(), x, s.inSize(), "x");
   requireLength(info.Env(), dy, s.outSize(), "dy");
@@ -166,7 +173,7 @@ Napi::Value MaxPoolGrad(const Napi::CallbackInfo& info) {
 
 Napi::Value AvgPool(const Napi::CallbackInfo& info) {
   std::lock_guard<std::mutex> lock(addonMutex());
-  const Pool s = poolArg(info);
+  const Pool s = poolArg(info, "avgPool");
   F32 x = f32Arg(info, 1, "x"), y = outArg(info, 2, "y");
   requireLength(info.Env(), x, s.inSize(), "x");
   requireLength(info.Env(), y, s.outSize(), "y");
@@ -176,7 +183,7 @@ Napi::Value AvgPool(const Napi::CallbackInfo& info) {
 
 Napi::Value AvgPoolGrad(const Napi::CallbackInfo& info) {
   std::lock_guard<std::mutex> lock(addonMutex());
-  const Pool s = poolArg(info);
+  const Pool s = poolArg(info, "avgPoolGrad");
   F32 dy = f32Arg(info, 1, "dy"), dx = outArg(info, 2, "dx");
   requireLength(info.Env(), dy, s.outSize(), "dy");
   requireLength(info.Env(), dx, s.inSize(), "dx");

@@ -3,8 +3,10 @@
 
 namespace netspec {
 
-// NHWC 2-D pooling. params: [n, ih, iw, c, oh, ow, kh, kw, sh, sw, padTop, padLeft]; windows are
-// clipped to the input (padding never takes part), as in tfjs.
+// NHWC 2-D pooling; windows are clipped to the input (padding never takes part), as in tfjs.
+// params, an object read by name (a missing or non-integer field throws a TypeError naming it):
+//   { batch, inSize: [ih, iw], channels, outSize: [oh, ow], kernelSize: [kh, kw], strides: [sh, sw],
+//     padTopLeft: [top, left] }
 //   maxPool(params, x, y)           max over the window
 //   maxPoolGrad(params, x, dy, dx)  dy goes to the first maximum of each window (scan order row, col)
 //   avgPool(params, x, y)           mean over the window's in-bounds positions

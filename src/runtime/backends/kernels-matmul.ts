@@ -1,10 +1,10 @@
 // BatchMatMul and _FusedMatMul on sgemm (OpenBLAS by default).
 import * as tf from '@tensorflow/tfjs';
 import { f32, output, sizeOf, type CpuBackendLike, type NativeKernel } from './kernel-util.ts';
+import type { MatmulParams } from './native-addon.ts';
 
 export interface MatmulPlan {
-  /** [batch, batchA, batchB, M, N, K, transposeA, transposeB] for the addon. */
-  params: number[];
+  params: MatmulParams;
   outShape: number[];
 }
 
@@ -26,7 +26,7 @@ export function matmulPlan(aShape: number[], bShape: number[], transposeA: boole
   const batch = sizeOf(outer);
   if ((batchA !== 1 && batchA !== batch) || (batchB !== 1 && batchB !== batch)) return null;
   if (batch === 0 || m === 0 || n === 0) return null;
-  return { params: [batch, batchA, batchB, m, n, kA, transposeA ? 1 : 0, transposeB ? 1 : 0], outShape: [...outer, m, n] };
+  return { params: { batch, batchA, batchB, m, n, k: kA, transposeA, transposeB }, outShape: [...outer, m, n] };
 }
 
 /** BatchMatMul and _FusedMatMul (bias of length N or 1, relu). */
@@ -42,7 +42,7 @@ export const matmul: NativeKernel = ({ inputs, backend, attrs }, addon) => {
   let biasv: Float32Array | null = null;
   if (bias) {
     biasv = f32(be, bias);
-    const n = plan.params[4];
+    const n = plan.params.n;
     // Only a bias that broadcasts along the last axis alone: [N], [1, N], [1] or scalar.
     const trailingOnly = bias.shape.slice(0, -1).every((d) => d === 1);
     if (!biasv || !trailingOnly || (biasv.length !== n && biasv.length !== 1)) return null;

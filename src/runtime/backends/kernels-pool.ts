@@ -1,18 +1,20 @@
 // MaxPool, AvgPool and their gradients, plus LRN and LRNGrad: multithreaded native loops.
 import * as tf from '@tensorflow/tfjs';
-import type { PoolParams } from './native-addon.ts';
+import type { LrnParams, PoolParams } from './native-addon.ts';
 import { f32, output, sizeOf, type CpuBackendLike, type NativeKernel } from './kernel-util.ts';
 
 type Shape4 = [number, number, number, number];
 
-/** The addon's pool parameter list: [n, ih, iw, c, oh, ow, kh, kw, sh, sw, padTop, padLeft]. */
+/** The addon's pool parameters for a tfjs pool geometry, or null when it is empty. */
 export function poolParams(xShape: number[], attrs: tf.MaxPoolAttrs): { params: PoolParams; outShape: number[] } | null {
   if (xShape.length !== 4) return null;
   const ci = tf.backend_util.computePool2DInfo(xShape as Shape4, attrs.filterSize, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode);
   if (sizeOf(ci.outShape) === 0 || sizeOf(ci.inShape) === 0) return null;
   return {
-    params: [ci.batchSize, ci.inHeight, ci.inWidth, ci.inChannels, ci.outHeight, ci.outWidth,
-      ci.filterHeight, ci.filterWidth, ci.strideHeight, ci.strideWidth, ci.padInfo.top, ci.padInfo.left],
+    params: {
+      batch: ci.batchSize, inSize: [ci.inHeight, ci.inWidth], channels: ci.inChannels, outSize: [ci.outHeight, ci.outWidth],
+      kernelSize: [ci.filterHeight, ci.filterWidth], strides: [ci.strideHeight, ci.strideWidth], padTopLeft: [ci.padInfo.top, ci.padInfo.left],
+    },
     outShape: ci.outShape,
   };
 }
@@ -59,24 +61,22 @@ export const avgPoolGrad: NativeKernel = ({ inputs, backend, attrs }, addon) => 
   return output(b, input.shape, (dx) => addon.avgPoolGrad(p.params, dyv, dx));
 };
 
-function lrnParams(shape: number[]): number[] | null {
-  return shape.length === 4 && sizeOf(shape) > 0 ? [sizeOf(shape.slice(0, 3)), shape[3]] : null;
+function lrnParams(shape: number[], { depthRadius, bias, alpha, beta }: tf.LRNAttrs): LrnParams | null {
+  return shape.length === 4 && sizeOf(shape) > 0 ? { pixels: sizeOf(shape.slice(0, 3)), channels: shape[3], depthRadius, bias, alpha, beta } : null;
 }
 
 export const lrn: NativeKernel = ({ inputs, backend, attrs }, addon) => {
   const b = backend as CpuBackendLike;
   const { x } = inputs as Record<string, tf.TensorInfo>;
-  const { depthRadius, bias, alpha, beta } = attrs as unknown as tf.LRNAttrs;
-  const xv = f32(b, x), params = lrnParams(x.shape);
+  const xv = f32(b, x), params = lrnParams(x.shape, attrs as unknown as tf.LRNAttrs);
   if (!xv || !params) return null;
-  return output(b, x.shape, (y) => addon.lrn(params, xv, y, depthRadius, bias, alpha, beta));
+  return output(b, x.shape, (y) => addon.lrn(params, xv, y));
 };
 
 export const lrnGrad: NativeKernel = ({ inputs, backend, attrs }, addon) => {
   const b = backend as CpuBackendLike;
   const { x, y, dy } = inputs as Record<string, tf.TensorInfo>;
-  const { depthRadius, bias, alpha, beta } = attrs as unknown as tf.LRNAttrs;
-  const xv = f32(b, x), yv = f32(b, y), dyv = f32(b, dy), params = lrnParams(x.shape);
+  const xv = f32(b, x), yv = f32(b, y), dyv = f32(b, dy), params = lrnParams(x.shape, attrs as unknown as tf.LRNAttrs);
   if (!xv || !yv || !dyv || !params || !tf.util.arraysEqual(x.shape, dy.shape) || !tf.util.arraysEqual(x.shape, y.shape)) return null;
-  return output(b, x.shape, (dx) => addon.lrnGrad(params, xv, yv, dyv, dx, depthRadius, bias, alpha, beta));
+  return output(b, x.shape, (dx) => addon.lrnGrad(params, xv, yv, dyv, dx));
 };

@@ -23,7 +23,39 @@ export interface ConvParams {
   pad: readonly [number, number, number, number];
   groups: number;
 }
-export type PoolParams = readonly number[];
+/** One NHWC pooling geometry (native/src/pool.h); windows are clipped to the input. */
+export interface PoolParams {
+  batch: number;
+  inSize: readonly [number, number];
+  channels: number;
+  outSize: readonly [number, number];
+  kernelSize: readonly [number, number];
+  strides: readonly [number, number];
+  /** Padding before the first row and column (what follows is implied by outSize). */
+  padTopLeft: readonly [number, number];
+}
+
+/** A batched matmul (native/src/gemm.h): out[i] = op(a[i % batchA]) · op(b[i % batchB]), [m, k]·[k, n]. */
+export interface MatmulParams {
+  batch: number;
+  batchA: number;
+  batchB: number;
+  m: number;
+  n: number;
+  k: number;
+  transposeA: boolean;
+  transposeB: boolean;
+}
+
+/** Local response normalisation across the channels of `pixels` rows (native/src/lrn.h, tfjs semantics). */
+export interface LrnParams {
+  pixels: number;
+  channels: number;
+  depthRadius: number;
+  bias: number;
+  alpha: number;
+  beta: number;
+}
 
 export const ConvMode = { Forward: 0, BackwardData: 1, BackwardFilter: 2 } as const;
 export type ConvMode = (typeof ConvMode)[keyof typeof ConvMode];
@@ -46,16 +78,13 @@ export interface NativeAddon {
   convImpl(mode: ConvMode, params: ConvParams, hasBias: boolean, relu: boolean): string;
   /** 0 auto (time both layouts per shape; default), 1 NHWC only, 2 blocked (nChw8c) only. Clears the primitive cache. */
   setConvLayout(layout: 0 | 1 | 2): void;
-  /** params: [batch, batchA, batchB, M, N, K, transposeA (0|1), transposeB (0|1)]. */
-  matmul(params: readonly number[], a: Float32Array, b: Float32Array, out: Float32Array, bias?: Float32Array | null, relu?: boolean): void;
-  /** params: [n, ih, iw, c, oh, ow, kh, kw, sh, sw, padTop, padLeft]. */
+  matmul(params: MatmulParams, a: Float32Array, b: Float32Array, out: Float32Array, bias?: Float32Array | null, relu?: boolean): void;
   maxPool(params: PoolParams, x: Float32Array, y: Float32Array): void;
   maxPoolGrad(params: PoolParams, x: Float32Array, dy: Float32Array, dx: Float32Array): void;
   avgPool(params: PoolParams, x: Float32Array, y: Float32Array): void;
   avgPoolGrad(params: PoolParams, dy: Float32Array, dx: Float32Array): void;
-  /** params: [pixels, channels]. */
-  lrn(params: readonly number[], x: Float32Array, y: Float32Array, depthRadius: number, bias: number, alpha: number, beta: number): void;
-  lrnGrad(params: readonly number[], x: Float32Array, y: Float32Array, dy: Float32Array, dx: Float32Array, depthRadius: number, bias: number, alpha: number, beta: number): void;
+  lrn(params: LrnParams, x: Float32Array, y: Float32Array): void;
+  lrnGrad(params: LrnParams, x: Float32Array, y: Float32Array, dy: Float32Array, dx: Float32Array): void;
   /** Fused SGD-with-momentum step of one variable (native/src/optim.h): writes wOut and vOut. */
   sgdUpdate(w: Float32Array, v: Float32Array, g: Float32Array, wOut: Float32Array, vOut: Float32Array, lr: number, mu: number, wd: number, nesterov: boolean): void;
   /** Fused Adam step of one variable: writes wOut, mOut, vOut; c1, c2 are the bias corrections 1 − βᵗ. */
