@@ -57,14 +57,18 @@ const explicit = ([t, b, l, r]: Pad4): ExplicitPadding => [[0, 0], [t, b], [l, r
 /**
  * Spreads kernel taps `dilation` apart with zeros. The portable kernels convolve with this
  * dilation-1 kernel: tf.conv2d has no gradient for dilation > 1 and refuses it with stride > 1.
+ * Rows, then columns, with ops of rank ≤ 4 (webgpu's PadV2 of rank 5 gives wrong values).
  */
 export function dilateKernel(kernel: tf.Tensor4D, dilation: [number, number]): tf.Tensor4D {
   const [dh, dw] = dilation;
   if (dh === 1 && dw === 1) return kernel;
   const [kh, kw, ci, co] = kernel.shape;
+  const hk = (kh - 1) * dh + 1, wk = (kw - 1) * dw + 1;
   return tf.tidy(() => {
-    const spread = tf.pad(tf.reshape(kernel, [kh, 1, kw, 1, ci * co]), [[0, 0], [0, dh - 1], [0, 0], [0, dw - 1], [0, 0]]);
-    return tf.slice(tf.reshape(spread, [kh * dh, kw * dw, ci, co]), 0, [(kh - 1) * dh + 1, (kw - 1) * dw + 1, ci, co]) as tf.Tensor4D;
+    const rows = tf.pad(tf.reshape(kernel, [kh, 1, kw * ci * co]), [[0, 0], [0, dh - 1], [0, 0]]);
+    const tall = tf.slice(tf.reshape(rows, [kh * dh, kw * ci * co]), 0, [hk, kw * ci * co]);
+    const cols = tf.pad(tf.reshape(tall, [hk, kw, 1, ci * co]), [[0, 0], [0, 0], [0, dw - 1], [0, 0]]);
+    return tf.slice(tf.reshape(cols, [hk, kw * dw, ci, co]), 0, [hk, wk, ci, co]);
   });
 }
 
@@ -73,8 +77,9 @@ function undilateKernel(g: tf.Tensor4D, kernelShape: Shape4, dilation: [number, 
   const [dh, dw] = dilation;
   if (dh === 1 && dw === 1) return g;
   const [kh, kw, ci, co] = kernelShape;
-  const full = tf.reshape(tf.pad(g, [[0, dh - 1], [0, dw - 1], [0, 0], [0, 0]]), [kh, dh, kw, dw, ci * co]);
-  return tf.reshape(tf.slice(full, 0, [kh, 1, kw, 1, ci * co]), kernelShape);
+  const full = tf.pad(g, [[0, dh - 1], [0, dw - 1], [0, 0], [0, 0]]); // [kh·dh, kw·dw, ci, co]
+  const rows = tf.slice(tf.reshape(full, [kh, dh, kw * dw * ci * co]), 0, [kh, 1, kw * dw * ci * co]);
+  return tf.reshape(tf.slice(tf.reshape(rows, [kh, kw, dw, ci * co]), 0, [kh, kw, 1, ci * co]), kernelShape);
 }
 
 /** f on each channel group of a and b (split on the last axis), concatenated: tf has no groups (tensorflow/tfjs#3900). */
