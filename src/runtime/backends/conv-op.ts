@@ -68,7 +68,7 @@ export function dilateKernel(kernel: tf.Tensor4D, dilation: [number, number]): t
     const rows = tf.pad(tf.reshape(kernel, [kh, 1, kw * ci * co]), [[0, 0], [0, dh - 1], [0, 0]]);
     const tall = tf.slice(tf.reshape(rows, [kh * dh, kw * ci * co]), 0, [hk, kw * ci * co]);
     const cols = tf.pad(tf.reshape(tall, [hk, kw, 1, ci * co]), [[0, 0], [0, 0], [0, dw - 1], [0, 0]]);
-    return tf.slice(tf.reshape(cols, [hk, kw * dw, ci, co]), 0, [hk, wk, ci, co]);
+    return tf.slice(tf.reshape(cols, [hk, kw * dw, ci, co]), 0, [hk, wk, ci, co]) as tf.Tensor4D;
   });
 }
 
