@@ -277,7 +277,7 @@ describe.runIf(webgpu.ok)('on the webgpu backend', () => {
         { out: () => {}, err: (t) => err.push(t), cwd: root });
       expect(code).toBe(1);
       const fits = Math.floor(Math.min(limit, 2 ** 40) / perExample);
-      expect(err.join('\n')).toMatch(new RegExp(`^error\\[NS0310\\]: conv1's output \\(\\d+\\.\\d MB\\) is larger than the biggest buffer this WebGPU adapter can bind .*use --batch ${fits} or less`));
+      expect(err.join('\n')).toMatch(new RegExp(`^error\\[NS0310\\]: conv1's output \\(\\d+\\.\\d MB\\) is larger than the biggest buffer this WebGPU adapter can bind .*\\n {2}= help: use --batch ${fits} or less`));
     } finally {
       fs.rmSync(work, { recursive: true, force: true });
     }

@@ -5,6 +5,7 @@
 // dense layer's kernel needs (matmuls, zeros, the optimizer's update), so a dense kernel only has to
 // fit maxBufferSize; every other tensor must fit the binding limit. Pure: the IR and the limits
 // in, a message out.
+import type { Diagnostic } from '../../model/diagnostic.ts';
 import type { ModelIR } from '../../model/ir.ts';
 
 export interface GpuBindingLimits {
@@ -54,8 +55,8 @@ function limitFor(t: LargestTensor, limits: GpuBindingLimits): number {
   return t.pieceBytes !== undefined && t.pieceBytes <= bind ? limits.maxBufferSize : bind;
 }
 
-/** An error message when some tensor cannot be handled on this adapter, else undefined. */
-export function checkGpuLimits(ir: ModelIR, batch: number, limits: GpuBindingLimits, adapter: string): string | undefined {
+/** NS0310 when some tensor cannot be handled on this adapter, else undefined. */
+export function checkGpuLimits(ir: ModelIR, batch: number, limits: GpuBindingLimits, adapter: string): Diagnostic | undefined {
   const tooBig = tensorsOf(ir, batch).filter((t) => !handled(t, limits));
   if (tooBig.length === 0) return undefined;
   const [worst] = tooBig;
@@ -65,10 +66,9 @@ export function checkGpuLimits(ir: ModelIR, batch: number, limits: GpuBindingLim
   const verb = worst.pieceBytes !== undefined && limit === limits.maxBufferSize ? 'hold' : 'bind';
   const head = `${worst.what} (${mb(worst.bytes)}) is larger than the biggest buffer this WebGPU adapter can ${verb} ` +
     `(${mb(limit)}, ${adapter})${others}, so training ${ir.name} here would compute garbage`;
-  if (weights.length > 0) {
-    return `${head}; a weight cannot be split by batch: train on a GPU adapter with larger limits, or use --backend native`;
-  }
+  const refuse = (help: string): Diagnostic => ({ severity: 'error', code: 'NS0310', message: head, help });
+  if (weights.length > 0) return refuse('a weight cannot be split by batch: train on a GPU adapter with larger limits, or use --backend native');
   // Only batch-sized tensors: the largest batch at which the worst of them fits.
   const fits = Math.floor(limit / (worst.bytes / batch));
-  return `${head}; ${fits >= 1 ? `use --batch ${fits} or less` : 'even one example is too large'}, or --backend native`;
+  return refuse(`${fits >= 1 ? `use --batch ${fits} or less` : 'even one example is too large'}, or --backend native`);
 }

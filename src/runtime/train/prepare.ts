@@ -35,7 +35,7 @@ export function prepareRun(ir: ModelIR, opts: PrepareOptions): Preparation {
   if (tooBig) return { ok: false, diagnostics: [tooBig] };
   if (opts.backend.name === 'webgpu' && opts.gpuLimits) {
     const unbindable = checkGpuLimits(ir, config.batchSize, opts.gpuLimits, opts.backend.device);
-    if (unbindable) return { ok: false, diagnostics: [{ severity: 'error', code: 'NS0310', message: unbindable }] };
+    if (unbindable) return { ok: false, diagnostics: [unbindable] };
   }
   const model = buildModel(ir, { seed: config.seed, ...(config.init ? { init: config.init } : {}) });
   return { ok: true, run: { config, model } };
