@@ -95,7 +95,7 @@ describe('semantic errors', () => {
     ['a reserved name (the schema refuses it)', '  - { type: flatten, name: __proto__ }\n  - { type: dense, units: 10 }\n', 'NS0206'],
     ['an unknown input', '  - { type: flatten }\n  - { type: dense, units: 10, inputs: [nope] }\n', 'NS0304'],
     ['dense on an image', '  - { type: dense, units: 10 }\n', 'NS0309'],
-    ['an even LRN window', '  - { type: lrn, size: 4, alpha: 0.0001, beta: 0.75, k: 2 }\n  - { type: flatten }\n  - { type: dense, units: 10 }\n', 'NS0308'],
+    ['pool padding above half the window', '  - { type: maxpool, size: 3, stride: 2, padding: 2 }\n  - { type: flatten }\n  - { type: dense, units: 10 }\n', 'NS0312'],
     ['add of different shapes', '  - { type: conv2d, name: a, filters: 4, kernel: 3 }\n  - { type: conv2d, name: b, filters: 4, kernel: 1, inputs: [input] }\n  - { type: add, inputs: [a, b] }\n  - { type: flatten }\n  - { type: dense, units: 10 }\n', 'NS0307'],
     ['an output that is not the classes', '  - { type: flatten }\n  - { type: dense, units: 7 }\n', 'NS0311'],
     ['tensors too large for memory', '  - { type: conv2d, filters: 1000, kernel: 1 }\n  - { type: globalavgpool }\n  - { type: dense, units: 10 }\n', 'NS0310', [4096, 4096, 3]],

@@ -223,7 +223,13 @@ function explain(c: Compiled, source: SourceFile, errors: AjvError[], base: Path
 function explainUnion(c: Compiled, source: SourceFile, u: Err): Diagnostic[] {
   const s = u.parentSchema!;
   const type = jsonType(u.data);
-  const fits = (s.anyOf ?? []).flatMap((b, i) => (accepts(c, b, type) ? [i] : []));
+  let fits = (s.anyOf ?? []).flatMap((b, i) => (accepts(c, b, type) ? [i] : []));
+  // Lists of different lengths ([h, w] or [top, bottom, left, right]): the branch of this length.
+  if (fits.length > 1 && Array.isArray(u.data)) {
+    const n = u.data.length;
+    const ofLength = fits.filter((i) => takesLength(c, s.anyOf![i], n));
+    if (ofLength.length === 1) fits = ofLength;
+  }
   const ptr = c.pointers.get(s);
   if (fits.length === 1 && ptr !== undefined) {
     const branch = c.ajv.getSchema(`${c.id}#${ptr}/anyOf/${fits[0]}`);
@@ -412,6 +418,13 @@ function accepts(c: Compiled, branch: JsonSchema, type: string): boolean {
   if (s.type === undefined) return true;
   const types = Array.isArray(s.type) ? s.type : [s.type];
   return types.includes(type) || (type === 'integer' && types.includes('number'));
+}
+
+/** Whether a union branch could take a list of n items (its minItems and maxItems allow n). */
+function takesLength(c: Compiled, branch: JsonSchema, n: number): boolean {
+  const s = deref(c, branch);
+  if (s.anyOf) return s.anyOf.some((b) => accepts(c, b, 'array') && takesLength(c, b, n));
+  return (s.minItems ?? 0) <= n && n <= (s.maxItems ?? Infinity);
 }
 
 function jsonType(v: unknown): string {

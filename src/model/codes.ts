@@ -42,10 +42,11 @@ export const CODES = {
   NS0305: 'extends cycle',
   NS0306: 'extends file missing',
   NS0307: 'shape mismatch in add/concat',
-  NS0308: 'lrn size not odd',
+  // NS0308 retired: it refused even LRN windows, which PyTorch computes (size/2 before, (size−1)/2 after).
   NS0309: 'layer on a tensor of the wrong rank',
   NS0310: 'tensor too large for memory',
   NS0311: 'model output does not match classes',
+  NS0312: 'pool padding above half the window',
   // ---- training data and runs
   NS0401: 'dataset file problem',
   NS0402: 'dataset not found',

@@ -6,7 +6,7 @@ import { free, type LayerKind } from './kind.ts';
 /** b = a / (k + alpha · Σ a²)^beta over `size` adjacent channels; see the schema for conventions. */
 export interface LRNSpec extends LayerBase {
   type: 'lrn';
-  size: number; // n, the number of adjacent channels (odd)
+  size: number; // n: channel c sums c − floor(n/2) … c + floor((n−1)/2), as PyTorch (even n leans back)
   alpha: number;
   beta: number;
   k: number;
@@ -22,11 +22,6 @@ export const lrn: LayerKind<LRNSpec, LRNLayer> = {
   lower(spec, ins, ctx) {
     const x = rankedInput(ins, ctx, 'lrn', 3);
     if (!x) return;
-    if (spec.size % 2 !== 1) {
-      ctx.error('NS0308', `the LRN window \`size\` of \`${ctx.name}\` must be odd (it is centred on each channel); received ${spec.size}`, 'size',
-        `use ${spec.size + 1} or ${Math.max(1, spec.size - 1)}; the paper uses 5`);
-      return;
-    }
     return free({ kind: 'lrn', size: spec.size, alpha: spec.alpha, beta: spec.beta, k: spec.k, convention: spec.convention ?? 'paper' }, x);
   },
 };

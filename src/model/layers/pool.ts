@@ -14,6 +14,8 @@ export interface Pool2DSpec extends LayerBase {
 
 export interface Pool2DLayer { kind: 'maxpool' | 'avgpool'; size: [number, number]; stride: [number, number]; pad: Pad4; rounding: 'floor' | 'ceil' }
 
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
 export const pool: LayerKind<Pool2DSpec, Pool2DLayer> = {
   types: ['maxpool', 'avgpool'],
   displayName: (l) => (l.kind === 'maxpool' ? 'MaxPool2D' : 'AvgPool2D'),
@@ -23,9 +25,15 @@ export const pool: LayerKind<Pool2DSpec, Pool2DLayer> = {
     const size = pair(spec.size, 1);
     const stride = spec.stride === undefined ? size : pair(spec.stride, 1);
     const pad = explicitPad(spec.padding, [x[0], x[1]], size, stride, [1, 1]);
-    if (pad[0] >= size[0] || pad[1] >= size[0] || pad[2] >= size[1] || pad[3] >= size[1]) {
-      ctx.error('NS0301', `the padding of \`${ctx.name}\` (${pad.join(', ')}) is not smaller than its ${size.join('x')} window`, 'padding',
-        'a pooling window would then lie wholly in the padding; use less padding than the window size (PyTorch asks for at most half)');
+    // As PyTorch: a side's padding is at most half the window, floor(k/2) ('same' never exceeds it).
+    const half = [Math.floor(size[0] / 2), Math.floor(size[1] / 2)];
+    const sides = [['row', 'on top', 0], ['row', 'at the bottom', 0], ['column', 'on the left', 1], ['column', 'on the right', 1]] as const;
+    const over = sides.findIndex(([, , axis], i) => pad[i] > half[axis]);
+    if (over >= 0) {
+      const [unit, side, axis] = sides[over];
+      ctx.error('NS0312', `the \`padding\` of \`${ctx.name}\` is more than half its ${size.join('x')} window: ${count(pad[over], unit)} ${side} > floor(${size[axis]}/2) = ${half[axis]}`, 'padding',
+        `${half[0] === half[1] ? `use padding of at most ${half[0]}` : `use at most ${count(half[0], 'row')} on top and bottom and ${count(half[1], 'column')} left and right`} (PyTorch refuses more); ` +
+        `to pad more, put a \`zeropad\` layer before the pool${spec.type === 'maxpool' ? ' (the maximum then takes in its zeros)' : ''}`);
       return;
     }
     const rounding = spec.rounding ?? 'floor';
