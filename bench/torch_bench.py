@@ -56,6 +56,10 @@ def activation(name, alpha=None):
         return nn.Softmax(dim=1)
     if name == "gelu":
         return nn.GELU()  # exact erf form, as ours
+    if name == "silu":
+        return nn.SiLU()
+    if name == "hard_swish":
+        return nn.Hardswish()
     raise ValueError(f"unknown activation {name}")
 
 

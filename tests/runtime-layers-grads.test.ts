@@ -241,8 +241,8 @@ describe('memory', () => {
 });
 
 describe('applyActivation gradients', () => {
-  it.each(['tanh', 'sigmoid', 'gelu', 'softmax', 'elu', 'leaky_relu'] as ActivationName[])('%s', (name) => {
-    // Stay away from 0, where leaky_relu and elu(alpha ≠ 1) have a kink.
+  it.each(['tanh', 'sigmoid', 'gelu', 'softmax', 'elu', 'leaky_relu', 'silu', 'hard_swish'] as ActivationName[])('%s', (name) => {
+    // Stay away from 0, where leaky_relu and elu(alpha ≠ 1) have a kink (and from ±3, hard_swish's).
     const xData = random(12, 5, (u) => (u < 0.5 ? -0.2 - 2 * u : 2 * u - 0.8));
     const r = random(12, 6);
     const rT = tf.tensor(r, [3, 4]);

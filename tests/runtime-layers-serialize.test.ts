@@ -95,13 +95,13 @@ describe('argument errors name the argument and the value', () => {
     { make: () => new NetspecConv2D({ filters: 0, kernelSize: [3, 3] }), msg: 'Invalid value for argument `filters` of NetspecConv2D: expected 1 integer(s) >= 1. Received filters=[0].' },
     { make: () => new NetspecConv2D({ filters: 6, kernelSize: [3, 3], groups: 4 }), msg: 'Invalid value for argument `filters` of NetspecConv2D: expected a multiple of groups (4). Received filters=6.' },
     { make: () => new NetspecConv2D({ filters: 6, kernelSize: [3, 3], pad: [1, 1, -1, 0] }), msg: 'Invalid value for argument `pad` of NetspecConv2D: expected 4 integer(s) >= 0. Received pad=[1,1,-1,0].' },
-    { make: () => new NetspecConv2D({ filters: 6, kernelSize: [3, 3], activation: 'swish' as ActivationName }), msg: 'Invalid value for argument `activation` of NetspecConv2D: expected one of linear, relu, relu6, leaky_relu, elu, tanh, sigmoid, softmax, gelu. Received activation="swish".' },
+    { make: () => new NetspecConv2D({ filters: 6, kernelSize: [3, 3], activation: 'swish' as ActivationName }), msg: 'Invalid value for argument `activation` of NetspecConv2D: expected one of linear, relu, relu6, leaky_relu, elu, tanh, sigmoid, softmax, gelu, silu, hard_swish. Received activation="swish".' },
     { make: () => new NetspecLRN({ size: 4 }), msg: 'Invalid value for argument `size` of NetspecLRN: expected an odd number. Received size=4.' },
     { make: () => new NetspecLRN({ beta: -1 }), msg: 'Invalid value for argument `beta` of NetspecLRN: expected a finite number >= 0. Received beta=-1.' },
     { make: () => new NetspecPool2D({ mode: 'max', poolSize: [2, 2], pad: [0, 2, 0, 0] }), msg: 'Invalid value for argument `pad` of NetspecPool2D: expected each side smaller than poolSize [2, 2]. Received pad=[0,2,0,0].' },
     { make: () => new NetspecPool2D({ mode: 'avg', poolSize: [2, 2], rounding: 'up' as 'ceil' }), msg: 'Invalid value for argument `rounding` of NetspecPool2D: expected \'floor\' or \'ceil\'. Received rounding="up".' },
     { make: () => new NetspecDense({ units: 0 }), msg: 'Invalid value for argument `units` of NetspecDense: expected 1 integer(s) >= 1. Received units=[0].' },
-    { make: () => new NetspecDense({ units: 3, activation: 'swish' as ActivationName }), msg: 'Invalid value for argument `activation` of NetspecDense: expected one of linear, relu, relu6, leaky_relu, elu, tanh, sigmoid, softmax, gelu. Received activation="swish".' },
+    { make: () => new NetspecDense({ units: 3, activation: 'swish' as ActivationName }), msg: 'Invalid value for argument `activation` of NetspecDense: expected one of linear, relu, relu6, leaky_relu, elu, tanh, sigmoid, softmax, gelu, silu, hard_swish. Received activation="swish".' },
     { make: () => new NetspecAdaptiveAvgPool2D({ outputSize: [0, 2] }), msg: 'Invalid value for argument `outputSize` of NetspecAdaptiveAvgPool2D: expected 2 integer(s) >= 1. Received outputSize=[0,2].' },
   ])('$msg', ({ make, msg }) => {
     expect(make).toThrow(msg);
@@ -138,6 +138,8 @@ describe('applyActivation', () => {
     { name: 'tanh', f: Math.tanh },
     { name: 'sigmoid', f: (v: number) => 1 / (1 + Math.exp(-v)) },
     { name: 'gelu', f: (v: number) => 0.5 * v * (1 + erf(v / Math.SQRT2)) },
+    { name: 'silu', f: (v: number) => v / (1 + Math.exp(-v)) },
+    { name: 'hard_swish', f: (v: number) => (v * Math.min(Math.max(v + 3, 0), 6)) / 6 },
   ] as { name: ActivationName; alpha?: number; f: (v: number) => number }[])('$name alpha=$alpha', ({ name, alpha, f }) => {
     const y = applyActivation(tf.tensor1d(xs), name, alpha).dataSync();
     xs.forEach((v, i) => expect(y[i]).toBeCloseTo(f(v), 5));
@@ -152,7 +154,7 @@ describe('applyActivation', () => {
   });
 
   it.each([
-    ['leaky_relu', 'leaky_relu'], ['leakyRelu', 'leaky_relu'], ['gelu', 'gelu'], ['swish', undefined], ['Relu', undefined],
+    ['leaky_relu', 'leaky_relu'], ['leakyRelu', 'leaky_relu'], ['gelu', 'gelu'], ['hardSwish', 'hard_swish'], ['silu', 'silu'], ['swish', undefined], ['Relu', undefined],
   ])('activationName(%s) → %s', (input, expected) => {
     expect(activationName(input)).toBe(expected);
   });

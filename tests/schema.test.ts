@@ -72,6 +72,8 @@ describe('valid specs', () => {
   - { type: concat, inputs: [c1, n1], axis: -1 }
   - { type: flatten }
   - { type: dense, units: 10, bias: true, activation: gelu, init: lecun, biasInit: 0 }
+  - { type: activation, activation: hard_swish }
+  - { type: dense, units: 10, activation: silu }
   - { type: dropout, rate: 0 }
 `)],
     ['adam, step schedule, explicit normalisation, crop padding', base('  - { type: flatten }\n', `
@@ -192,7 +194,7 @@ describe('messages', () => {
     [L('{ type: conv2d, filtres: 8, kernel: 3 }'), 'unknown field `filtres` in this conv2d layer', 'did you mean `filters`?'],
     [L('{ type: conv2d, kernel: 3 }'), 'missing required field `filters` in this conv2d layer', 'add `filters: <integer>`'],
     [L('{ type: dense, units: 1, activation: Relu }'),
-      '`activation` must be one of `linear`, `relu`, `relu6`, `leaky_relu`, `elu`, `tanh`, `sigmoid`, `softmax` or `gelu`; received `Relu`', 'did you mean `relu`?'],
+      '`activation` must be one of `linear`, `relu`, `relu6`, `leaky_relu`, `elu`, `tanh`, `sigmoid`, `softmax`, `gelu`, `silu` or `hard_swish`; received `Relu`', 'did you mean `relu`?'],
     [L('{ type: dropout, rate: 1.5 }'), '`rate` must be a number in [0, 1); received 1.5', undefined],
     [L('{ type: flatten, name: "a`b" }'),
       '`name` must be a name made of letters, digits and `_`, not starting with a digit, at most 64 characters; received "a`b"', 'use a name such as `a_b`'],

@@ -1,6 +1,6 @@
 // Field types the layer kinds share. Shapes are HWC, no batch.
 
-export const ACTIVATIONS = ['linear', 'relu', 'relu6', 'leaky_relu', 'elu', 'tanh', 'sigmoid', 'softmax', 'gelu'] as const;
+export const ACTIVATIONS = ['linear', 'relu', 'relu6', 'leaky_relu', 'elu', 'tanh', 'sigmoid', 'softmax', 'gelu', 'silu', 'hard_swish'] as const;
 export type Activation = (typeof ACTIVATIONS)[number];
 
 export const INIT_SCHEMES = ['he', 'glorot', 'paper', 'lecun'] as const;

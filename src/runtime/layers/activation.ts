@@ -36,5 +36,9 @@ export function applyActivation<T extends tf.Tensor>(x: T, name: ActivationName,
     case 'softmax': return tf.softmax(x) as T;
     case 'gelu':
       return tf.tidy(() => tf.mul(tf.mul(x, 0.5), tf.add(1, tf.erf(tf.mul(x, Math.SQRT1_2)))) as T);
+    // x·sigmoid(x), PyTorch's SiLU (swish with β = 1).
+    case 'silu': return tf.tidy(() => tf.mul(x, tf.sigmoid(x)) as T);
+    // x·relu6(x + 3)/6, PyTorch's Hardswish (Howard et al. 2019, MobileNetV3).
+    case 'hard_swish': return tf.tidy(() => tf.mul(x, tf.div(tf.relu6(tf.add(x, 3)), 6)) as T);
   }
 }
