@@ -1,0 +1,68 @@
+// The model zoo against independent references: each model's trainable parameters equal its
+// published count (torchvision's num_params), its mult-adds are within 0.5% of torchvision's
+// published GFLOPS, and where torchvision has the model, every convolution and dense layer, in
+// the order torchvision's forward() runs them, has the same output shape, parameters and
+// mult-adds (bench/torchvision_ref.py, Debian's python3-torchvision). PyTorch also builds our own
+// IR of each (bench/torch_bench.py --check) and finds the same per-layer shapes and counts.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeModel } from '../src/compiler/compile.ts';
+import { summarize } from '../src/model/summary.ts';
+import { irJson } from '../bench/ir-json.ts';
+import { checkTorch, PYTHON, torchAvailable } from '../bench/torch-peer.ts';
+
+const root = path.resolve(__dirname, '..');
+const work = path.join(root, '.bench', `test-zoo-${process.pid}`);
+const hasTorchvision = spawnSync(PYTHON, ['-c', 'import torchvision'], { timeout: 60_000 }).status === 0;
+const hasTorch = torchAvailable().ok;
+
+/** [model file, published trainable params, published GFLOPS (mult-adds), torchvision name]. */
+const ZOO: [string, number, number | null, string | null][] = [
+  ['lenet5', 61_706, null, null],
+  ['vgg16', 138_357_544, 15.47, 'vgg16'],
+  ['squeezenet1_0', 1_248_424, 0.82, 'squeezenet1_0'],
+];
+
+const irOf = (name: string) => {
+  const a = analyzeModel(path.join(root, 'models', `${name}.yaml`));
+  expect(a.diagnostics).toEqual([]);
+  return a.ir!;
+};
+
+beforeAll(() => fs.mkdirSync(work, { recursive: true }));
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+describe.each(ZOO)('%s', (name, params, gflops, torchvision) => {
+  it(`has ${params.toLocaleString('en-US')} trainable parameters${gflops ? ` and ${gflops} G mult-adds (within 0.5%)` : ''}`, () => {
+    const s = summarize(irOf(name));
+    expect(s.trainableParams).toBe(params);
+    if (gflops !== null) expect(Math.abs(s.multAdds / 1e9 - gflops) / gflops).toBeLessThan(0.005);
+  });
+
+  it.runIf(hasTorchvision && torchvision !== null)('equals torchvision layer by layer (convolutions and dense layers)', () => {
+    const r = spawnSync(PYTHON, [path.join(root, 'bench', 'torchvision_ref.py'), torchvision!], { encoding: 'utf8', timeout: 300_000 });
+    const ref = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
+    expect(ref.error).toBeUndefined();
+    const ir = irOf(name);
+    const ours = ir.nodes.filter((n) => n.layer.kind === 'conv2d' || n.layer.kind === 'dense')
+      .map((n) => ({ kind: n.layer.kind, outputShape: n.outputShape, params: n.params, multAdds: n.multAdds }));
+    expect(ours).toEqual(ref.layers.map(({ name: _, ...l }: { name: string }) => l));
+    const s = summarize(ir);
+    expect([s.trainableParams, s.nonTrainableParams, s.multAdds]).toEqual([ref.trainableParams, ref.runningStats, ref.multAdds]);
+  }, 300_000);
+
+  it.runIf(hasTorch)('PyTorch builds our IR with the same per-layer shapes and counts', () => {
+    const ir = irJson(path.join(root, 'models', `${name}.yaml`));
+    if (!ir.ok) throw new Error(ir.errors.join('\n'));
+    const file = path.join(work, `${name}.ir.json`);
+    fs.writeFileSync(file, JSON.stringify(ir.ir));
+    const [r] = checkTorch([file], { ...process.env, OMP_NUM_THREADS: '1' });
+    expect(r.ok ? [r.report.params, r.report.irParams] : r.why).toEqual([params, params]);
+  }, 300_000);
+});
+
+it.runIf(!hasTorchvision)('torchvision is not installed here: the layer-by-layer references are skipped', () => {
+  expect(hasTorchvision).toBe(false);
+});
