@@ -127,6 +127,36 @@ class Concat(nn.Module):
         return torch.cat(xs, self.dim)
 
 
+class BatchNorm(nn.Module):
+    """Ours with only one of center/scale: torch's BatchNorm without affine, then the one learned
+    vector (PyTorch's affine has both or neither)."""
+
+    def __init__(self, bn, c, center, scale):
+        super().__init__()
+        self.bn = bn
+        self.weight = nn.Parameter(torch.ones(c)) if scale else None
+        self.bias = nn.Parameter(torch.zeros(c)) if center else None
+
+    def forward(self, x):
+        y = self.bn(x)
+        shape = [1, -1] + [1] * (x.dim() - 2)
+        if self.weight is not None:
+            y = y * self.weight.view(shape)
+        return y + self.bias.view(shape) if self.bias is not None else y
+
+
+def batchnorm(L, ins):
+    """nn.BatchNorm2d over NCHW channels (BatchNorm1d for flat vectors); torch's momentum means ours."""
+    affine = L["center"] and L["scale"]
+    cls = nn.BatchNorm2d if len(ins) == 3 else nn.BatchNorm1d
+    bn = cls(ins[-1], eps=L["epsilon"], momentum=L["momentum"], affine=affine)
+    return bn if affine or not (L["center"] or L["scale"]) else BatchNorm(bn, ins[-1], L["center"], L["scale"])
+
+
+# Our weight names -> the torch module's attribute, for batchnorm.
+BN_PARTS = {"gamma": "weight", "beta": "bias", "moving_mean": "running_mean", "moving_variance": "running_var"}
+
+
 def layer_module(node, final):
     """The torch module for one IR node. `final`: the output node, whose softmax is left out."""
     L = node["layer"]
@@ -165,6 +195,8 @@ def layer_module(node, final):
         return Add()
     if kind == "concat":
         return Concat(L["axis"], len(ins[0]))
+    if kind == "batchnorm":
+        return batchnorm(L, ins[0])
     raise ValueError(f"layer kind {kind} has no PyTorch translation")
 
 
@@ -201,7 +233,9 @@ def verify(net, ir):
     """Problems with the translation: parameter count and every node's output shape vs the IR."""
     problems = []
     ours = sum(n["params"] for n in ir["nodes"])
-    theirs = sum(p.numel() for p in net.parameters())
+    # Running statistics count as (non-trainable) parameters, as Keras counts them.
+    theirs = sum(p.numel() for p in net.parameters()) + sum(
+        b.numel() for name, b in net.named_buffers() if name.endswith(("running_mean", "running_var")))
     if ours != theirs:
         problems.append(f"parameters: netspec {ours}, PyTorch {theirs}")
     net.eval()
@@ -223,6 +257,12 @@ def load_weights(net, ir, wdir):
         if n["name"] not in manifest["weights"]:
             continue
         mod = net.mods[net.key[n["name"]]]
+        if n["layer"]["kind"] == "batchnorm":
+            for part, w in manifest["weights"][n["name"]].items():
+                t = torch.from_numpy(_read(wdir, w)).reshape(w["shape"])
+                owner = mod.bn if isinstance(mod, BatchNorm) and part.startswith("moving") else mod
+                getattr(owner, BN_PARTS[part]).data.copy_(t)
+            continue
         core = next(m for m in ([mod] if not isinstance(mod, nn.Sequential) else mod) if isinstance(m, (nn.Conv2d, nn.Linear)))
         for part, w in manifest["weights"][n["name"]].items():
             t = torch.from_numpy(_read(wdir, w)).reshape(w["shape"])
@@ -237,6 +277,25 @@ def load_weights(net, ir, wdir):
 def _read(wdir, entry):
     import numpy
     return numpy.fromfile(os.path.join(wdir, entry["file"]), dtype="<f4")
+
+
+def train_forward(net, ir, x):
+    """One training-mode forward: its output, every batchnorm's running statistics after it, and
+    the gradients of sum(output · sin(1..n)) for the input (NHWC order) and each parameter."""
+    net.train()
+    x = x.clone().requires_grad_(True)
+    y = net(x)
+    probe = torch.sin(torch.arange(1, y.numel() + 1, dtype=torch.float32)).reshape(y.shape)
+    (y * probe).sum().backward()
+    out = {"output": y.detach().flatten().tolist(), "inputGrad": x.grad.permute(0, 2, 3, 1).flatten().tolist(), "running": {}, "grads": {}}
+    for n in ir["nodes"]:
+        mod = net.mods[net.key[n["name"]]]
+        if n["layer"]["kind"] == "batchnorm":
+            bn = mod.bn if isinstance(mod, BatchNorm) else mod
+            out["running"][n["name"]] = {"moving_mean": bn.running_mean.tolist(), "moving_variance": bn.running_var.tolist()}
+            out["grads"][n["name"]] = {part: getattr(mod, attr).grad.tolist() for part, attr in (("gamma", "weight"), ("beta", "bias"))
+                                       if getattr(mod, attr, None) is not None and getattr(mod, attr).grad is not None}
+    return out
 
 
 def blas_in_use():
@@ -298,6 +357,8 @@ def check_one(ir_file, weights):
             if head["finalSoftmax"]:
                 y = y.softmax(1)
         head["output"] = y.flatten().tolist()
+        if manifest.get("train"):
+            head["train"] = train_forward(net, ir, x)
     return head, net, ir
 
 

@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  NetspecDense,
+  NetspecBatchNorm, NetspecDense,
   NetspecAdaptiveAvgPool2D, NetspecConv2D, NetspecLRN, NetspecPool2D, activationName, applyActivation,
   registerNetspecLayers, resolveInitializer, serializeInitializer, type ActivationName, type InitializerSpec,
 } from '../src/runtime/layers/index.ts';
@@ -33,7 +33,7 @@ describe('registration', () => {
     const loaded = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
     expect(loaded.layers[0]).toBeInstanceOf(NetspecLRN);
     const map = tf.serialization.SerializationMap.getMap().classNameMap;
-    for (const name of ['NetspecConv2D', 'NetspecLRN', 'NetspecPool2D', 'NetspecAdaptiveAvgPool2D']) expect(map[name]).toBeDefined();
+    for (const name of ['NetspecConv2D', 'NetspecLRN', 'NetspecPool2D', 'NetspecAdaptiveAvgPool2D', 'NetspecBatchNorm']) expect(map[name]).toBeDefined();
   });
 });
 
@@ -54,10 +54,14 @@ describe('save → load gives the same layer and the same predictions', () => {
     { name: 'dense, glorot, relu6', input: [9], make: (inputShape: number[]) => new NetspecDense({
       inputShape, units: 7, activation: 'relu6', kernelInitializer: { className: 'GlorotUniform', config: { seed: 4 } },
       biasInitializer: { className: 'Constant', config: { value: 0.5 } } }) },
+    { name: 'batchnorm over HWC channels, no center', input: [3, 4, 5], make: (inputShape: number[]) => new NetspecBatchNorm({ inputShape, epsilon: 1e-3, momentum: 0.3, center: false }) },
+    { name: 'batchnorm over features', input: [6], make: (inputShape: number[]) => new NetspecBatchNorm({ inputShape }) },
   ])('$name', async ({ input, make }) => {
     const layer = make(input);
     const model = tf.sequential({ layers: [layer] });
     const batch = x([2, ...input]);
+    // Running statistics away from their initial (identity) values: one training-mode forward.
+    if (layer instanceof NetspecBatchNorm) model.apply(x([4, ...input], 5), { training: true });
     const before = (model.predict(batch) as tf.Tensor).dataSync();
     const loaded = await tf.loadLayersModel(tf.io.fromMemory(await saveToMemory(model)));
     expect(loaded.layers[0].constructor).toBe(layer.constructor);
@@ -96,12 +100,14 @@ describe('argument errors name the argument and the value', () => {
     { make: () => new NetspecConv2D({ filters: 6, kernelSize: [3, 3], groups: 4 }), msg: 'Invalid value for argument `filters` of NetspecConv2D: expected a multiple of groups (4). Received filters=6.' },
     { make: () => new NetspecConv2D({ filters: 6, kernelSize: [3, 3], pad: [1, 1, -1, 0] }), msg: 'Invalid value for argument `pad` of NetspecConv2D: expected 4 integer(s) >= 0. Received pad=[1,1,-1,0].' },
     { make: () => new NetspecConv2D({ filters: 6, kernelSize: [3, 3], activation: 'swish' as ActivationName }), msg: 'Invalid value for argument `activation` of NetspecConv2D: expected one of linear, relu, relu6, leaky_relu, elu, tanh, sigmoid, softmax, gelu, silu, hard_swish. Received activation="swish".' },
-    { make: () => new NetspecLRN({ size: 4 }), msg: 'Invalid value for argument `size` of NetspecLRN: expected an odd number. Received size=4.' },
+    { make: () => new NetspecLRN({ size: 0 }), msg: 'Invalid value for argument `size` of NetspecLRN: expected 1 integer(s) >= 1. Received size=[0].' },
     { make: () => new NetspecLRN({ beta: -1 }), msg: 'Invalid value for argument `beta` of NetspecLRN: expected a finite number >= 0. Received beta=-1.' },
     { make: () => new NetspecPool2D({ mode: 'max', poolSize: [2, 2], pad: [0, 2, 0, 0] }), msg: 'Invalid value for argument `pad` of NetspecPool2D: expected each side smaller than poolSize [2, 2]. Received pad=[0,2,0,0].' },
     { make: () => new NetspecPool2D({ mode: 'avg', poolSize: [2, 2], rounding: 'up' as 'ceil' }), msg: 'Invalid value for argument `rounding` of NetspecPool2D: expected \'floor\' or \'ceil\'. Received rounding="up".' },
     { make: () => new NetspecDense({ units: 0 }), msg: 'Invalid value for argument `units` of NetspecDense: expected 1 integer(s) >= 1. Received units=[0].' },
     { make: () => new NetspecDense({ units: 3, activation: 'swish' as ActivationName }), msg: 'Invalid value for argument `activation` of NetspecDense: expected one of linear, relu, relu6, leaky_relu, elu, tanh, sigmoid, softmax, gelu, silu, hard_swish. Received activation="swish".' },
+    { make: () => new NetspecBatchNorm({ epsilon: 0 }), msg: 'Invalid value for argument `epsilon` of NetspecBatchNorm: expected a finite number > 0. Received epsilon=0.' },
+    { make: () => new NetspecBatchNorm({ momentum: 1.5 }), msg: 'Invalid value for argument `momentum` of NetspecBatchNorm: expected a number in [0, 1]. Received momentum=1.5.' },
     { make: () => new NetspecAdaptiveAvgPool2D({ outputSize: [0, 2] }), msg: 'Invalid value for argument `outputSize` of NetspecAdaptiveAvgPool2D: expected 2 integer(s) >= 1. Received outputSize=[0,2].' },
   ])('$msg', ({ make, msg }) => {
     expect(make).toThrow(msg);

@@ -72,6 +72,7 @@ describe('valid specs', () => {
   - { type: concat, inputs: [c1, n1], axis: -1 }
   - { type: flatten }
   - { type: dense, units: 10, bias: true, activation: gelu, init: lecun, biasInit: 0 }
+  - { type: batchnorm, name: bn, epsilon: 1e-3, momentum: 0.01, center: false, scale: true }
   - { type: activation, activation: hard_swish }
   - { type: dense, units: 10, activation: silu }
   - { type: dropout, rate: 0 }
@@ -117,6 +118,8 @@ const invalid: [string, string, string, (string | number)[], boolean?][] = [
   ['.nan rate', L('{ type: dropout, rate: .nan }'), 'NS0201', ['layers', 0, 'rate']],
   ['.inf alpha', L('{ type: lrn, size: 5, alpha: .inf, beta: 0.75, k: 2 }'), 'NS0201', ['layers', 0, 'alpha']],
   ['rate 1', L('{ type: dropout, rate: 1 }'), 'NS0205', ['layers', 0, 'rate']],
+  ['batchnorm momentum 2', L('{ type: batchnorm, momentum: 2 }'), 'NS0205', ['layers', 0, 'momentum']],
+  ['batchnorm epsilon 0', L('{ type: batchnorm, epsilon: 0 }'), 'NS0205', ['layers', 0, 'epsilon']],
   ['negative rate', L('{ type: dropout, rate: -0.1 }'), 'NS0205', ['layers', 0, 'rate']],
   ['kernel 5000', L('{ type: conv2d, filters: 1, kernel: 5000 }'), 'NS0205', ['layers', 0, 'kernel']],
   ['kernel pair with 0', L('{ type: conv2d, filters: 1, kernel: [3, 0] }'), 'NS0205', ['layers', 0, 'kernel', 1]],
@@ -340,12 +343,20 @@ describe('the schema describes exactly src/model/spec.ts', () => {
     return d.title?.toString().endsWith('layer') && t?.const === type;
   })!;
 
-  it('has the same layer types', () => {
+  it('has the same layer types (and `block`, a use of a block)', () => {
     const types = (defs.layer.oneOf as Json[]).map((r) => (deref(r).properties as Record<string, Json>).type.const).sort();
-    expect(types).toEqual(alias('LayerType').getUnionTypes().map((t) => t.getLiteralValue()).sort());
+    expect(types).toEqual([...alias('LayerType').getUnionTypes().map((t) => t.getLiteralValue()), 'block'].sort());
   });
 
-  it.each(['conv2d', 'lrn', 'maxpool', 'avgpool', 'dropout', 'flatten', 'dense', 'zeropad', 'globalavgpool', 'adaptiveavgpool', 'activation', 'add', 'concat'])(
+  it.each([
+    ['BlockUseSpec', () => defs.blockUse],
+    ['BlockSpec', () => defs.block],
+    ['BlockParamSpec', () => defs.blockParam],
+  ] as const)('%s has the same fields, the same required', (name, def) => {
+    expect(fromSchema(def())).toEqual(members(alias(name)));
+  });
+
+  it.each(['conv2d', 'lrn', 'maxpool', 'avgpool', 'dropout', 'flatten', 'dense', 'zeropad', 'globalavgpool', 'adaptiveavgpool', 'activation', 'add', 'concat', 'batchnorm'])(
     'layer %s has the same fields, the same required',
     (type) => {
       const tags = (u: ReturnType<typeof alias>) => {

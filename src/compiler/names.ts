@@ -17,6 +17,7 @@ const prefixes: Record<LayerSpec['type'], string> = {
   activation: '',
   add: 'add',
   concat: 'concat',
+  batchnorm: 'bn',
 };
 
 /** Unnumbered kinds usually occur once; a second one gets a suffix. */

@@ -14,6 +14,7 @@ import type { AdaptiveAvgPoolLayer } from './layers/adaptive-avg-pool.ts';
 import type { ActivationLayer } from './layers/activation.ts';
 import type { AddLayer } from './layers/add.ts';
 import type { ConcatLayer } from './layers/concat.ts';
+import type { BatchNormLayer } from './layers/batchnorm.ts';
 
 /** HWC for images, [n] after flatten/dense; never the batch. */
 export type Shape = number[];
@@ -31,7 +32,8 @@ export type IRLayer =
   | AdaptiveAvgPoolLayer
   | ActivationLayer
   | AddLayer
-  | ConcatLayer;
+  | ConcatLayer
+  | BatchNormLayer;
 
 export type LayerKind = IRLayer['kind'];
 

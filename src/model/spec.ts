@@ -16,11 +16,12 @@ import type { AdaptiveAvgPoolSpec } from './layers/adaptive-avg-pool.ts';
 import type { ActivationSpec } from './layers/activation.ts';
 import type { AddSpec } from './layers/add.ts';
 import type { ConcatSpec } from './layers/concat.ts';
+import type { BatchNormSpec } from './layers/batchnorm.ts';
 
 export type { Activation, InitScheme, LayerBase, Padding2D, Pair } from './fields.ts';
 export type {
   Conv2DSpec, LRNSpec, Pool2DSpec, DropoutSpec, FlattenSpec, DenseSpec, ZeroPadSpec, GlobalAvgPoolSpec,
-  AdaptiveAvgPoolSpec, ActivationSpec, AddSpec, ConcatSpec,
+  AdaptiveAvgPoolSpec, ActivationSpec, AddSpec, ConcatSpec, BatchNormSpec,
 };
 
 /** One layer of the spec; each kind's fields live in its module under layers/. */
@@ -36,7 +37,8 @@ export type LayerSpec =
   | AdaptiveAvgPoolSpec
   | ActivationSpec
   | AddSpec
-  | ConcatSpec;
+  | ConcatSpec
+  | BatchNormSpec;
 
 export type LayerType = LayerSpec['type'];
 

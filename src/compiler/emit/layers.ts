@@ -100,6 +100,12 @@ const emitters: { [K in IRLayer['kind']]: Emitter<K> } = {
   add: (_l, n) => tfLayer('add', n),
   // The IR's axis counts without the batch.
   concat: (l, n) => tfLayer('concatenate', n, [['axis', num(l.axis + 1)]]),
+  batchnorm: (l, n, ctx) => netspec('NetspecBatchNorm', n, ctx, [
+    unless(l.epsilon, 1e-5, 'epsilon', num(l.epsilon)),
+    unless(l.momentum, 0.1, 'momentum', num(l.momentum)),
+    unless(l.center, true, 'center', String(l.center)),
+    unless(l.scale, true, 'scale', String(l.scale)),
+  ]),
 };
 
 /** The expression constructing the node's layer (not yet applied to its inputs). */

@@ -23,7 +23,7 @@ export interface EmitOptions {
   runtimeImport: string;
 }
 
-const RUNTIME_CLASSES = ['NetspecConv2D', 'NetspecLRN', 'NetspecPool2D', 'NetspecAdaptiveAvgPool2D', 'NetspecActivation', 'NetspecDense'];
+const RUNTIME_CLASSES = ['NetspecConv2D', 'NetspecLRN', 'NetspecPool2D', 'NetspecAdaptiveAvgPool2D', 'NetspecActivation', 'NetspecDense', 'NetspecBatchNorm'];
 
 let project: Project | undefined;
 

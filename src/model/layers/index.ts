@@ -5,6 +5,7 @@ import type { LayerKind } from './kind.ts';
 import { activation } from './activation.ts';
 import { adaptiveAvgPool } from './adaptive-avg-pool.ts';
 import { add } from './add.ts';
+import { batchnorm } from './batchnorm.ts';
 import { concat } from './concat.ts';
 import { conv2d } from './conv2d.ts';
 import { dense } from './dense.ts';
@@ -34,6 +35,7 @@ export const LAYER_KINDS: { [T in LayerType]: KindOf<T> } = {
   activation,
   add,
   concat,
+  batchnorm,
 };
 
 /** The module of a spec layer's type (or of an IR layer's kind: they are the same names). */

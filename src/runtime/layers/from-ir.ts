@@ -7,6 +7,7 @@ import type { LayerKind } from '../../model/ir.ts';
 import { biasInitializer, weightInitializer, type InitScheme } from '../init.ts';
 import { NetspecActivation } from './activation-layer.ts';
 import { NetspecAdaptiveAvgPool2D } from './adaptive-pool.ts';
+import { NetspecBatchNorm } from './batchnorm.ts';
 import { NetspecConv2D } from './conv2d.ts';
 import { NetspecDense } from './dense.ts';
 import { NetspecLRN } from './lrn.ts';
@@ -55,6 +56,7 @@ const builders: { [K in LayerKind]: Builder<K> } = {
   activation: (l, n) => new NetspecActivation({ name: n.name, activation: l.activation, ...(l.alpha === undefined ? {} : { alpha: l.alpha }) }),
   add: (_l, n) => tf.layers.add({ name: n.name }),
   concat: (l, n) => tf.layers.concatenate({ name: n.name, axis: l.axis + 1 }),
+  batchnorm: (l, n) => new NetspecBatchNorm({ name: n.name, epsilon: l.epsilon, momentum: l.momentum, center: l.center, scale: l.scale }),
 };
 
 /** The tfjs layer of one IR node. */

@@ -6,6 +6,7 @@ import { NetspecPool2D } from './pool.ts';
 import { NetspecAdaptiveAvgPool2D } from './adaptive-pool.ts';
 import { NetspecActivation } from './activation-layer.ts';
 import { NetspecDense } from './dense.ts';
+import { NetspecBatchNorm } from './batchnorm.ts';
 
 export * from '../../model/arithmetic.ts';
 export * from './activation.ts';
@@ -17,8 +18,9 @@ export { NetspecAdaptiveAvgPool2D, adaptiveAvgPool2d, type NetspecAdaptiveAvgPoo
 
 export { NetspecActivation, type NetspecActivationArgs } from './activation-layer.ts';
 export { NetspecDense, type NetspecDenseArgs } from './dense.ts';
+export { NetspecBatchNorm, type NetspecBatchNormArgs } from './batchnorm.ts';
 
-export const NETSPEC_LAYER_CLASSES = [NetspecConv2D, NetspecLRN, NetspecPool2D, NetspecAdaptiveAvgPool2D, NetspecActivation, NetspecDense] as const;
+export const NETSPEC_LAYER_CLASSES = [NetspecConv2D, NetspecLRN, NetspecPool2D, NetspecAdaptiveAvgPool2D, NetspecActivation, NetspecDense, NetspecBatchNorm] as const;
 
 let registered = false;
 
