@@ -5,7 +5,6 @@ import {
   registerNetspecLayers,
   NetspecConv2D,
   NetspecLRN,
-  NetspecPool2D,
   NetspecActivation,
   NetspecDense,
 } from "../src/runtime/layers/index.ts";
@@ -22,7 +21,7 @@ export const numClasses = 1000;
 
 /** Layer names in execution order. */
 export const layerNames = [
-  "conv1", "lrn", "relu1", "pool1", "conv2", "pool2", "conv3", "conv4", "conv5", "pool5", "flatten", "dropout1",
+  "conv1", "lrn", "relu1", "pad1", "pool1", "conv2", "pool2", "conv3", "conv4", "conv5", "pool5", "flatten", "dropout1",
   "fclayer1", "dropout2", "fclayer2", "fclayer3",
 ] as const;
 
@@ -34,6 +33,7 @@ export const outputShapes = {
   "conv1": [54, 54, 96],
   "lrn": [54, 54, 96],
   "relu1": [54, 54, 96],
+  "pad1": [58, 58, 96],
   "pool1": [28, 28, 96],
   "conv2": [28, 28, 256],
   "pool2": [13, 13, 256],
@@ -58,6 +58,7 @@ export const summary = {
     { name: "conv1", type: "Conv2D", outputShape: [54, 54, 96], params: 34944, multAdds: 101616768 },
     { name: "lrn", type: "LocalResponseNorm", outputShape: [54, 54, 96], params: 0, multAdds: 0 },
     { name: "relu1", type: "Activation", outputShape: [54, 54, 96], params: 0, multAdds: 0 },
+    { name: "pad1", type: "ZeroPad2D", outputShape: [58, 58, 96], params: 0, multAdds: 0 },
     { name: "pool1", type: "MaxPool2D", outputShape: [28, 28, 96], params: 0, multAdds: 0 },
     { name: "conv2", type: "Conv2D", outputShape: [28, 28, 256], params: 614656, multAdds: 481689600 },
     { name: "pool2", type: "MaxPool2D", outputShape: [13, 13, 256], params: 0, multAdds: 0 },
@@ -100,17 +101,17 @@ export function buildAlexnetSeed(options: BuildOptions = {}): tf.LayersModel {
     kernelInitializer: weightInitializer(init, seedFor(0)),
   }).apply(input) as tf.SymbolicTensor;
   // lrn: 54x54x96 -> 54x54x96
-  const lrn$ = new NetspecLRN({ name: "lrn", k: 1, convention: "caffe" }).apply(conv1$) as tf.SymbolicTensor;
+  const lrn$ = new NetspecLRN({ name: "lrn", size: 96, k: 1, convention: "caffe" }).apply(conv1$) as tf.SymbolicTensor;
   // relu1: 54x54x96 -> 54x54x96
   const relu1$ = new NetspecActivation({ name: "relu1", activation: "relu" }).apply(lrn$) as tf.SymbolicTensor;
-  // pool1: 54x54x96 -> 28x28x96
-  const pool1$ = new NetspecPool2D({
+  // pad1: 54x54x96 -> 58x58x96
+  const pad1$ = tf.layers.zeroPadding2d({ name: "pad1", padding: [[2, 2], [2, 2]] }).apply(relu1$) as tf.SymbolicTensor;
+  // pool1: 58x58x96 -> 28x28x96
+  const pool1$ = tf.layers.maxPooling2d({
     name: "pool1",
-    mode: "max",
     poolSize: [3, 3],
     strides: [2, 2],
-    pad: [2, 2, 2, 2],
-  }).apply(relu1$) as tf.SymbolicTensor;
+  }).apply(pad1$) as tf.SymbolicTensor;
   // conv2: 28x28x96 -> 28x28x256
   const conv2$ = new NetspecConv2D({
     name: "conv2",
@@ -118,7 +119,7 @@ export function buildAlexnetSeed(options: BuildOptions = {}): tf.LayersModel {
     kernelSize: [5, 5],
     pad: [2, 2, 2, 2],
     activation: "relu",
-    kernelInitializer: weightInitializer(init, seedFor(4)),
+    kernelInitializer: weightInitializer(init, seedFor(5)),
   }).apply(pool1$) as tf.SymbolicTensor;
   // pool2: 28x28x256 -> 13x13x256
   const pool2$ = tf.layers.maxPooling2d({
@@ -133,7 +134,7 @@ export function buildAlexnetSeed(options: BuildOptions = {}): tf.LayersModel {
     kernelSize: [3, 3],
     pad: [1, 1, 1, 1],
     activation: "relu",
-    kernelInitializer: weightInitializer(init, seedFor(6)),
+    kernelInitializer: weightInitializer(init, seedFor(7)),
   }).apply(pool2$) as tf.SymbolicTensor;
   // conv4: 13x13x384 -> 13x13x384
   const conv4$ = new NetspecConv2D({
@@ -142,7 +143,7 @@ export function buildAlexnetSeed(options: BuildOptions = {}): tf.LayersModel {
     kernelSize: [3, 3],
     pad: [1, 1, 1, 1],
     activation: "relu",
-    kernelInitializer: weightInitializer(init, seedFor(7)),
+    kernelInitializer: weightInitializer(init, seedFor(8)),
   }).apply(conv3$) as tf.SymbolicTensor;
   // conv5: 13x13x384 -> 13x13x256
   const conv5$ = new NetspecConv2D({
@@ -151,7 +152,7 @@ export function buildAlexnetSeed(options: BuildOptions = {}): tf.LayersModel {
     kernelSize: [3, 3],
     pad: [1, 1, 1, 1],
     activation: "relu",
-    kernelInitializer: weightInitializer(init, seedFor(8)),
+    kernelInitializer: weightInitializer(init, seedFor(9)),
   }).apply(conv4$) as tf.SymbolicTensor;
   // pool5: 13x13x256 -> 6x6x256
   const pool5$ = tf.layers.maxPooling2d({
@@ -167,7 +168,7 @@ export function buildAlexnetSeed(options: BuildOptions = {}): tf.LayersModel {
   const fclayer1$ = new NetspecDense({
     name: "fclayer1",
     units: 4096,
-    kernelInitializer: weightInitializer(init, seedFor(12)),
+    kernelInitializer: weightInitializer(init, seedFor(13)),
   }).apply(dropout1$) as tf.SymbolicTensor;
   // dropout2: 4096 -> 4096
   const dropout2$ = tf.layers.dropout({ name: "dropout2", rate: 0.5 }).apply(fclayer1$) as tf.SymbolicTensor;
@@ -175,14 +176,14 @@ export function buildAlexnetSeed(options: BuildOptions = {}): tf.LayersModel {
   const fclayer2$ = new NetspecDense({
     name: "fclayer2",
     units: 4096,
-    kernelInitializer: weightInitializer(init, seedFor(14)),
+    kernelInitializer: weightInitializer(init, seedFor(15)),
   }).apply(dropout2$) as tf.SymbolicTensor;
   // fclayer3: 4096 -> 1000
   const fclayer3$ = new NetspecDense({
     name: "fclayer3",
     units: 1000,
     activation: "softmax",
-    kernelInitializer: weightInitializer(init, seedFor(15)),
+    kernelInitializer: weightInitializer(init, seedFor(16)),
   }).apply(fclayer2$) as tf.SymbolicTensor;
   return tf.model({ inputs: input, outputs: fclayer3$, name: "alexnet-seed" });
 }

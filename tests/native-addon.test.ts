@@ -115,7 +115,7 @@ describe.skipIf(!load.ok)('addon conv2d vs brute force (dilations, groups)', () 
   const { strides: _, ...noStrides } = small;
   const pool2x2: PoolParams = { batch: 1, inSize: [2, 2], channels: 1, outSize: [1, 1], kernelSize: [2, 2], strides: [2, 2], padTopLeft: [0, 0] };
   const matmul2x2: MatmulParams = { batch: 1, batchA: 1, batchB: 1, m: 2, n: 2, k: 2, transposeA: false, transposeB: false };
-  const lrn1x4: LrnParams = { pixels: 1, channels: 4, depthRadius: 1, bias: 1, alpha: 1, beta: 0.5 };
+  const lrn1x4: LrnParams = { pixels: 1, channels: 4, before: 2, after: 1, bias: 1, alpha: 1, beta: 0.5 };
   const f = (n: number) => new Float32Array(n);
   it.each([
     ['a buffer of the wrong size', () => addon.conv2d(ConvMode.Forward, small, new Float32Array(15), new Float32Array(9), new Float32Array(4)), /expected 16 floats, got 15/],
@@ -144,7 +144,8 @@ describe.skipIf(!load.ok)('addon conv2d vs brute force (dilations, groups)', () 
     ['matmul: the old positional array', () => addon.matmul([1, 1, 1, 2, 2, 2, 0, 0] as unknown as MatmulParams, f(4), f(4), f(4)), 'matmul: params: expected an object of named fields'],
     ['matmul: 0/1 for a boolean', () => addon.matmul({ ...matmul2x2, transposeB: 1 } as unknown as MatmulParams, f(4), f(4), f(4)), 'matmul: params.transposeB: expected a boolean'],
     ['matmul: a string for a size', () => addon.matmul({ ...matmul2x2, k: '2' } as unknown as MatmulParams, f(4), f(4), f(4)), 'matmul: params.k: expected an integer'],
-    ['lrn: a fractional radius', () => addon.lrn({ ...lrn1x4, depthRadius: 1.5 }, f(4), f(4)), 'lrn: params.depthRadius: expected an integer'],
+    ['lrn: a fractional window', () => addon.lrn({ ...lrn1x4, after: 1.5 }, f(4), f(4)), 'lrn: params.after: expected an integer'],
+    ['lrn: the old depthRadius alone', () => addon.lrn({ pixels: 1, channels: 4, depthRadius: 1, bias: 1, alpha: 1, beta: 0.5 } as unknown as LrnParams, f(4), f(4)), 'lrn: params.before: expected an integer'],
     ['lrn: a missing beta', () => addon.lrnGrad({ ...lrn1x4, beta: undefined } as unknown as LrnParams, f(4), f(4), f(4), f(4)), 'lrnGrad: params.beta: expected a number'],
   ])('%s: a TypeError naming the field', (_, call, message) => {
     expect(call).toThrow(TypeError);

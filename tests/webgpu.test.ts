@@ -13,6 +13,7 @@ import * as tf from '@tensorflow/tfjs';
 import { mulberry32 } from './test-utils.ts';
 import { describeAdapter, deviceBindingLimits, explainNoAdapter, isSoftwareAdapter, releaseWebGPU, tryWebGPU, WEBGPU, type AdapterFacts } from '../src/runtime/backends/webgpu.ts';
 import { conv2dBackpropFilterWebGPU, lrnGradWebGPU } from '../src/runtime/backends/webgpu-kernels.ts';
+import { NETSPEC_LRN_GRAD } from '../src/runtime/backends/lrn-op.ts';
 import { takeDeviceError } from '../src/runtime/backends/device-errors.ts';
 import { NetspecConv2D, NetspecLRN, NetspecPool2D } from '../src/runtime/layers/index.ts';
 import { crossEntropy } from '../src/runtime/train/metrics.ts';
@@ -179,6 +180,35 @@ describe.runIf(webgpu.ok)('on the webgpu backend', () => {
     };
     const ref = await grad('cpu');
     expect(relErr(await grad(WEBGPU), ref)).toBeLessThan(1e-5);
+  });
+
+  // Even windows (PyTorch's: floor(n/2) channels before, floor((n−1)/2) after) run the NetspecLrn
+  // op, whose gradient on webgpu is the same kernel with before ≠ after.
+  it.each([
+    { size: 2, shape: [2, 3, 4, 7] as [number, number, number, number] },
+    { size: 4, shape: [1, 2, 3, 9] as [number, number, number, number] },
+    { size: 96, shape: [1, 3, 3, 96] as [number, number, number, number] },
+  ])('an even LRN window of $size agrees with the cpu backend, values and gradient', async ({ size, shape }) => {
+    const n = shape.reduce((a, b) => a * b, 1);
+    const run = async (backend: string) => {
+      await tf.setBackend(backend);
+      if (backend === WEBGPU) {
+        tf.env().set('WEBGPU_CPU_FORWARD', false);
+        expect(tf.getKernel(NETSPEC_LRN_GRAD, WEBGPU)?.kernelFunc).toBe(lrnGradWebGPU);
+      }
+      const layer = new NetspecLRN({ size, alpha: 0.5, beta: 0.75, k: 1, convention: 'caffe' });
+      const x = tf.tensor4d(values(n, 33, 2), shape);
+      const w = tf.tensor4d(values(n, 34, 1), shape);
+      const y = layer.apply(x) as tf.Tensor;
+      const g = tf.grad((t) => tf.sum(tf.mul(layer.apply(t) as tf.Tensor, w)))(x);
+      const out = [(await y.data()) as Float32Array, (await g.data()) as Float32Array];
+      tf.dispose([x, w, y, g]);
+      return out;
+    };
+    const [refY, refG] = await run('cpu');
+    const [y, g] = await run(WEBGPU);
+    expect(relErr(y, refY)).toBeLessThan(1e-5);
+    expect(relErr(g, refG)).toBeLessThan(1e-5);
   });
 
   // netspec also replaces the package's one-thread-per-weight Conv2DBackpropFilter (see webgpu.ts).

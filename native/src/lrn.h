@@ -3,10 +3,11 @@
 
 namespace netspec {
 
-// Local response normalisation across channels, tfjs semantics (alpha multiplies the plain sum):
-//   y[c] = x[c] · (bias + alpha · Σ_{|k−c|≤r} x[k]²)^(−beta)
+// Local response normalisation across channels, alpha multiplying the plain sum (tfjs's convention):
+//   y[c] = x[c] · (bias + alpha · Σ_{k=c−before}^{c+after} x[k]²)^(−beta)   (zero outside the channels)
+// tf's depthRadius r is before = after = r; PyTorch's size n is before = n/2, after = (n−1)/2 (floored).
 // lrn(params, x, y), lrnGrad(params, x, y, dy, dx); params, read by name:
-//   { pixels, channels, depthRadius (r, an integer), bias, alpha, beta }
+//   { pixels, channels, before, after (integers), bias, alpha, beta }
 Napi::Value Lrn(const Napi::CallbackInfo& info);
 Napi::Value LrnGrad(const Napi::CallbackInfo& info);
 

@@ -23,6 +23,13 @@ export function registerOwnKernel(config: tf.KernelConfig): void {
   tf.registerKernel(config);
 }
 
+/** The portable kernel of `kernelName` for one backend (a native kernel's fallback for what it declines). */
+export function portableKernel(kernelName: string, backendName: string): tf.KernelFunc {
+  const make = portable.get(kernelName);
+  if (!make) throw new Error(`kernel '${kernelName}' has no portable fallback`);
+  return make(backendName);
+}
+
 /** Registers the portable kernel for `backendName` unless that backend has a kernel of this name already. */
 export function ensureKernel(kernelName: string, backendName: string): void {
   if (tf.getKernel(kernelName, backendName)) return;

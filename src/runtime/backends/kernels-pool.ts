@@ -1,7 +1,9 @@
-// MaxPool, AvgPool and their gradients, plus LRN and LRNGrad: multithreaded native loops.
+// MaxPool, AvgPool and their gradients, plus LRN and LRNGrad (tf's and netspec's, lrn-op.ts): multithreaded native loops.
 import * as tf from '@tensorflow/tfjs';
-import type { LrnParams, PoolParams } from './native-addon.ts';
-import { f32, output, sizeOf, type CpuBackendLike, type NativeKernel } from './kernel-util.ts';
+import { portableKernel } from './fallback.ts';
+import { NETSPEC_LRN, NETSPEC_LRN_GRAD, type NetspecLrnAttrs } from './lrn-op.ts';
+import type { LrnParams, NativeAddon, PoolParams } from './native-addon.ts';
+import { f32, output, sizeOf, withFallback, type CpuBackendLike, type NativeKernel } from './kernel-util.ts';
 
 type Shape4 = [number, number, number, number];
 
@@ -61,22 +63,43 @@ export const avgPoolGrad: NativeKernel = ({ inputs, backend, attrs }, addon) => 
   return output(b, input.shape, (dx) => addon.avgPoolGrad(p.params, dyv, dx));
 };
 
-function lrnParams(shape: number[], { depthRadius, bias, alpha, beta }: tf.LRNAttrs): LrnParams | null {
-  return shape.length === 4 && sizeOf(shape) > 0 ? { pixels: sizeOf(shape.slice(0, 3)), channels: shape[3], depthRadius, bias, alpha, beta } : null;
+type LrnWindowAttrs = Omit<LrnParams, 'pixels' | 'channels'>;
+
+/** tf's LRN attributes as a window: depthRadius channels on each side. */
+const tfWindow = ({ depthRadius, bias, alpha, beta }: tf.LRNAttrs): LrnWindowAttrs => ({ before: depthRadius, after: depthRadius, bias, alpha, beta });
+
+function lrnParams(shape: number[], w: LrnWindowAttrs): LrnParams | null {
+  const channels = shape[shape.length - 1];
+  return shape.length >= 1 && sizeOf(shape) > 0
+    ? { pixels: sizeOf(shape) / channels, channels, before: w.before, after: w.after, bias: w.bias, alpha: w.alpha, beta: w.beta }
+    : null;
 }
 
-export const lrn: NativeKernel = ({ inputs, backend, attrs }, addon) => {
+const lrnWith = (window: (attrs: tf.NamedAttrMap) => LrnWindowAttrs): NativeKernel => ({ inputs, backend, attrs }, addon) => {
   const b = backend as CpuBackendLike;
   const { x } = inputs as Record<string, tf.TensorInfo>;
-  const xv = f32(b, x), params = lrnParams(x.shape, attrs as unknown as tf.LRNAttrs);
+  const xv = f32(b, x), params = lrnParams(x.shape, window(attrs!));
   if (!xv || !params) return null;
   return output(b, x.shape, (y) => addon.lrn(params, xv, y));
 };
 
-export const lrnGrad: NativeKernel = ({ inputs, backend, attrs }, addon) => {
+const lrnGradWith = (window: (attrs: tf.NamedAttrMap) => LrnWindowAttrs): NativeKernel => ({ inputs, backend, attrs }, addon) => {
   const b = backend as CpuBackendLike;
   const { x, y, dy } = inputs as Record<string, tf.TensorInfo>;
-  const xv = f32(b, x), yv = f32(b, y), dyv = f32(b, dy), params = lrnParams(x.shape, attrs as unknown as tf.LRNAttrs);
+  const xv = f32(b, x), yv = f32(b, y), dyv = f32(b, dy), params = lrnParams(x.shape, window(attrs!));
   if (!xv || !yv || !dyv || !params || !tf.util.arraysEqual(x.shape, dy.shape) || !tf.util.arraysEqual(x.shape, y.shape)) return null;
   return output(b, x.shape, (dx) => addon.lrnGrad(params, xv, yv, dyv, dx));
 };
+
+/** tf's LRN and LRNGrad (rank 4, symmetric window). */
+export const lrn: NativeKernel = lrnWith((a) => tfWindow(a as unknown as tf.LRNAttrs));
+export const lrnGrad: NativeKernel = lrnGradWith((a) => tfWindow(a as unknown as tf.LRNAttrs));
+
+/** The NetspecLrn op's kernels (lrn-op.ts: any window; its attributes are the addon's), the portable ones for what they decline. */
+export function netspecLrnKernels(backendName: string, addon: NativeAddon): tf.KernelConfig[] {
+  const window = (a: tf.NamedAttrMap) => a as unknown as NetspecLrnAttrs;
+  return [
+    withFallback(NETSPEC_LRN, backendName, lrnWith(window), portableKernel(NETSPEC_LRN, backendName), addon),
+    withFallback(NETSPEC_LRN_GRAD, backendName, lrnGradWith(window), portableKernel(NETSPEC_LRN_GRAD, backendName), addon),
+  ];
+}

@@ -47,11 +47,13 @@ export interface MatmulParams {
   transposeB: boolean;
 }
 
-/** Local response normalisation across the channels of `pixels` rows (native/src/lrn.h, tfjs semantics). */
+/** Local response normalisation across the channels of `pixels` rows (native/src/lrn.h, alpha times the plain sum). */
 export interface LrnParams {
   pixels: number;
   channels: number;
-  depthRadius: number;
+  /** The window: channels c − before … c + after (tf's depthRadius r is r and r; PyTorch's even n is n/2 and n/2 − 1). */
+  before: number;
+  after: number;
   bias: number;
   alpha: number;
   beta: number;

@@ -9,6 +9,7 @@
 //   loops cost nothing extra, the package's is up to 2.5x faster for conv1/conv2 shapes and 4x
 //   slower for conv3's: we keep one kernel everywhere, so that what CI tests is what a GPU runs.)
 import * as tf from '@tensorflow/tfjs';
+import { NETSPEC_LRN_GRAD } from './lrn-op.ts';
 
 /** The tfjs backend name. */
 export const WEBGPU = 'webgpu';
@@ -30,20 +31,26 @@ function kernelsOn(backend: object) {
 
 /**
  * LRNGrad on webgpu from existing kernels. With N_c = k + α Σ_{j∈W(c)} x_j² over the window W(c)
- * of channels c−r … c+r, and y_c = x_c N_c^−β (the forward output):
- *     dx_i = dy_i N_i^−β − 2αβ x_i Σ_{c∈W(i)} dy_c y_c / N_c
- * (c ∈ W(i) exactly when i ∈ W(c): the window is symmetric).
+ * of channels c−before … c+after (tf's LRN: before = after = depthRadius; the NetspecLrn op,
+ * lrn-op.ts, gives both, unequal for even windows), and y_c = x_c N_c^−β (the forward output):
+ *     dx_i = dy_i N_i^−β − 2αβ x_i Σ_{c: i∈W(c)} dy_c y_c / N_c
+ * where i ∈ W(c) exactly when c is in the mirrored window i−after … i+before.
  */
 export function lrnGradWebGPU({ inputs, backend, attrs }: KernelArgs): Info {
   const { x, y, dy } = inputs as { x: Info; y: Info; dy: Info };
-  const { depthRadius: r, bias, alpha, beta } = attrs as unknown as { depthRadius: number; bias: number; alpha: number; beta: number };
+  const a = attrs as unknown as { depthRadius?: number; before?: number; after?: number; bias: number; alpha: number; beta: number };
+  const { bias, alpha, beta } = a;
+  const before = a.before ?? a.depthRadius!, after = a.after ?? a.depthRadius!;
   const { run, free, scalar } = kernelsOn(backend);
-  /** Σ_{o=−r..r} t[…, c+o], zero outside [0, C): pad the channels, add 2r+1 shifted slices. */
-  const windowSum = (t: Info): Info => {
-    const padded = run('PadV2', { x: t }, { paddings: [[0, 0], [0, 0], [0, 0], [r, r]], constantValue: 0 });
-    let acc = run('Slice', { x: padded }, { begin: [0, 0, 0, 0], size: t.shape });
-    for (let o = 1; o <= 2 * r; o++) {
-      const shifted = run('Slice', { x: padded }, { begin: [0, 0, 0, o], size: t.shape });
+  const last = x.shape.length - 1;
+  /** Σ_{o=−lo..hi} t[…, c+o], zero outside [0, C): pad the channels, add lo+hi+1 shifted slices. */
+  const windowSum = (t: Info, lo: number, hi: number): Info => {
+    const paddings = t.shape.map((_, i) => (i === last ? [lo, hi] : [0, 0]));
+    const padded = run('PadV2', { x: t }, { paddings, constantValue: 0 });
+    const at = (o: number) => t.shape.map((_, i) => (i === last ? o : 0));
+    let acc = run('Slice', { x: padded }, { begin: at(0), size: t.shape });
+    for (let o = 1; o <= lo + hi; o++) {
+      const shifted = run('Slice', { x: padded }, { begin: at(o), size: t.shape });
       const next = run('Add', { a: acc, b: shifted });
       free(acc, shifted);
       acc = next;
@@ -53,7 +60,7 @@ export function lrnGradWebGPU({ inputs, backend, attrs }: KernelArgs): Info {
   };
   const [sAlpha, sBias, sNegBeta, sTwoAlphaBeta] = [scalar(alpha), scalar(bias), scalar(-beta), scalar(2 * alpha * beta)];
   const squares = run('Square', { x });
-  const sumSq = windowSum(squares);
+  const sumSq = windowSum(squares, before, after);
   const scaled = run('Multiply', { a: sumSq, b: sAlpha });
   const norm = run('Add', { a: scaled, b: sBias });
   free(squares, sumSq, scaled);
@@ -61,7 +68,7 @@ export function lrnGradWebGPU({ inputs, backend, attrs }: KernelArgs): Info {
   const direct = run('Multiply', { a: dy, b: normPow });
   const dyY = run('Multiply', { a: dy, b: y });
   const ratio = run('RealDiv', { a: dyY, b: norm });
-  const spread = windowSum(ratio);
+  const spread = windowSum(ratio, after, before);
   const xSpread = run('Multiply', { a: x, b: spread });
   const cross = run('Multiply', { a: xSpread, b: sTwoAlphaBeta });
   const dx = run('Sub', { a: direct, b: cross });
@@ -128,6 +135,7 @@ function replaceKernel(kernelName: string, kernelFunc: tf.KernelFunc): void {
 
 const OURS: [string, tf.KernelFunc][] = [
   ['LRNGrad', lrnGradWebGPU as tf.KernelFunc],
+  [NETSPEC_LRN_GRAD, lrnGradWebGPU as tf.KernelFunc], // lrn-op.ts's gradient (the package has none to keep)
   ['Conv2DBackpropFilter', conv2dBackpropFilterWebGPU as tf.KernelFunc],
 ];
 

@@ -1,12 +1,15 @@
 // Local response normalisation across channels (Krizhevsky et al. 2012, §3.3):
-// b_c = a_c / (k + α Σ_{j=max(0,c−n/2)}^{min(N−1,c+n/2)} a_j²)^β over the n channels around c.
+// b_c = a_c / (k + α Σ_{j=c−floor(n/2)}^{c+floor((n−1)/2)} a_j²)^β over n channels (zero outside),
+// as PyTorch: centred for odd n, one channel more before than after for even n. Odd windows run
+// tf's LRN op (each backend's own kernel); even ones the NetspecLrn op (lrn-op.ts).
 import * as tf from '@tensorflow/tfjs';
+import { lrnWindow, netspecLrn } from '../backends/lrn-op.ts';
 import { checkInts, invalidArg, oneInput, type LayerArgs } from './common.ts';
 
 export type LRNConvention = 'paper' | 'caffe';
 
 export interface NetspecLRNArgs extends LayerArgs {
-  /** n: channels in the window, odd. Default 5. */
+  /** n: channels in the window (floor(n/2) before each channel, floor((n−1)/2) after). Default 5. */
   size?: number;
   /** Default 1e-4. */
   alpha?: number;
@@ -40,7 +43,6 @@ export class NetspecLRN extends tf.layers.Layer {
     this.k = args.k ?? 2;
     this.convention = args.convention ?? 'paper';
     checkInts(who, 'size', [this.size], 1, 1);
-    if (this.size % 2 === 0) throw invalidArg(who, 'size', this.size, 'an odd number');
     for (const [arg, v] of [['alpha', this.alpha], ['beta', this.beta], ['k', this.k]] as const) {
       if (!Number.isFinite(v) || v < 0) throw invalidArg(who, arg, v, 'a finite number >= 0');
     }
@@ -55,7 +57,9 @@ export class NetspecLRN extends tf.layers.Layer {
 
   call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
     const x = oneInput(inputs);
-    return tf.localResponseNormalization(x, (this.size - 1) / 2, this.k, tfLrnAlpha(this.alpha, this.size, this.convention), this.beta);
+    const alpha = tfLrnAlpha(this.alpha, this.size, this.convention);
+    if (this.size % 2 === 1) return tf.localResponseNormalization(x, (this.size - 1) / 2, this.k, alpha, this.beta);
+    return netspecLrn(x, { ...lrnWindow(this.size), bias: this.k, alpha, beta: this.beta });
   }
 
   getConfig(): tf.serialization.ConfigDict {
