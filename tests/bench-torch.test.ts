@@ -28,6 +28,7 @@ layers:
   - { type: batchnorm, name: bn1, epsilon: 0.001, momentum: 0.2 }
   - { type: lrn, name: n1, size: 3, alpha: 0.5, beta: 0.75, k: 1 }
   - { type: lrn, name: n2, size: 5, alpha: 2, beta: 0.6, k: 1.5, convention: caffe }
+  - { type: lrn, name: n3, size: 4, alpha: 0.8, beta: 0.75, k: 1, convention: caffe }
   - { type: maxpool, name: p1, size: 3, stride: 2, padding: 1, rounding: ceil }
   - { type: avgpool, name: p2, size: 2, stride: 1, padding: same }
   - { type: zeropad, name: zp, padding: [1, 0, 0, 2] }
