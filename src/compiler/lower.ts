@@ -40,7 +40,7 @@ export function lowerModel(model: ResolvedModel): { ir?: ModelIR; diagnostics: D
           message,
           location,
           help,
-          note: [note, inherited].filter(Boolean).join('; ') || undefined,
+          note: [note, layer.note, inherited].filter(Boolean).join('; ') || undefined,
         });
       },
     };
@@ -96,6 +96,7 @@ export function lowerModel(model: ResolvedModel): { ir?: ModelIR; diagnostics: D
       multAdds: lowered.multAdds,
       location: layer.location,
       description: layer.spec.description,
+      ...(layer.block ? { block: layer.block } : {}),
     });
   }
   if (poisoned || diagnostics.length) return { diagnostics };

@@ -1,7 +1,7 @@
 // Layer names derived the paper's way (Caffe's AlexNet): conv1, norm1, pool1 … conv5, pool5,
 // fc6, drop6, fc7 … The number is the stage: the count of convolutions so far, and for
 // fully-connected layers it continues after the last convolution.
-import type { LayerSpec } from '../model/spec.ts';
+import type { LayerEntry, LayerSpec } from '../model/spec.ts';
 
 const prefixes: Record<LayerSpec['type'], string> = {
   conv2d: 'conv',
@@ -28,13 +28,21 @@ const unnumbered = new Set<LayerSpec['type']>(['flatten', 'globalavgpool', 'adap
  * `taken` holds names that must not be reused and `startStage` the stage reached before them
  * (a parent's layers, when inserting).
  */
-export function deriveNames(layers: readonly LayerSpec[], taken: ReadonlySet<string> = new Set(), startStage = 0): string[] {
+export function deriveNames(layers: readonly LayerEntry[], taken: ReadonlySet<string> = new Set(), startStage = 0): string[] {
   const used = new Set<string>(taken);
   for (const l of layers) if (l.name) used.add(l.name);
   let stage = startStage;
   let merges = 0;
+  const uses = new Map<string, number>();
   const names: string[] = [];
   for (const layer of layers) {
+    // A block use is named after its block, counted per block: basic1, basic2 …
+    if (layer.type === 'block') {
+      const n = (uses.get(layer.block) ?? 0) + 1;
+      uses.set(layer.block, n);
+      names.push(layer.name ?? unique(`${layer.block}${n}`, used));
+      continue;
+    }
     if (layer.type === 'conv2d' || layer.type === 'dense') stage += 1;
     if (layer.type === 'add' || layer.type === 'concat') merges += 1;
     if (layer.name) {

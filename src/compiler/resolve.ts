@@ -1,9 +1,10 @@
-// Resolve a spec file into one flat model: follow `extends`, apply the variant's remove,
-// override and insert edits, and give every layer a name and a source location.
+// Resolve a spec file into one flat model: follow `extends`, expand block uses (blocks.ts), apply
+// the variant's remove, override and insert edits, and give every layer a name and a source location.
 import * as path from 'node:path';
 import type { Diagnostic, Location } from '../model/diagnostic.ts';
 import type { SourceFile } from './parse.ts';
 import type { InitScheme, LayerSpec, ModelSpec, TrainSpec } from '../model/spec.ts';
+import { checkBlocks, expandLayers, type Aliases, type BlockDef } from './blocks.ts';
 import { loadSpecFile } from './load.ts';
 import { deriveNames } from './names.ts';
 import { validateLayer } from './validate.ts';
@@ -16,6 +17,10 @@ export interface ResolvedLayer {
   location: Location;
   /** Fields set by a variant's `override`, pointing at the override. */
   overridden: Record<string, Location>;
+  /** For a layer from a block: the outermost block instance it belongs to (`layer2.0`) and its block. */
+  block?: { instance: string; name: string };
+  /** Context for its diagnostics (which block instance it comes from). */
+  note?: string;
 }
 
 export interface ResolvedModel {
@@ -30,6 +35,10 @@ export interface ResolvedModel {
   train: TrainSpec;
   /** Where the layer list is (for errors about the list as a whole). */
   layersLocation: Location;
+  /** Blocks this model may use: its parent's, then its own. */
+  blocks: Map<string, BlockDef>;
+  /** Each block use's name (and instance's) → its last layer, for `inputs` and the variant edits. */
+  aliases: Aliases;
 }
 
 export interface Resolution {
@@ -98,12 +107,19 @@ function resolveFile(
   }
 
   const name = spec.name ?? path.basename(file).replace(/\.ya?ml$/i, '');
+  const blocks = new Map(parent?.blocks);
+  const own = Object.entries(spec.blocks ?? {}).map(([b, def]): BlockDef => ({ name: b, spec: def, file, source: loaded.source! }));
+  for (const def of own) blocks.set(def.name, def);
+  checkBlocks(own, blocks, diagnostics);
+  let aliases: Aliases = new Map();
   let layers: ResolvedLayer[];
   if (spec.layers) {
     const names = deriveNames(spec.layers);
-    layers = spec.layers.map((l, i) => ({ name: names[i], spec: l, location: at(['layers', i]), overridden: {} }));
+    const entries = { entries: spec.layers, names, at: (i: number) => at(['layers', i]), previous: 'input' };
+    layers = expandLayers(entries, blocks, sources, aliases, diagnostics);
   } else if (parent) {
     layers = parent.layers.map((l) => ({ ...l, spec: { ...l.spec, name: l.name } }));
+    aliases = new Map(parent.aliases);
   } else {
     diagnostics.push({
       severity: 'error',
@@ -126,9 +142,10 @@ function resolveFile(
       });
       return undefined;
     }
-    layers = applyEdits(layers, spec, loaded.source!, diagnostics);
+    layers = applyEdits(layers, spec, loaded.source!, diagnostics, { blocks, sources, aliases });
   }
-  checkDuplicateNames(layers, diagnostics);
+  layers = layers.map((l) => withAliasedInputs(l, aliases));
+  checkDuplicateNames(layers, aliases, diagnostics);
 
   const input = spec.input
     ? { shape: spec.input.shape, location: at(['input', 'shape']) }
@@ -145,10 +162,25 @@ function resolveFile(
     layers,
     train: mergeTrain(parent?.train ?? {}, spec.train ?? {}),
     layersLocation: spec.layers ? at(['layers']) : parent!.layersLocation,
+    blocks,
+    aliases,
   };
 }
 
-function applyEdits(base: ResolvedLayer[], spec: ModelSpec, source: SourceFile, diagnostics: Diagnostic[]): ResolvedLayer[] {
+/** `inputs: [layer1]` naming a block use means its last layer. */
+function withAliasedInputs(layer: ResolvedLayer, aliases: Aliases): ResolvedLayer {
+  const inputs = layer.spec.inputs;
+  if (!inputs?.some((i) => aliases.has(i))) return layer;
+  return { ...layer, spec: { ...layer.spec, inputs: inputs.map((i) => aliases.get(i) ?? i) } };
+}
+
+interface BlockContext {
+  blocks: Map<string, BlockDef>;
+  sources: Map<string, SourceFile>;
+  aliases: Aliases;
+}
+
+function applyEdits(base: ResolvedLayer[], spec: ModelSpec, source: SourceFile, diagnostics: Diagnostic[], bc: BlockContext): ResolvedLayer[] {
   const file = source.file;
   let layers = [...base];
   const unknown = (name: string, where: (string | number)[], key = false): void => {
@@ -160,7 +192,8 @@ function applyEdits(base: ResolvedLayer[], spec: ModelSpec, source: SourceFile, 
       help: suggestion(name, layers.map((l) => l.name)),
     });
   };
-  const indexOf = (name: string) => layers.findIndex((l) => l.name === name);
+  // A block use's name stands for its last layer.
+  const indexOf = (name: string) => layers.findIndex((l) => l.name === (layers.some((x) => x.name === name) ? name : (bc.aliases.get(name) ?? name)));
 
   (spec.remove ?? []).forEach((name, i) => {
     const idx = indexOf(name);
@@ -178,8 +211,10 @@ function applyEdits(base: ResolvedLayer[], spec: ModelSpec, source: SourceFile, 
     // A new `type` replaces the layer; otherwise the fields are merged into it.
     const replaced = fields.type !== undefined && fields.type !== old.spec.type;
     const merged = { ...(replaced ? {} : old.spec), ...fields, name } as LayerSpec;
-    // The merge may combine fields the schema never saw together (units on a conv2d, say).
-    const invalid = validateLayer(source, merged, ['override', name]);
+    // The merge may combine fields the schema never saw together (units on a conv2d, say). The
+    // name is the override's key, already checked (a block's layers have dotted names).
+    const { name: _, ...unnamed } = merged;
+    const invalid = validateLayer(source, unnamed, ['override', name]);
     if (invalid.length) {
       diagnostics.push(...invalid);
       continue;
@@ -204,12 +239,13 @@ function applyEdits(base: ResolvedLayer[], spec: ModelSpec, source: SourceFile, 
     const at = ins.after !== undefined ? idx + 1 : idx;
     const stage = layers.slice(0, at).filter((l) => l.spec.type === 'conv2d' || l.spec.type === 'dense').length;
     const names = deriveNames(ins.layers, new Set(layers.map((l) => l.name)), stage);
-    const added = ins.layers.map((l, k) => ({
-      name: names[k],
-      spec: l,
-      location: { file, path: ['insert', i, 'layers', k] },
-      overridden: {},
-    }));
+    const entries = {
+      entries: ins.layers,
+      names,
+      at: (k: number): Location => ({ file, path: ['insert', i, 'layers', k] }),
+      previous: at > 0 ? layers[at - 1].name : 'input',
+    };
+    const added = expandLayers(entries, bc.blocks, bc.sources, bc.aliases, diagnostics, layers.length);
     layers = [...layers.slice(0, at), ...added, ...layers.slice(at)];
   });
   return layers;
@@ -221,12 +257,32 @@ export function suggestion(name: string, known: string[]): string {
   return near ? `did you mean \`${near}\`? (known layers: ${known.join(', ')})` : `known layers: ${known.join(', ')}`;
 }
 
-function checkDuplicateNames(layers: ResolvedLayer[], diagnostics: Diagnostic[]): void {
+function checkDuplicateNames(layers: ResolvedLayer[], aliases: Aliases, diagnostics: Diagnostic[]): void {
   const first = new Map<string, ResolvedLayer>();
   for (const layer of layers) {
     const prior = first.get(layer.name);
     if (!prior) {
       first.set(layer.name, layer);
+      if (aliases.has(layer.name)) {
+        diagnostics.push({
+          severity: 'error',
+          code: 'NS0324',
+          message: `the layer name \`${layer.name}\` is also the name of a block use (or instance), which stands for its last layer`,
+          location: fieldLocation(layer, 'name'),
+          help: 'rename the layer or the block use',
+        });
+      }
+      continue;
+    }
+    if (layer.block || prior.block) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'NS0324',
+        message: `two layers are named \`${layer.name}\` once the blocks are expanded`,
+        location: fieldLocation(layer, 'name'),
+        help: 'rename the block use or the layer',
+        note: [layer.note, prior.note].filter(Boolean).join('; ') || undefined,
+      });
       continue;
     }
     diagnostics.push({

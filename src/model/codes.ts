@@ -47,6 +47,15 @@ export const CODES = {
   NS0310: 'tensor too large for memory',
   NS0311: 'model output does not match classes',
   NS0312: 'pool padding above half the window',
+  // blocks (reusable layer groups) and their `$param` expressions
+  NS0320: 'unknown block',
+  NS0321: 'block argument missing, unknown or of the wrong type',
+  NS0322: 'expression syntax error',
+  NS0323: 'blocks use each other recursively',
+  NS0324: 'layer names collide after block expansion',
+  NS0325: 'blocks expand to too many layers',
+  NS0326: 'unknown block parameter',
+  NS0327: 'expression value not allowed',
   // ---- training data and runs
   NS0401: 'dataset file problem',
   NS0402: 'dataset not found',

@@ -54,6 +54,8 @@ export interface IRNode {
   /** Where the layer was written (for diagnostics and generated comments). */
   location: Location;
   description?: string;
+  /** For a layer from a block: the outermost block instance it belongs to (`layer2.0`) and the block's name. */
+  block?: { instance: string; name: string };
 }
 
 export interface ModelIR {

@@ -42,11 +42,49 @@ export type LayerSpec =
 
 export type LayerType = LayerSpec['type'];
 
+/** A use of a reusable block: expands into the block's layers, named `<name>.<i>.<inner>` (see blocks). */
+export interface BlockUseSpec {
+  type: 'block';
+  /** The use's name: the prefix of its layers' names. */
+  name?: string;
+  /** The block's input (one layer); default: the previous layer. */
+  inputs?: string[];
+  description?: string;
+  /** The block's name in `blocks` (this file's or a parent's). */
+  block: string;
+  /** A value per parameter; inside a block they may be `$param` expressions. */
+  args?: Record<string, number | boolean | string>;
+  /** Instances in sequence, named `<name>.0`, `<name>.1` …; without it, one instance named `<name>`. */
+  repeat?: number;
+}
+
+/** An entry of a `layers` list: a layer, or a block use that expands into layers. */
+export type LayerEntry = LayerSpec | BlockUseSpec;
+
+/** A block's parameter: its type and an optional default (and for strings, the values allowed). */
+export interface BlockParamSpec {
+  type: 'integer' | 'number' | 'boolean' | 'string';
+  default?: number | boolean | string;
+  enum?: string[];
+  description?: string;
+}
+
+/**
+ * A reusable block: parameters and layers. Inside, `input` is the block's input, `inputs` name the
+ * block's own layers, a field may be a `$param` expression, and the last layer is the output.
+ */
+export interface BlockSpec {
+  description?: string;
+  params?: Record<string, BlockParamSpec>;
+  /** Layers as in `layers`, their fields possibly `$param` expressions (checked once expanded). */
+  layers: Record<string, unknown>[];
+}
+
 export interface InsertSpec {
   /** Insert after this layer (exactly one of after/before). */
   after?: string;
   before?: string;
-  layers: LayerSpec[];
+  layers: LayerEntry[];
 }
 
 export interface ModelSpec {
@@ -59,7 +97,9 @@ export interface ModelSpec {
   classes?: number;
   /** Default weight initialiser for conv2d and dense layers. */
   init?: InitScheme;
-  layers?: LayerSpec[];
+  layers?: LayerEntry[];
+  /** Reusable blocks by name; a variant may also use its parent's. */
+  blocks?: Record<string, BlockSpec>;
   /** Variant edits, applied in this order: remove, override, insert. */
   remove?: string[];
   override?: Record<string, Partial<LayerSpec>>;
