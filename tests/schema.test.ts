@@ -343,9 +343,17 @@ describe('the schema describes exactly src/model/spec.ts', () => {
     return d.title?.toString().endsWith('layer') && t?.const === type;
   })!;
 
-  it('has the same layer types', () => {
+  it('has the same layer types (and `block`, a use of a block)', () => {
     const types = (defs.layer.oneOf as Json[]).map((r) => (deref(r).properties as Record<string, Json>).type.const).sort();
-    expect(types).toEqual(alias('LayerType').getUnionTypes().map((t) => t.getLiteralValue()).sort());
+    expect(types).toEqual([...alias('LayerType').getUnionTypes().map((t) => t.getLiteralValue()), 'block'].sort());
+  });
+
+  it.each([
+    ['BlockUseSpec', () => defs.blockUse],
+    ['BlockSpec', () => defs.block],
+    ['BlockParamSpec', () => defs.blockParam],
+  ] as const)('%s has the same fields, the same required', (name, def) => {
+    expect(fromSchema(def())).toEqual(members(alias(name)));
   });
 
   it.each(['conv2d', 'lrn', 'maxpool', 'avgpool', 'dropout', 'flatten', 'dense', 'zeropad', 'globalavgpool', 'adaptiveavgpool', 'activation', 'add', 'concat', 'batchnorm'])(
