@@ -5,6 +5,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeModel } from '../src/compiler/compile.ts';
+import { diffSummaries } from '../src/compiler/diff.ts';
+import { summaryCommand } from '../src/cli/summary.ts';
+import { collapseBlocks, summarize } from '../src/model/summary.ts';
 import { evaluate } from '../src/compiler/expr.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netspec-blocks-'));
@@ -239,5 +242,47 @@ layers:
     expect(ds[0]).toMatchObject({ code: 'NS0327', location: { path: ['layers', 0, 'args', 'c'] } });
     expect(ds[0].message).toBe('`filters: $c / 2` gives 2.5, but `filters` must be a whole number');
     expect(ds[0].note).toMatch(/in block `half` at line 6, column 52, for `h\.0`/);
+  });
+});
+
+describe('summary and diff', () => {
+  const spec = path.join(__dirname, 'fixtures', 'build', 'resnet-blocks.yaml');
+
+  it('each layer from a block says which instance; --collapse folds an instance into one row', () => {
+    const ir = analyzeModel(spec).ir!;
+    const s = summarize(ir);
+    expect(s.layers.find((l) => l.name === 'layer1.1.conv2')!.block).toEqual({ instance: 'layer1.1', name: 'basic' });
+    expect(s.layers.find((l) => l.name === 'conv1')!.block).toBeUndefined();
+    const c = collapseBlocks(s);
+    expect(c.layers.map((l) => [l.name, l.type])).toEqual([
+      ['conv1', 'Conv2D'], ['layer1.0', 'block basic'], ['layer1.1', 'block basic'], ['layer2', 'block stage'],
+      ['avgpool', 'GlobalAvgPool2D'], ['fc', 'Dense'],
+    ]);
+    const layer2 = c.layers[3];
+    expect(layer2).toMatchObject({ inputShape: [16, 16, 8], outputShape: [8, 8, 16] });
+    expect(layer2.params).toBe(s.layers.filter((l) => l.block?.instance === 'layer2').reduce((a, l) => a + l.params, 0));
+    expect(c.totalParams).toBe(s.totalParams);
+  });
+
+  it('the summary command takes --collapse, in text and JSON', () => {
+    const run = (argv: string[]) => {
+      let out = '';
+      const code = summaryCommand(argv, { out: (t) => (out += t), err: () => {}, cwd: process.cwd() });
+      return { code, out };
+    };
+    const text = run([spec, '--collapse']);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/^layer1\.0 \(block basic\) +\[1, 16, 16, 8\] +\[1, 16, 16, 8\] +1,168/m);
+    expect(text.out).not.toContain('layer1.0.conv1');
+    const json = JSON.parse(run([spec, '--json']).out);
+    expect(json.layers[1]).toMatchObject({ name: 'layer1.0.conv1', block: { instance: 'layer1.0', name: 'basic' } });
+  });
+
+  it('diff compares expanded layers by name', () => {
+    write('resnet-blocks.yaml', fs.readFileSync(spec, 'utf8'));
+    const v = write('wide.yaml', 'extends: resnet-blocks.yaml\noverride:\n  layer2.first.conv1: { filters: 32 }\n');
+    const [a, b] = [analyzeModel(spec).ir!, analyzeModel(v).ir!];
+    const d = diffSummaries(summarize(a), summarize(b));
+    expect(d.rows.filter((r) => r.status !== 'same').map((r) => r.name)).toEqual(['layer2.first.conv1', 'layer2.first.conv2']);
   });
 });

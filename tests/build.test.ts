@@ -85,3 +85,19 @@ describe('a spec of every layer kind and activation', () => {
     expect(await a.getWeights()[0].data()).not.toEqual(await b.getWeights()[0].data());
   });
 });
+
+describe('a spec with blocks (expanded in the IR: layer i still seeded with seed + i)', () => {
+  const BLOCKS = path.join(root, 'tests', 'fixtures', 'build', 'resnet-blocks.yaml');
+  it('buildModel equals the generated module, weights and outputs included', async () => {
+    const ir = irOf(BLOCKS);
+    expect(ir.nodes.some((n) => n.name === 'layer2.rest.0.conv2')).toBe(true);
+    const out = path.join(work, 'resnet-blocks.ts');
+    fs.writeFileSync(out, generateModule(ir, out, root));
+    const mod = await import(out);
+    const [a, b] = [buildModel(ir, { seed: 3 }), (mod.build as Builder)({ seed: 3 })];
+    await same(a, b, true);
+    expect(a.layers.map((l) => l.name)).toContain('layer1.1.conv1');
+    const x = tf.randomUniform([2, 16, 16, 3], -1, 1, 'float32', 4);
+    expect(await (a.predict(x) as tf.Tensor).data()).toEqual(await (b.predict(x) as tf.Tensor).data());
+  });
+});

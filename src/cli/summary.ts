@@ -1,25 +1,28 @@
-import { summarize } from '../model/summary.ts';
+import { collapseBlocks, summarize } from '../model/summary.ts';
 import { renderSummary } from '../report/summary-text.ts';
 import { intOption, parse, UsageError, type IO } from './args.ts';
 import { analyzeOrReport } from './check.ts';
 
-export const summaryHelp = `Usage: npm run summary -- <model.yaml> [--batch N] [--json]
+export const summaryHelp = `Usage: npm run summary -- <model.yaml> [--batch N] [--json] [--collapse]
 
 Prints each layer's type, input and output shape, parameters and mult-adds, the totals, and
 the memory a training step needs at the batch size (torchsummary's formula).
 
 Options:
   --batch N   batch size for the memory estimate (default 1)
-  --json      machine-readable output (shapes are HWC, without the batch)
+  --json      machine-readable output (shapes are HWC, without the batch); a layer from a
+              block has \`block\`: its block instance (\`layer2.0\`) and the block's name
+  --collapse  one row per block instance (\`layer2.0 (block basic)\`), its layers' counts summed
   -h, --help  this help`;
 
 export function summaryCommand(argv: string[], io: IO): number {
-  const { values, positionals } = parse(argv, { batch: { type: 'string' }, json: { type: 'boolean' } });
+  const { values, positionals } = parse(argv, { batch: { type: 'string' }, json: { type: 'boolean' }, collapse: { type: 'boolean' } });
   if (values.help) return io.out(summaryHelp), 0;
   if (positionals.length !== 1) throw new UsageError('summary takes exactly one model file');
   const analysis = analyzeOrReport(positionals[0], io);
   if (!analysis) return 1;
-  const s = summarize(analysis.ir!, intOption(values.batch as string | undefined, 'batch') ?? 1);
+  const full = summarize(analysis.ir!, intOption(values.batch as string | undefined, 'batch') ?? 1);
+  const s = values.collapse ? collapseBlocks(full) : full;
   io.out(values.json ? JSON.stringify(s, null, 2) : renderSummary(s));
   return 0;
 }

@@ -14,6 +14,8 @@ export interface SummaryLayer {
   outputShape: Shape;
   params: number;
   multAdds: number;
+  /** For a layer from a block: its outermost block instance (`layer2.0`) and the block's name. */
+  block?: { instance: string; name: string };
 }
 
 export interface Summary {
@@ -39,6 +41,7 @@ export function summarize(ir: ModelIR, batch = 1): Summary {
     outputShape: n.outputShape,
     params: n.params,
     multAdds: n.multAdds,
+    ...(n.block ? { block: n.block } : {}),
   }));
   const trainableParams = ir.nodes.reduce((a, n) => a + n.trainableParams, 0);
   const nonTrainableParams = ir.nodes.reduce((a, n) => a + n.nonTrainableParams, 0);
@@ -57,4 +60,23 @@ export function summarize(ir: ModelIR, batch = 1): Summary {
     multAdds: ir.nodes.reduce((a, n) => a + n.multAdds, 0),
     memory: { batch, inputMB, forwardBackwardMB, paramsMB, totalMB: inputMB + forwardBackwardMB + paramsMB },
   };
+}
+
+/**
+ * The summary with each block instance folded into one row: named after the instance (`layer2.0`),
+ * typed `block <name>`, from its first layer's input to its last layer's output, counts summed.
+ */
+export function collapseBlocks(s: Summary): Summary {
+  const layers: SummaryLayer[] = [];
+  for (const l of s.layers) {
+    const last = layers[layers.length - 1];
+    if (l.block && last?.block?.instance === l.block.instance && last.name === l.block.instance) {
+      layers[layers.length - 1] = { ...last, outputShape: l.outputShape, params: last.params + l.params, multAdds: last.multAdds + l.multAdds };
+    } else if (l.block) {
+      layers.push({ ...l, name: l.block.instance, type: `block ${l.block.name}` });
+    } else {
+      layers.push(l);
+    }
+  }
+  return { ...s, layers };
 }
