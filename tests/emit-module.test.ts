@@ -22,7 +22,7 @@ function emit(spec: string, out: string): string {
 }
 
 const models = fs.readdirSync(path.join(root, 'models')).filter((f) => f.endsWith('.yaml')).sort();
-const goldens = ['names', 'long-names'];
+const goldens = ['names', 'long-names', 'blocks'];
 const texts = new Map<string, string>([
   ...models.map((f): [string, string] => [`models/${f}`, emit(path.join('models', f), outputPath(f, path.join(root, 'generated')))]),
   ...goldens.map((g): [string, string] => [g, emit(path.join(fixtures, `${g}.yaml`), path.join(fixtures, `${g}.ts`))]),

@@ -156,7 +156,11 @@ function builderBody(ir: ModelIR, uses: Set<string>): (w: CodeBlockWriter) => vo
       w.writeLine('const seedFor = (i: number): number | undefined => (options.seed === undefined ? undefined : options.seed + i);');
     }
     statement(w, 'const input = ', call('tf.input', object([['shape', nums(ir.input)], ['name', lit('input')]])), ';', column);
+    let instance: string | undefined;
     for (const { node, ctor } of layers) {
+      // A block's layers are emitted expanded, under a line naming the instance they belong to.
+      if (node.block && node.block.instance !== instance) writeComment(w, commentText(`block ${node.block.name}: ${node.block.instance}`));
+      instance = node.block?.instance;
       writeComment(w, layerComment(node));
       const inputs = node.inputs.map((i) => vars.get(i)!);
       const applied: Code = inputs.length === 1 ? inputs[0] : array(inputs);
