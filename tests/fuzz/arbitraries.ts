@@ -47,6 +47,21 @@ const flatLayer = fc.oneof(
   fc.record({ type: fc.constant('dropout'), rate: fc.constantFrom(0, 0.25, 0.5) }),
 );
 
+/**
+ * Sometimes a block: a conv whose filters and kernel are `$param` expressions, optionally a residual
+ * add with the block's input (which fails when the channels differ: a diagnostic, not a crash),
+ * used once at a random place with arguments and often `repeat`.
+ */
+const blockArb = fc.option(fc.record({
+  width: fc.integer({ min: 1, max: 4 }),
+  times: fc.constantFrom(1, 2),
+  kernel: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+  residual: fc.boolean(),
+  repeat: maybe(fc.integer({ min: 1, max: 3 })),
+  at: fc.nat(),
+  named: fc.boolean(),
+}), { nil: undefined, freq: 3 });
+
 /** A spec object: image layers, a flatten (usually), flat layers, and a head for `classes`. */
 export const specArb = fc.record({
   h: fc.integer({ min: 1, max: 12 }),
@@ -56,12 +71,24 @@ export const specArb = fc.record({
   image: fc.array(imageLayer, { maxLength: 5 }),
   flatten: fc.boolean(),
   flat: fc.array(flatLayer, { maxLength: 3 }),
-}).map(({ h, w, c, classes, image, flatten, flat }) => ({
+  block: blockArb,
+}).map(({ h, w, c, classes, image, flatten, flat, block }) => ({
   name: 'fuzz',
   input: { shape: [h, w, c] },
   classes,
+  ...(block && {
+    blocks: {
+      unit: {
+        params: { width: { type: 'integer' }, k: { type: 'integer', default: 1 } },
+        layers: [
+          { type: 'conv2d', name: 'conv', filters: block.times === 1 ? '$width' : '$width * 2', kernel: '$k', padding: 'same', activation: 'relu' },
+          ...(block.residual ? [{ type: 'add', name: 'add', inputs: ['conv', 'input'] }] : []),
+        ],
+      },
+    },
+  }),
   layers: [
-    ...image,
+    ...(block ? withUse(image, block) : image),
     ...(flatten ? [{ type: 'flatten' }] : [{ type: 'globalavgpool' }]),
     ...flat,
     { type: 'dense', units: classes, activation: 'softmax' },
@@ -92,4 +119,16 @@ export function mutate(text: string, edits: { at: number; kind: string; len: num
     else t = t.slice(0, at) + e.text + t.slice(at + e.len);
   }
   return t;
+}
+
+function withUse(image: unknown[], b: { width: number; kernel?: number; repeat?: number; at: number; named: boolean }): unknown[] {
+  const use = {
+    type: 'block',
+    block: 'unit',
+    args: { width: b.width, ...(b.kernel !== undefined && { k: b.kernel }) },
+    ...(b.repeat !== undefined && { repeat: b.repeat }),
+    ...(b.named && { name: 'layer1' }),
+  };
+  const at = b.at % (image.length + 1);
+  return [...image.slice(0, at), use, ...image.slice(at)];
 }
