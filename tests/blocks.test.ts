@@ -159,6 +159,14 @@ insert:
     expect(by('extra.add').inputs).toEqual(['extra.conv2', 'layer1.1.add']);
   });
 
+  it('removing a block use or instance removes all of its layers', () => {
+    const f = write('r.yaml', 'extends: base.yaml\nremove: [layer1.1, basic2]\noverride:\n  side: { inputs: [layer1] }\n  join: { inputs: [side, layer1] }\n');
+    const a = analyzeModel(f);
+    expect(a.diagnostics).toEqual([]);
+    expect(a.ir!.nodes.map((n) => n.name)).toEqual(['stem', 'layer1.0.conv1', 'layer1.0.conv2', 'layer1.0.add', 'side', 'join', 'gap', 'fc3']);
+    expect(a.ir!.nodes[4].inputs).toEqual(['layer1.0.add']);
+  });
+
   it('a variant defines its own blocks', () => {
     const f = write('v2.yaml', `extends: base.yaml
 blocks:

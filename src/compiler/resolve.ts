@@ -167,6 +167,17 @@ function resolveFile(
   };
 }
 
+/** After a removal, a block use stands for its last remaining layer (or for nothing). */
+function refreshAliases(layers: ResolvedLayer[], aliases: Aliases): void {
+  const names = new Set(layers.map((l) => l.name));
+  for (const [alias, target] of aliases) {
+    if (names.has(target)) continue;
+    const last = [...layers].reverse().find((l) => l.name.startsWith(`${alias}.`));
+    if (last) aliases.set(alias, last.name);
+    else aliases.delete(alias);
+  }
+}
+
 /** `inputs: [layer1]` naming a block use means its last layer. */
 function withAliasedInputs(layer: ResolvedLayer, aliases: Aliases): ResolvedLayer {
   const inputs = layer.spec.inputs;
@@ -196,10 +207,16 @@ function applyEdits(base: ResolvedLayer[], spec: ModelSpec, source: SourceFile, 
   const indexOf = (name: string) => layers.findIndex((l) => l.name === (layers.some((x) => x.name === name) ? name : (bc.aliases.get(name) ?? name)));
 
   (spec.remove ?? []).forEach((name, i) => {
+    // A block use's (or instance's) name removes all of its layers.
+    if (!layers.some((l) => l.name === name) && bc.aliases.has(name)) {
+      layers = layers.filter((l) => !l.name.startsWith(`${name}.`));
+      return;
+    }
     const idx = indexOf(name);
     if (idx < 0) unknown(name, ['remove', i]);
     else layers.splice(idx, 1);
   });
+  refreshAliases(layers, bc.aliases);
 
   for (const [name, fields] of Object.entries(spec.override ?? {})) {
     const idx = indexOf(name);
