@@ -66,11 +66,10 @@ export class NetspecBatchNorm extends tf.layers.Layer {
         const b = tf.sub(beta ?? 0, tf.mul(this.movingMean!.read(), a));
         return tf.add(tf.mul(x, a), b);
       }
-      const axes = x.shape.slice(0, -1).map((_, i) => i);
-      const { mean, variance } = tf.moments(x, axes);
+      const { mean, variance, centred } = channelMoments(x);
       this.updateRunning(mean, variance, x.size / x.shape[x.rank - 1]);
       const a = tf.mul(tf.rsqrt(tf.add(variance, this.epsilon)), gamma ?? 1);
-      return tf.add(tf.mul(tf.sub(x, mean), a), beta ?? 0);
+      return tf.reshape(tf.add(tf.mul(centred, a), beta ?? 0), x.shape);
     });
   }
 
@@ -90,4 +89,20 @@ export class NetspecBatchNorm extends tf.layers.Layer {
   getConfig(): tf.serialization.ConfigDict {
     return { epsilon: this.epsilon, momentum: this.momentum, center: this.center, scale: this.scale, ...super.getConfig() };
   }
+}
+
+/**
+ * Per-channel mean and biased variance over every axis but the last, as products with a row of
+ * 1/n: a matrix product is fast on every backend, while tfjs' Mean over leading axes transposes
+ * first (on netspec-cpu it took 85% of a ResNet step). Also returns x − mean as [n, channels].
+ */
+export function channelMoments(x: tf.Tensor): { mean: tf.Tensor1D; variance: tf.Tensor1D; centred: tf.Tensor2D } {
+  const c = x.shape[x.rank - 1];
+  const n = x.size / c;
+  const flat = tf.reshape(x, [n, c]) as tf.Tensor2D;
+  const average = tf.fill([1, n], 1 / n) as tf.Tensor2D;
+  const mean = tf.matMul(average, flat);
+  const centred = tf.sub(flat, mean) as tf.Tensor2D;
+  const variance = tf.matMul(average, tf.square(centred));
+  return { mean: tf.reshape(mean, [c]) as tf.Tensor1D, variance: tf.reshape(variance, [c]) as tf.Tensor1D, centred };
 }
