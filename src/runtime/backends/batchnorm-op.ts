@@ -1,0 +1,130 @@
+// The NetspecBatchNorm op: batch normalisation over the last axis (the channels of NHWC, the
+// features of [n, c]). In training it normalises with the batch's mean and biased variance and
+// returns them, for the layer's running statistics; in inference it uses the mean and variance it
+// is given (the running ones) and returns copies of them. Its gradient is one more op that gives
+// dx, dγ and dβ together (the standard batch-norm backward, with the statistics' dependence on x
+// in training), registered once for every backend. A backend may register its own kernels for the
+// two (netspec-cpu's native loops, kernels-batchnorm.ts); every other backend gets the portable
+// kernels below. The statistics outputs carry no gradient: they only feed the running statistics.
+import * as tf from '@tensorflow/tfjs';
+import { definePortableKernel, runKernel } from './fallback.ts';
+
+export const NETSPEC_BATCH_NORM = 'NetspecBatchNorm';
+export const NETSPEC_BATCH_NORM_GRAD = 'NetspecBatchNormGrad';
+
+export interface NetspecBatchNormAttrs {
+  /** Added to the variance before its square root. */
+  epsilon: number;
+  /** Normalise with the batch's statistics (and return them), else with the given mean and variance. */
+  training: boolean;
+}
+
+export interface BatchNormParams {
+  /** Scale γ, one per channel; none is γ = 1. */
+  gamma?: tf.Tensor;
+  /** Shift β, one per channel; none is β = 0. */
+  beta?: tf.Tensor;
+  /** The statistics to normalise with in inference (the running ones); unused in training. */
+  mean?: tf.Tensor;
+  variance?: tf.Tensor;
+}
+
+export interface BatchNormResult {
+  y: tf.Tensor;
+  /** The batch's mean and biased variance in training; the given ones in inference. */
+  mean: tf.Tensor1D;
+  variance: tf.Tensor1D;
+}
+
+/** y = (x − mean)/√(variance + ε)·γ + β over the last axis of x. */
+export function netspecBatchNorm(x: tf.Tensor, p: BatchNormParams, attrs: NetspecBatchNormAttrs): BatchNormResult {
+  const c = x.shape[x.rank - 1];
+  // γ is always an input (ones when the layer has none): the gradient must save it, and a saved
+  // input cannot be optional. Multiplying by ones gives the same values as not multiplying.
+  const inputs: tf.NamedTensorMap = { x, gamma: p.gamma ?? tf.ones([c]) };
+  if (p.beta) inputs.beta = p.beta;
+  if (!attrs.training) {
+    if (!p.mean || !p.variance) throw new Error(`${NETSPEC_BATCH_NORM}: inference needs the mean and variance to normalise with`);
+    Object.assign(inputs, { mean: p.mean, variance: p.variance });
+  }
+  const [y, mean, variance] = runKernel(NETSPEC_BATCH_NORM, inputs, attrs) as tf.Tensor[];
+  return { y, mean: mean as tf.Tensor1D, variance: variance as tf.Tensor1D };
+}
+
+tf.registerGradient({
+  kernelName: NETSPEC_BATCH_NORM,
+  inputsToSave: ['x', 'gamma'],
+  outputsToSave: [false, true, true],
+  gradFunc: (dys, saved, attrs) => {
+    const [x, gamma, mean, variance] = saved;
+    const a = attrs as unknown as NetspecBatchNormAttrs;
+    const dyOut = (Array.isArray(dys) ? dys[0] : dys) as tf.Tensor | null;
+    const dy = dyOut ?? tf.zerosLike(x);
+    // All three at once, now (each closure runs in its own tidy): they live until the backward pass ends.
+    const [dx, dgamma, dbeta] = runKernel(NETSPEC_BATCH_NORM_GRAD, { x, dy, gamma, mean, variance }, a) as tf.Tensor[];
+    const grads: Record<string, () => tf.Tensor> = { x: () => dx, gamma: () => dgamma, beta: () => dbeta };
+    if (!a.training) {
+      // Inference only: the given statistics are inputs. With s = γ/√(var + ε):
+      // ∂L/∂mean = −s·Σdy = −s·dβ and ∂L/∂var = −½·s·Σ dy·(x − mean)/(var + ε) = −½·γ·dγ/(var + ε).
+      const rstd = () => tf.rsqrt(tf.add(variance, a.epsilon));
+      grads.mean = () => tf.neg(tf.mul(tf.mul(gamma, rstd()), dbeta));
+      grads.variance = () => tf.mul(tf.mul(tf.mul(gamma, dgamma), tf.square(rstd())), -0.5);
+    }
+    return grads;
+  },
+});
+
+// ---- The portable kernels: tf ops. Reductions over the rows are products with a row of 1/n (or
+// of ones): a matrix product is fast on every backend, while tfjs' Mean and Sum over leading axes
+// transpose first.
+
+/**
+ * Per-channel mean and biased variance over every axis but the last, as products with a row of
+ * 1/n. Also returns x − mean as [n, channels].
+ */
+export function channelMoments(x: tf.Tensor): { mean: tf.Tensor1D; variance: tf.Tensor1D; centred: tf.Tensor2D } {
+  const c = x.shape[x.rank - 1];
+  const n = x.size / c;
+  const flat = tf.reshape(x, [n, c]) as tf.Tensor2D;
+  const average = tf.fill([1, n], 1 / n) as tf.Tensor2D;
+  const mean = tf.matMul(average, flat);
+  const centred = tf.sub(flat, mean) as tf.Tensor2D;
+  const variance = tf.matMul(average, tf.square(centred));
+  return { mean: tf.reshape(mean, [c]) as tf.Tensor1D, variance: tf.reshape(variance, [c]) as tf.Tensor1D, centred };
+}
+
+/** Σ over the rows of t [n, c], as [c]. */
+const columnSums = (t: tf.Tensor2D): tf.Tensor1D => tf.reshape(tf.matMul(tf.ones([1, t.shape[0]]) as tf.Tensor2D, t), [t.shape[1]]) as tf.Tensor1D;
+
+type Inputs = Record<string, tf.Tensor | undefined>;
+const portable = (f: (inputs: Inputs, attrs: NetspecBatchNormAttrs) => tf.Tensor[]): tf.KernelFunc =>
+  ({ inputs, attrs }) => tf.tidy(() => f(inputs as unknown as Inputs, attrs as unknown as NetspecBatchNormAttrs));
+
+definePortableKernel(NETSPEC_BATCH_NORM, () => portable(({ x, gamma, beta, mean, variance }, a) => {
+  if (!a.training) {
+    // y = x·s + b with s = γ/√(var + ε), b = β − mean·s: per-channel work, then two broadcasts.
+    const s = tf.mul(tf.rsqrt(tf.add(variance!, a.epsilon)), gamma!);
+    const b = tf.sub(beta ?? 0, tf.mul(mean!, s));
+    return [tf.add(tf.mul(x!, s), b), tf.clone(mean!), tf.clone(variance!)];
+  }
+  const m = channelMoments(x!);
+  const s = tf.mul(tf.rsqrt(tf.add(m.variance, a.epsilon)), gamma!);
+  return [tf.reshape(tf.add(tf.mul(m.centred, s), beta ?? 0), x!.shape), m.mean, m.variance];
+}));
+
+// With x̂ = (x − mean)/√(var + ε), s = γ/√(var + ε) and n rows: dβ = Σ dy, dγ = Σ dy·x̂, and
+// dx = s·(dy − dβ/n − x̂·dγ/n) in training (the statistics depend on x), dx = s·dy in inference.
+definePortableKernel(NETSPEC_BATCH_NORM_GRAD, () => portable(({ x, dy, gamma, mean, variance }, a) => {
+  const c = x!.shape[x!.rank - 1];
+  const n = x!.size / c;
+  const rstd = tf.rsqrt(tf.add(variance!, a.epsilon));
+  const g = tf.reshape(dy!, [n, c]) as tf.Tensor2D;
+  const xhat = tf.mul(tf.sub(tf.reshape(x!, [n, c]), mean!), rstd) as tf.Tensor2D;
+  const dbeta = columnSums(g);
+  const dgamma = columnSums(tf.mul(g, xhat) as tf.Tensor2D);
+  const s = tf.mul(rstd, gamma!);
+  const dx = a.training
+    ? tf.mul(tf.sub(tf.sub(g, tf.div(dbeta, n)), tf.mul(xhat, tf.div(dgamma, n))), s)
+    : tf.mul(g, s);
+  return [tf.reshape(dx, x!.shape), dgamma, dbeta];
+}));
