@@ -15,7 +15,19 @@ beforeAll(async () => {
 function referenceHead(units: number, useBias: boolean, activation: ActivationName): tf.layers.Layer[] {
   // tf.layers has no leaky_relu activation string; its LeakyReLU layer with our slope (0.01).
   if (activation === 'leaky_relu') return [tf.layers.dense({ units, useBias }), tf.layers.leakyReLU({ alpha: 0.01 })];
+  // silu is tfjs' swish (x·sigmoid(x)); tfjs has no hard swish: x·relu6(x + 3)/6 as a Lambda-free layer of tf ops.
+  if (activation === 'silu') return [tf.layers.dense({ units, useBias, activation: 'swish' })];
+  if (activation === 'hard_swish') return [tf.layers.dense({ units, useBias }), new HardSwish()];
   return [tf.layers.dense({ units, useBias, activation: activation as 'relu' })];
+}
+
+/** x·relu6(x + 3)/6 (PyTorch's Hardswish), written here with tf ops as the reference. */
+class HardSwish extends tf.layers.Layer {
+  static className = 'TestHardSwish';
+  call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
+    const x = Array.isArray(inputs) ? inputs[0] : inputs;
+    return tf.div(tf.mul(x, tf.relu6(tf.add(x, 3))), 6);
+  }
 }
 
 const random = (shape: number[], rand: () => number, scale = 1) => tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => (rand() * 2 - 1) * scale), shape);
