@@ -7,8 +7,12 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeModel } from '../src/compiler/compile.ts';
+import type { ModelIR } from '../src/model/ir.ts';
+import { buildModel } from '../src/runtime/build.ts';
+import { NETSPEC_CPU, registerNetspecCpu } from '../src/runtime/backends/netspec-cpu.ts';
 import { summarize } from '../src/model/summary.ts';
 import { irJson } from '../bench/ir-json.ts';
 import { checkTorch, PYTHON, torchAvailable } from '../bench/torch-peer.ts';
@@ -44,7 +48,12 @@ const irOf = (name: string) => {
   return a.ir!;
 };
 
-beforeAll(() => fs.mkdirSync(work, { recursive: true }));
+// The native backend computes the big nets' outputs in seconds; pure JS would take minutes.
+const native = registerNetspecCpu();
+beforeAll(async () => {
+  fs.mkdirSync(work, { recursive: true });
+  if (native.ok) await tf.setBackend(NETSPEC_CPU);
+});
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 describe.each(ZOO)('%s', (name, params, gflops, torchvision) => {
@@ -76,6 +85,78 @@ describe.each(ZOO)('%s', (name, params, gflops, torchvision) => {
     const total = summarize(irOf(name)).totalParams;
     expect(r.ok ? [r.report.params, r.report.irParams] : r.why).toEqual([total, total]);
   }, 300_000);
+});
+
+/**
+ * The IR with dropout off and the last softmax left out (logits compare better), its tfjs model with
+ * seeded weights and randomised batch-norm state, those weights as raw float32 files, and a batch.
+ */
+function exportForTorch(name: string) {
+  const dir = path.join(work, name);
+  fs.mkdirSync(dir, { recursive: true });
+  const ir = irOf(name);
+  const last = ir.nodes.at(-1)!;
+  const nodes = ir.nodes.map((n) => {
+    if (n.layer.kind === 'dropout') return { ...n, layer: { ...n.layer, rate: 0 } };
+    if (n === last && 'activation' in n.layer) return { ...n, layer: { ...n.layer, activation: 'linear' as const } };
+    return n;
+  });
+  const edited: ModelIR = { ...ir, nodes };
+  const model = buildModel(edited, { seed: 3 });
+  const ranges: Record<string, [number, number]> = { gamma: [0.5, 1.5], beta: [-0.5, 0.5], moving_mean: [-0.5, 0.5], moving_variance: [0.5, 2] };
+  for (const layer of model.layers.filter((l) => l.getClassName() === 'NetspecBatchNorm')) {
+    layer.setWeights(layer.weights.map((w, i) => tf.randomUniform(w.shape as number[], ...ranges[w.originalName.split('/').pop()!], 'float32', 20 + i)));
+  }
+  const weights: Record<string, Record<string, { file: string; shape: number[] }>> = {};
+  for (const node of edited.nodes.filter((n) => n.params > 0)) {
+    weights[node.name] = {};
+    for (const w of model.getLayer(node.name).weights) {
+      const part = w.originalName.split('/').pop()!;
+      const f = `${node.name}.${part}.f32`;
+      fs.writeFileSync(path.join(dir, f), Buffer.from((w.read().dataSync() as Float32Array).buffer));
+      weights[node.name][part] = { file: f, shape: w.shape as number[] };
+    }
+  }
+  const x = tf.randomUniform([2, ...ir.input], -2, 2, 'float32', 7);
+  fs.writeFileSync(path.join(dir, 'input.f32'), Buffer.from((x.dataSync() as Float32Array).buffer));
+  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ weights, input: { file: 'input.f32', shape: x.shape }, train: true }));
+  const irFile = path.join(dir, 'ir.json');
+  fs.writeFileSync(irFile, JSON.stringify(edited));
+  return { dir, irFile, model, x };
+}
+
+/** The largest difference relative to the largest value. */
+const relErr = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+  let d = 0;
+  let m = 0;
+  for (let i = 0; i < a.length; i++) {
+    d = Math.max(d, Math.abs(a[i] - b[i]));
+    m = Math.max(m, Math.abs(b[i]));
+  }
+  return d / m;
+};
+
+describe.runIf(hasTorch)('with the same weights, PyTorch computes what we compute', () => {
+  it.each(ZOO.map(([name]) => name))('%s: eval mode (running statistics) and train mode (batch statistics)', async (name) => {
+    const { dir, irFile, model, x } = exportForTorch(name);
+    try {
+      const evalOut = await (model.predict(x) as tf.Tensor).data();
+      const trainOut = await (model.apply(x, { training: true }) as tf.Tensor).data();
+      const [r] = checkTorch([irFile], { ...process.env, OMP_NUM_THREADS: '2' }, dir);
+      expect(r.ok ? '' : r.why).toBe('');
+      if (!r.ok) return;
+      const theirs = r.report as unknown as { output: number[]; train: { output: number[] } };
+      expect(theirs.output.length).toBe(evalOut.length);
+      expect(relErr(evalOut, theirs.output)).toBeLessThan(1e-4);
+      expect(relErr(trainOut, theirs.train.output)).toBeLessThan(1e-4);
+      // Something to compare: outputs that vary, and batch statistics that are not the running ones.
+      expect(Math.max(...evalOut) - Math.min(...evalOut)).toBeGreaterThan(1e-3);
+      if (irOf(name).nodes.some((n) => n.layer.kind === 'batchnorm')) expect(relErr(trainOut, evalOut)).toBeGreaterThan(1e-3);
+    } finally {
+      model.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 600_000);
 });
 
 it.runIf(!hasTorchvision)('torchvision is not installed here: the layer-by-layer references are skipped', () => {
