@@ -4,6 +4,7 @@
       "target_name": "netspec_native",
       "sources": [
         "src/addon.cc",
+        "src/batchnorm.cc",
         "src/common.cc",
         "src/conv.cc",
         "src/copy.cc",

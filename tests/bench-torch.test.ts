@@ -5,11 +5,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ModelIR } from '../src/model/ir.ts';
 import { ACTIVATIONS } from '../src/model/fields.ts';
 import { LAYER_KINDS } from '../src/model/layers/index.ts';
 import { buildModel } from '../src/runtime/build.ts';
+import { loadNativeAddon } from '../src/runtime/backends/native-addon.ts';
+import { NETSPEC_CPU, registerNetspecCpu } from '../src/runtime/backends/netspec-cpu.ts';
 import { irJson } from '../bench/ir-json.ts';
 import { checkTorch, torchAvailable } from '../bench/torch-peer.ts';
 
@@ -188,7 +190,22 @@ describe.skipIf(!hasTorch)('torch_bench.py builds our networks', () => {
     return Math.max(...Array.from(a, (v, i) => Math.abs(v - b[i])));
   };
 
-  it('batchnorm equals torch.nn.BatchNorm2d/1d: inference with running statistics; training with batch statistics, the running update and the gradients', async () => {
+  // On netspec-cpu too: its native batch-norm kernels (kernels-batchnorm.ts) against PyTorch.
+  const native = loadNativeAddon();
+  const backends = ['cpu', ...(native.ok && registerNetspecCpu().ok ? [NETSPEC_CPU] : [])];
+  it.each(backends)('batchnorm equals torch.nn.BatchNorm2d/1d on %s: inference with running statistics; training with batch statistics, the running update and the gradients', async (backend) => {
+    await tf.setBackend(backend);
+    const spies = native.ok ? [vi.spyOn(native.addon, 'batchNorm'), vi.spyOn(native.addon, 'batchNormGrad')] : [];
+    try {
+      await batchnormAgainstTorch();
+      for (const spy of spies) expect(spy.mock.calls.length > 0).toBe(backend === NETSPEC_CPU);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+      await tf.setBackend('cpu');
+    }
+  });
+
+  async function batchnormAgainstTorch() {
     const { ir, ours, r, model, x } = await bothOutputs(BN_NET, 'bnnet', true);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -201,7 +218,7 @@ describe.skipIf(!hasTorch)('torch_bench.py builds our networks', () => {
 
     // One training-mode forward and its gradients for sum(output · sin(1..n)), as the script's.
     const theirs = (r.report as unknown as { train: unknown }).train as { output: number[]; inputGrad: number[]; running: Record<string, Record<string, number[]>>; grads: Record<string, Record<string, number[]>> };
-    const xv = tf.variable(x, true, 'bnnet_x');
+    const xv = tf.variable(x, true, `bnnet_x_${tf.getBackend()}`);
     const params = model.trainableWeights.filter((w) => w.originalName.startsWith('b')).map((w) => w.read() as tf.Variable);
     let y: tf.Tensor | undefined;
     const { grads } = tf.variableGrads(() => {
@@ -224,7 +241,7 @@ describe.skipIf(!hasTorch)('torch_bench.py builds our networks', () => {
       }
     }
     expect(Object.values(theirs.grads).flatMap((g) => Object.keys(g)).sort()).toEqual(['beta', 'beta', 'gamma', 'gamma']);
-  });
+  }
 });
 
 it.runIf(!hasTorch)('PyTorch is not installed here: the translation tests are skipped', () => {

@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "batchnorm.h"
 #include "common.h"
 #include "conv.h"
 #include "copy.h"
@@ -73,6 +74,9 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("avgPoolGrad", Napi::Function::New(env, AvgPoolGrad, "avgPoolGrad"));
   exports.Set("lrn", Napi::Function::New(env, Lrn, "lrn"));
   exports.Set("lrnGrad", Napi::Function::New(env, LrnGrad, "lrnGrad"));
+  exports.Set("batchNorm", Napi::Function::New(env, BatchNorm, "batchNorm"));
+  exports.Set("batchNormGrad", Napi::Function::New(env, BatchNormGrad, "batchNormGrad"));
+  exports.Set("mean", Napi::Function::New(env, MeanMiddle, "mean"));
   exports.Set("sgdUpdate", Napi::Function::New(env, SgdUpdate, "sgdUpdate"));
   exports.Set("adamUpdate", Napi::Function::New(env, AdamUpdate, "adamUpdate"));
   exports.Set("unary", Napi::Function::New(env, Unary, "unary"));

@@ -39,7 +39,34 @@ void binaryLoop(const float* a, int64_t na, const float* b, int64_t nb, float* o
   }
 }
 
-// Column broadcast: `small` holds one value per row of `inner` outputs ([M, 1] against [M, N]).
+// Middle broadcast: `small` holds rows × block values, each block repeated `repeat` times in the
+// output (rows × repeat × block): a [M, 1] column against [M, N] (block 1), or [N, 1, 1, C]
+// against [N, H, W, C] (mean's gradient; repeat H·W, block C).
+template <typename Op>
+void middleLoop(const float* small, const float* big, float* out, int64_t n, int64_t repeat, int64_t block, bool smallFirst, Op op) {
+  const int64_t rows = n / (repeat * block);
+  for (int64_t r = 0; r < rows; ++r) {
+    const float* s = small + r * block;
+    for (int64_t k = 0; k < repeat; ++k) {
+      const int64_t at = (r * repeat + k) * block;
+      const float* in = big + at;
+      float* o = out + at;
+      if (block == 1) {
+        if (smallFirst) {
+          o[0] = op(s[0], in[0]);
+        } else {
+          o[0] = op(in[0], s[0]);
+        }
+      } else if (smallFirst) {
+        for (int64_t j = 0; j < block; ++j) o[j] = op(s[j], in[j]);
+      } else {
+        for (int64_t j = 0; j < block; ++j) o[j] = op(in[j], s[j]);
+      }
+    }
+  }
+}
+
+// Column broadcast (block 1): one value per row of `inner` outputs, the inner loop over the row.
 template <typename Op>
 void columnLoop(const float* small, const float* big, float* out, int64_t n, int64_t inner, bool smallFirst, Op op) {
   const int64_t rows = n / inner;
@@ -56,11 +83,17 @@ void columnLoop(const float* small, const float* big, float* out, int64_t n, int
 }
 
 template <typename Op>
-void dispatch(const F32& a, const F32& b, const F32& out, int64_t inner, Op op) {
+void dispatch(const F32& a, const F32& b, const F32& out, int64_t inner, int64_t block, Op op) {
   const int64_t na = a.length, nb = b.length, n = out.length;
   if (inner > 0) {
     const bool aSmall = na < nb;
-    columnLoop(aSmall ? a.data : b.data, aSmall ? b.data : a.data, out.data, n, inner, aSmall, op);
+    const float* small = aSmall ? a.data : b.data;
+    const float* big = aSmall ? b.data : a.data;
+    if (block == 1) {
+      columnLoop(small, big, out.data, n, inner, aSmall, op);
+    } else {
+      middleLoop(small, big, out.data, n, inner, block, aSmall, op);
+    }
   } else {
     binaryLoop(a.data, na, b.data, nb, out.data, n, op);
   }
@@ -95,19 +128,20 @@ Napi::Value Binary(const Napi::CallbackInfo& info) {
   F32 a = f32Arg(info, 1, "a"), b = f32Arg(info, 2, "b"), out = outArg(info, 3, "out");
   const int64_t na = a.length, nb = b.length, n = out.length;
   const int64_t inner = info.Length() > 4 && info[4].IsNumber() ? static_cast<int64_t>(numberArg(info, 4, "inner")) : 0;
+  const int64_t block = info.Length() > 5 && info[5].IsNumber() ? static_cast<int64_t>(numberArg(info, 5, "block")) : 1;
   if (inner > 0) {
-    if (inner > n || n % inner != 0 || std::max(na, nb) != n || std::min(na, nb) != n / inner) {
-      throw Napi::RangeError::New(info.Env(), "binary: a column broadcast needs [rows] against [rows, inner]");
+    if (block < 1 || inner * block > n || n % (inner * block) != 0 || std::max(na, nb) != n || std::min(na, nb) != n / inner) {
+      throw Napi::RangeError::New(info.Env(), "binary: a middle broadcast needs [rows, block] against [rows, inner, block]");
     }
   } else if (na == 0 || nb == 0 || n % na != 0 || n % nb != 0 || (na != n && nb != n)) {
     throw Napi::RangeError::New(info.Env(), "binary: one operand must fill the output, the other's length divide it");
   }
   switch (op) {
-    case 0: dispatch(a, b, out, inner, [](float p, float q) { return p + q; }); break;
-    case 1: dispatch(a, b, out, inner, [](float p, float q) { return p - q; }); break;
-    case 2: dispatch(a, b, out, inner, [](float p, float q) { return p * q; }); break;
-    case 3: dispatch(a, b, out, inner, [](float p, float q) { return p / q; }); break;
-    case 4: dispatch(a, b, out, inner, [](float p, float q) { return q > 0.f ? p : 0.f; }); break;
+    case 0: dispatch(a, b, out, inner, block, [](float p, float q) { return p + q; }); break;
+    case 1: dispatch(a, b, out, inner, block, [](float p, float q) { return p - q; }); break;
+    case 2: dispatch(a, b, out, inner, block, [](float p, float q) { return p * q; }); break;
+    case 3: dispatch(a, b, out, inner, block, [](float p, float q) { return p / q; }); break;
+    case 4: dispatch(a, b, out, inner, block, [](float p, float q) { return q > 0.f ? p : 0.f; }); break;
     default: throw Napi::RangeError::New(info.Env(), "binary: unknown op");
   }
   return info.Env().Undefined();

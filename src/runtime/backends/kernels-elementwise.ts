@@ -1,4 +1,4 @@
-// Relu, Step, Add, Sub, Multiply and Sum over leading or trailing axes: the glue between
+// Relu, Step, Add, Sub, Multiply, Sum over leading or trailing axes and Mean over adjacent ones: the glue between
 // convolutions that tfjs runs as separate passes (bias add, relu, dy·step(x), bias gradients).
 import * as tf from '@tensorflow/tfjs';
 import { f32, output, sizeOf, type CpuBackendLike, type NativeKernel } from './kernel-util.ts';
@@ -37,11 +37,13 @@ export function trailingBroadcast(aShape: number[], bShape: number[]): number[] 
 }
 
 /**
- * A column broadcast: one operand is the whole output, the other equals it on the leading axes
- * and is 1 on all the rest (a [M, 1] against [M, N]: softmax's and cross-entropy's gradients).
- * Returns the output shape and how many outputs share each of the smaller operand's values.
+ * A middle broadcast: one operand is the whole output, the other equals it on leading and trailing
+ * axes and is 1 on the axes between: a [M, 1] column against [M, N] (softmax's and cross-entropy's
+ * gradients; block 1) or [N, 1, 1, C] against [N, H, W, C] (global average pooling's gradient).
+ * Returns the output shape, how many times each block of the smaller operand repeats (`inner`),
+ * and the block's length.
  */
-export function columnBroadcast(aShape: number[], bShape: number[]): { shape: number[]; inner: number } | null {
+export function columnBroadcast(aShape: number[], bShape: number[]): { shape: number[]; inner: number; block: number } | null {
   const out = tf.broadcast_util.assertAndGetBroadcastShape(aShape, bShape);
   const pad = (s: number[]) => [...new Array<number>(out.length - s.length).fill(1), ...s];
   const [pa, pb] = [pad(aShape), pad(bShape)];
@@ -49,8 +51,12 @@ export function columnBroadcast(aShape: number[], bShape: number[]): { shape: nu
   const small = whole(pa) ? pb : whole(pb) ? pa : null;
   if (!small || sizeOf(out) === 0) return null;
   const k = small.findIndex((d, i) => d !== out[i]);
-  if (k < 0 || small.slice(k).some((d) => d !== 1)) return null;
-  return { shape: out, inner: sizeOf(out.slice(k)) };
+  if (k < 0) return null;
+  // Axes k … j − 1 are broadcast (1 against more), axes j … are equal again.
+  let j = k;
+  while (j < out.length && small[j] !== out[j]) j++;
+  if (small.slice(k, j).some((d) => d !== 1) || small.slice(j).some((d, i) => d !== out[j + i])) return null;
+  return { shape: out, inner: sizeOf(out.slice(k, j)), block: sizeOf(out.slice(j)) };
 }
 
 function binary(op: 0 | 1 | 2 | 3): NativeKernel {
@@ -62,7 +68,7 @@ function binary(op: 0 | 1 | 2 | 3): NativeKernel {
     const shape = trailingBroadcast(a.shape, b.shape);
     if (shape) return output(be, shape, (out) => addon.binary(op, av, bv, out));
     const column = columnBroadcast(a.shape, b.shape);
-    if (column) return output(be, column.shape, (out) => addon.binary(op, av, bv, out, column.inner));
+    if (column) return output(be, column.shape, (out) => addon.binary(op, av, bv, out, column.inner, column.block));
     return null;
   };
 }
@@ -108,4 +114,24 @@ export const sum: NativeKernel = ({ inputs, backend, attrs }, addon) => {
   const plan = xv ? sumPlan(x.shape, axis, keepDims) : null;
   if (!xv || !plan) return null;
   return output(b, plan.outShape, (out) => addon.sum(xv, out, plan.outer, plan.inner, plan.mode));
+};
+
+/** Mean over one run of adjacent axes: x as [outer, mid, inner], mid the reduced axes; else null. */
+export function meanPlan(shape: number[], axis: number | number[], keepDims: boolean): { outer: number; mid: number; inner: number; outShape: number[] } | null {
+  const axes = [...tf.util.parseAxisParam(axis, shape)].sort((p, q) => p - q);
+  const k = axes.length;
+  if (k === 0 || sizeOf(shape) === 0 || new Set(axes).size !== k || axes[k - 1] - axes[0] !== k - 1) return null;
+  const outShape = keepDims ? shape.map((d, i) => (axes.includes(i) ? 1 : d)) : shape.filter((_, i) => !axes.includes(i));
+  return { outer: sizeOf(shape.slice(0, axes[0])), mid: sizeOf(shape.slice(axes[0], axes[k - 1] + 1)), inner: sizeOf(shape.slice(axes[k - 1] + 1)), outShape };
+}
+
+/** Mean over adjacent axes (global average pooling's [1, 2] of NHWC); others fall back. */
+export const mean: NativeKernel = ({ inputs, backend, attrs }, addon) => {
+  const b = backend as CpuBackendLike;
+  const { x } = inputs as Record<string, tf.TensorInfo>;
+  const { axis, keepDims } = attrs as unknown as tf.MeanAttrs;
+  const xv = f32(b, x);
+  const plan = xv ? meanPlan(x.shape, axis, keepDims) : null;
+  if (!xv || !plan) return null;
+  return output(b, plan.outShape, (out) => addon.mean(xv, out, plan.outer, plan.mid, plan.inner));
 };

@@ -59,6 +59,15 @@ export interface LrnParams {
   beta: number;
 }
 
+/** Batch normalisation over the last axis of x viewed as [rows, channels] (native/src/batchnorm.h). */
+export interface BatchNormParams {
+  rows: number;
+  channels: number;
+  epsilon: number;
+  /** Normalise with the batch's statistics (written to mean and variance), else with the given ones. */
+  training: boolean;
+}
+
 export const ConvMode = { Forward: 0, BackwardData: 1, BackwardFilter: 2 } as const;
 export type ConvMode = (typeof ConvMode)[keyof typeof ConvMode];
 
@@ -87,6 +96,14 @@ export interface NativeAddon {
   avgPoolGrad(params: PoolParams, dy: Float32Array, dx: Float32Array): void;
   lrn(params: LrnParams, x: Float32Array, y: Float32Array): void;
   lrnGrad(params: LrnParams, x: Float32Array, y: Float32Array, dy: Float32Array, dx: Float32Array): void;
+  /** y from x; in training also writes the batch's mean and biased variance, else reads them. Null γ is 1, null β is 0. */
+  batchNorm(params: BatchNormParams, x: Float32Array, gamma: Float32Array | null, beta: Float32Array | null,
+    mean: Float32Array, variance: Float32Array, y: Float32Array): void;
+  /** dx, dγ = Σ dy·x̂ and dβ = Σ dy; dx includes the batch statistics' dependence on x in training. */
+  batchNormGrad(params: BatchNormParams, x: Float32Array, dy: Float32Array, gamma: Float32Array | null, mean: Float32Array, variance: Float32Array,
+    dx: Float32Array, dgamma: Float32Array, dbeta: Float32Array): void;
+  /** x as [outer, mid, inner]: out[o, i] = mean over m of x[o, m, i] (tfjs's cpu Mean's values). */
+  mean(x: Float32Array, out: Float32Array, outer: number, mid: number, inner: number): void;
   /** Fused SGD-with-momentum step of one variable (native/src/optim.h): writes wOut and vOut. */
   sgdUpdate(w: Float32Array, v: Float32Array, g: Float32Array, wOut: Float32Array, vOut: Float32Array, lr: number, mu: number, wd: number, nesterov: boolean): void;
   /** Fused Adam step of one variable: writes wOut, mOut, vOut; c1, c2 are the bias corrections 1 − βᵗ. */
@@ -97,9 +114,10 @@ export interface NativeAddon {
   /**
    * out[i] = a[i % a.length] op b[i % b.length]; op: 0 add, 1 sub, 2 mul, 3 div, 4 relu gradient
    * (b > 0 ? a : 0). With `inner`, the
-   * shorter operand has one value per row of `inner` outputs instead (a [M, 1] column against [M, N]).
+   * shorter operand has one value per row of `inner` outputs instead (a [M, 1] column against [M, N]);
+   * with `block` too, one block of `block` values per row of inner × block outputs ([N,1,1,C] against [N,H,W,C]).
    */
-  binary(op: 0 | 1 | 2 | 3 | 4, a: Float32Array, b: Float32Array, out: Float32Array, inner?: number): void;
+  binary(op: 0 | 1 | 2 | 3 | 4, a: Float32Array, b: Float32Array, out: Float32Array, inner?: number, block?: number): void;
   /** Softmax over each row of `cols` values. */
   softmax(x: Float32Array, y: Float32Array, cols: number): void;
   /** x as [outer, inner]; mode 0 sums over outer, 1 over inner. */

@@ -7,7 +7,8 @@ import { FloatPool } from './float-pool.ts';
 import { withFallback, type CpuBackendLike, type NativeKernel } from './kernel-util.ts';
 import { conv2d, conv2dBackpropFilter, conv2dBackpropInput } from './kernels-conv.ts';
 import { concat, padV2, slice, splitV } from './kernels-copy.ts';
-import { add, floor, multiply, realDiv, relu, softmax, step, sub, sum } from './kernels-elementwise.ts';
+import { add, floor, mean, multiply, realDiv, relu, softmax, step, sub, sum } from './kernels-elementwise.ts';
+import { batchNormKernels } from './kernels-batchnorm.ts';
 import { matmul } from './kernels-matmul.ts';
 import { optimizerKernels } from './kernels-optim.ts';
 import { netspecConvKernels } from './kernels-netspec-conv.ts';
@@ -39,6 +40,7 @@ export const NATIVE_KERNELS: Readonly<Record<string, NativeKernel>> = {
   Floor: floor,
   Softmax: softmax,
   Sum: sum,
+  Mean: mean,
   Slice: slice,
   SplitV: splitV,
   Concat: concat,
@@ -71,7 +73,7 @@ export function registerNetspecCpu(load: () => AddonLoad = loadNativeAddon): Reg
     tf.registerKernel({ ...config, kernelFunc: markViews(config.kernelFunc) });
   }
   // Native kernels of netspec's own ops (their gradients are registered with the ops, for every backend).
-  for (const k of [...optimizerKernels(NETSPEC_CPU, addon), ...netspecConvKernels(NETSPEC_CPU, addon), ...netspecLrnKernels(NETSPEC_CPU, addon)]) registerOwnKernel(k);
+  for (const k of [...optimizerKernels(NETSPEC_CPU, addon), ...netspecConvKernels(NETSPEC_CPU, addon), ...netspecLrnKernels(NETSPEC_CPU, addon), ...batchNormKernels(NETSPEC_CPU, addon)]) registerOwnKernel(k);
   // A fresh MathBackendCPU, minus its one-time "install tfjs-node to speed things up" banner.
   tf.registerBackend(NETSPEC_CPU, () => withFloatPool(Object.assign(cpuFactory() as object, { firstUse: false }) as unknown as PooledBackend), 0);
   return { ok: true, info: addon.info(), nativeKernels };
