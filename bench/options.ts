@@ -10,13 +10,16 @@ export const DEFAULT_BACKENDS: BenchBackend[] = ['netspec-cpu', 'wasm', 'cpu'];
 export interface ModelDefaults { batch: number; warmup: number; steps: number }
 
 /**
- * The issue's three nets. AlexNet steps take about a second on the native backend (minutes on
- * pure JS), so few of them; the fashion net's take milliseconds, so more for a steadier median.
+ * The AlexNets and two batch-norm nets of the zoo. ImageNet-sized steps take about a second on the
+ * native backend (minutes on pure JS), so few of them; the fashion net's take milliseconds, so
+ * more for a steadier median.
  */
 export const DEFAULT_MODELS: Record<string, ModelDefaults> = {
   'alexnet-torchvision': { batch: 32, warmup: 2, steps: 5 },
   alexnet: { batch: 32, warmup: 2, steps: 5 },
   'alexnet-fashion': { batch: 128, warmup: 3, steps: 15 },
+  resnet18: { batch: 32, warmup: 2, steps: 5 },
+  mobilenet_v2: { batch: 32, warmup: 2, steps: 5 },
 };
 
 /** A model not in DEFAULT_MODELS (any models/<name>.yaml with a generated module). */
@@ -45,7 +48,7 @@ export const USAGE = `usage: npm run bench -- [options]
 
   --models a,b       models/<name>.yaml to run (default: ${Object.keys(DEFAULT_MODELS).join(',')})
   --backends a,b     tfjs backends (default: ${DEFAULT_BACKENDS.join(',')}; also: ${BENCH_BACKENDS.filter((b) => !DEFAULT_BACKENDS.includes(b)).join(', ')})
-  --batch N          batch size for every model (default: 32 for the AlexNets, 128 for alexnet-fashion)
+  --batch N          batch size for every model (default: 32; 128 for alexnet-fashion)
   --warmup N         untimed steps before measuring (default: 2, fashion 3)
   --steps N          timed steps; figures are their median (default: 5, fashion 15)
   --threads N        threads for the native backend and for PyTorch (default: 2)

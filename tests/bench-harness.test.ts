@@ -14,7 +14,7 @@ import { loadWarning, ratiosFor, renderModel, type ModelReport } from '../bench/
 
 describe('parseBenchArgs', () => {
   const defaults: BenchOptions = {
-    models: ['alexnet-torchvision', 'alexnet', 'alexnet-fashion'], backends: ['netspec-cpu', 'wasm', 'cpu'],
+    models: ['alexnet-torchvision', 'alexnet', 'alexnet-fashion', 'resnet18', 'mobilenet_v2'], backends: ['netspec-cpu', 'wasm', 'cpu'],
     threads: 2, json: false, torch: true, help: false,
   };
   const ok: [string, string[], Partial<BenchOptions>][] = [
@@ -45,10 +45,10 @@ describe('parseBenchArgs', () => {
     expect(parseBenchArgs(argv)).toEqual({ ok: false, errors });
   });
 
-  it('defaults name the issue\'s three nets and batches', () => {
+  it('defaults name the AlexNets, resnet18 and mobilenet_v2, and their batches', () => {
     expect(DEFAULT_BACKENDS).toEqual(['netspec-cpu', 'wasm', 'cpu']);
     expect(Object.fromEntries(Object.entries(DEFAULT_MODELS).map(([m, d]) => [m, d.batch])))
-      .toEqual({ 'alexnet-torchvision': 32, alexnet: 32, 'alexnet-fashion': 128 });
+      .toEqual({ 'alexnet-torchvision': 32, alexnet: 32, 'alexnet-fashion': 128, resnet18: 32, mobilenet_v2: 32 });
     expect(modelSettings('alexnet-fashion', { batch: 16 })).toEqual({ ...DEFAULT_MODELS['alexnet-fashion'], batch: 16 });
     expect(modelSettings('some-other-net', { steps: 9 })).toEqual({ batch: 32, warmup: 2, steps: 9 });
   });
