@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { loadNativeAddon, type ConvParams, type NativeAddon } from '../src/runtime/backends/native-addon.ts';
 import { NETSPEC_CPU, registerNetspecCpu } from '../src/runtime/backends/netspec-cpu.ts';
+import { netspecRelu6 } from '../src/runtime/backends/relu6-op.ts';
 
 const load = loadNativeAddon();
 if (!load.ok) console.warn(`[native-kernels] SKIPPED: ${load.why}`);
@@ -306,6 +307,23 @@ describe.skipIf(!load.ok)('netspec-cpu native kernels vs tfjs cpu', () => {
     { name: 'PadV2 with max-pool filler', f: () => tf.pad(randn([1, 3, 3, 2], 80), [[0, 0], [0, 1], [2, 1], [0, 0]], -3.4e38) },
   ])('$name', async ({ f }) => {
     await compare(f, 'copyBox', 0);
+  });
+
+  it('the NetspecRelu6 op and its gradient: native, with tfjs\'s values at 0, 6, NaN and beyond', async () => {
+    const xs = () => tf.concat([tf.mul(randn([35, 9], 90), 9), tf.tensor2d([[0, 6, -0, NaN, 6.0001, -1e-8, 1e-8, Infinity, -Infinity]])]);
+    const f = () => {
+      const x = xs();
+      const dy = randn(x.shape, 91);
+      const [y, dx] = [netspecRelu6(x), tf.grad((t: tf.Tensor) => tf.sum(tf.mul(netspecRelu6(t), dy)))(x)];
+      return [y, dx, tf.relu6(x)];
+    };
+    const want = await runOn('cpu', f);
+    const spies = [vi.spyOn(addon(), 'unary'), vi.spyOn(addon(), 'binary')];
+    const got = await runOn(NETSPEC_CPU, f);
+    expect(spies[0].mock.calls.filter((c) => c[0] === 3).length).toBe(3); // the op twice (once under tf.grad) and tf.relu6
+    expect(spies[1].mock.calls.filter((c) => c[0] === 5).length).toBe(1);
+    for (const s of spies) s.mockRestore();
+    want.forEach((w, i) => expect(Array.from(got[i])).toEqual(Array.from(w)));
   });
 
   it('contiguous slices and splits stay zero-copy views (no native copy)', async () => {

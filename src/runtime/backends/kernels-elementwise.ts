@@ -1,9 +1,12 @@
-// Relu, Step, Add, Sub, Multiply, Sum over leading or trailing axes and Mean over adjacent ones: the glue between
+// Relu, Relu6 (and netspec's relu6 op with its gradient), Step, Add, Sub, Multiply, Sum over leading or trailing axes and Mean over adjacent ones: the glue between
 // convolutions that tfjs runs as separate passes (bias add, relu, dy·step(x), bias gradients).
 import * as tf from '@tensorflow/tfjs';
-import { f32, output, sizeOf, type CpuBackendLike, type NativeKernel } from './kernel-util.ts';
+import { f32, output, sizeOf, withFallback, type CpuBackendLike, type NativeKernel } from './kernel-util.ts';
+import { portableKernel } from './fallback.ts';
+import type { NativeAddon } from './native-addon.ts';
+import { NETSPEC_RELU6, NETSPEC_RELU6_GRAD } from './relu6-op.ts';
 
-function unary(op: 0 | 1 | 2): NativeKernel {
+function unary(op: 0 | 1 | 2 | 3): NativeKernel {
   return ({ inputs, backend, attrs }, addon) => {
     const b = backend as CpuBackendLike;
     const { x } = inputs as Record<string, tf.TensorInfo>;
@@ -17,6 +20,7 @@ function unary(op: 0 | 1 | 2): NativeKernel {
 export const relu = unary(0);
 export const step = unary(1);
 export const floor = unary(2);
+export const relu6 = unary(3);
 
 /** True when `shape`, less its leading 1s, is the trailing part of `out` (a scalar qualifies). */
 function isTrailingBlock(shape: number[], out: number[]): boolean {
@@ -135,3 +139,20 @@ export const mean: NativeKernel = ({ inputs, backend, attrs }, addon) => {
   if (!xv || !plan) return null;
   return output(b, plan.outShape, (out) => addon.mean(xv, out, plan.outer, plan.mid, plan.inner));
 };
+
+/** dy·[0 < x ≤ 6] in one pass, for dy and x of one size. */
+const relu6Grad: NativeKernel = ({ inputs, backend }, addon) => {
+  const b = backend as CpuBackendLike;
+  const { dy, x } = inputs as Record<string, tf.TensorInfo>;
+  const dyv = f32(b, dy), xv = f32(b, x);
+  if (!dyv || !xv || !tf.util.arraysEqual(dy.shape, x.shape) || dyv.length === 0) return null;
+  return output(b, dy.shape, (out) => addon.binary(5, dyv, xv, out));
+};
+
+/** The NetspecRelu6 op's kernels (relu6-op.ts), the portable ones for what they decline. */
+export function netspecRelu6Kernels(backendName: string, addon: NativeAddon): tf.KernelConfig[] {
+  return [
+    withFallback(NETSPEC_RELU6, backendName, relu6, portableKernel(NETSPEC_RELU6, backendName), addon),
+    withFallback(NETSPEC_RELU6_GRAD, backendName, relu6Grad, portableKernel(NETSPEC_RELU6_GRAD, backendName), addon),
+  ];
+}

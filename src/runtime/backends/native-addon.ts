@@ -109,15 +109,15 @@ export interface NativeAddon {
   /** Fused Adam step of one variable: writes wOut, mOut, vOut; c1, c2 are the bias corrections 1 − βᵗ. */
   adamUpdate(w: Float32Array, m: Float32Array, v: Float32Array, g: Float32Array, wOut: Float32Array, mOut: Float32Array, vOut: Float32Array,
     lr: number, b1: number, b2: number, c1: number, c2: number, eps: number, wd: number): void;
-  /** op: 0 relu, 1 step (x > 0 ? 1 : alpha), 2 floor. */
-  unary(op: 0 | 1 | 2, x: Float32Array, y: Float32Array, alpha?: number): void;
+  /** op: 0 relu, 1 step (x > 0 ? 1 : alpha), 2 floor, 3 relu6. */
+  unary(op: 0 | 1 | 2 | 3, x: Float32Array, y: Float32Array, alpha?: number): void;
   /**
    * out[i] = a[i % a.length] op b[i % b.length]; op: 0 add, 1 sub, 2 mul, 3 div, 4 relu gradient
-   * (b > 0 ? a : 0). With `inner`, the
+   * (b > 0 ? a : 0), 5 relu6 gradient (a·[0 < b ≤ 6]). With `inner`, the
    * shorter operand has one value per row of `inner` outputs instead (a [M, 1] column against [M, N]);
    * with `block` too, one block of `block` values per row of inner × block outputs ([N,1,1,C] against [N,H,W,C]).
    */
-  binary(op: 0 | 1 | 2 | 3 | 4, a: Float32Array, b: Float32Array, out: Float32Array, inner?: number, block?: number): void;
+  binary(op: 0 | 1 | 2 | 3 | 4 | 5, a: Float32Array, b: Float32Array, out: Float32Array, inner?: number, block?: number): void;
   /** Softmax over each row of `cols` values. */
   softmax(x: Float32Array, y: Float32Array, cols: number): void;
   /** x as [outer, inner]; mode 0 sums over outer, 1 over inner. */

@@ -7,7 +7,7 @@ import { FloatPool } from './float-pool.ts';
 import { withFallback, type CpuBackendLike, type NativeKernel } from './kernel-util.ts';
 import { conv2d, conv2dBackpropFilter, conv2dBackpropInput } from './kernels-conv.ts';
 import { concat, padV2, slice, splitV } from './kernels-copy.ts';
-import { add, floor, mean, multiply, realDiv, relu, softmax, step, sub, sum } from './kernels-elementwise.ts';
+import { add, floor, mean, multiply, netspecRelu6Kernels, realDiv, relu, relu6, softmax, step, sub, sum } from './kernels-elementwise.ts';
 import { batchNormKernels } from './kernels-batchnorm.ts';
 import { matmul } from './kernels-matmul.ts';
 import { optimizerKernels } from './kernels-optim.ts';
@@ -32,6 +32,7 @@ export const NATIVE_KERNELS: Readonly<Record<string, NativeKernel>> = {
   LRN: lrn,
   LRNGrad: lrnGrad,
   Relu: relu,
+  Relu6: relu6,
   Step: step,
   Add: add,
   Sub: sub,
@@ -73,7 +74,7 @@ export function registerNetspecCpu(load: () => AddonLoad = loadNativeAddon): Reg
     tf.registerKernel({ ...config, kernelFunc: markViews(config.kernelFunc) });
   }
   // Native kernels of netspec's own ops (their gradients are registered with the ops, for every backend).
-  for (const k of [...optimizerKernels(NETSPEC_CPU, addon), ...netspecConvKernels(NETSPEC_CPU, addon), ...netspecLrnKernels(NETSPEC_CPU, addon), ...batchNormKernels(NETSPEC_CPU, addon)]) registerOwnKernel(k);
+  for (const k of [...optimizerKernels(NETSPEC_CPU, addon), ...netspecConvKernels(NETSPEC_CPU, addon), ...netspecLrnKernels(NETSPEC_CPU, addon), ...batchNormKernels(NETSPEC_CPU, addon), ...netspecRelu6Kernels(NETSPEC_CPU, addon)]) registerOwnKernel(k);
   // A fresh MathBackendCPU, minus its one-time "install tfjs-node to speed things up" banner.
   tf.registerBackend(NETSPEC_CPU, () => withFloatPool(Object.assign(cpuFactory() as object, { firstUse: false }) as unknown as PooledBackend), 0);
   return { ok: true, info: addon.info(), nativeKernels };

@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 
 import { ACTIVATIONS, type Activation } from '../../model/fields.ts';
+import { netspecRelu6 } from '../backends/relu6-op.ts';
 
 export { ACTIVATIONS };
 export type ActivationName = Activation;
@@ -24,7 +25,7 @@ export function applyActivation<T extends tf.Tensor>(x: T, name: ActivationName,
   switch (name) {
     case 'linear': return x;
     case 'relu': return tf.relu(x);
-    case 'relu6': return tf.relu6(x);
+    case 'relu6': return netspecRelu6(x);
     case 'leaky_relu': return tf.leakyRelu(x, alpha ?? 0.01);
     case 'elu':
       // tf.elu has no alpha; relu(x) + a·(exp(min(x, 0)) − 1) is elu for any a and differentiable.
@@ -39,6 +40,6 @@ export function applyActivation<T extends tf.Tensor>(x: T, name: ActivationName,
     // x·sigmoid(x), PyTorch's SiLU (swish with β = 1).
     case 'silu': return tf.tidy(() => tf.mul(x, tf.sigmoid(x)) as T);
     // x·relu6(x + 3)/6, PyTorch's Hardswish (Howard et al. 2019, MobileNetV3).
-    case 'hard_swish': return tf.tidy(() => tf.mul(x, tf.div(tf.relu6(tf.add(x, 3)), 6)) as T);
+    case 'hard_swish': return tf.tidy(() => tf.mul(x, tf.div(netspecRelu6(tf.add(x, 3)), 6)) as T);
   }
 }
