@@ -32,74 +32,74 @@ export type LayerName = (typeof layerNames)[number];
 
 /** Each layer's output shape (no batch), as the compiler inferred it. */
 export const outputShapes = {
-  "conv1": [28, 28, 32],
-  "bn1": [28, 28, 32],
-  "relu": [28, 28, 32],
-  "layer1.conv1": [28, 28, 32],
-  "layer1.bn1": [28, 28, 32],
-  "layer1.relu1": [28, 28, 32],
-  "layer1.conv2": [28, 28, 32],
-  "layer1.bn2": [28, 28, 32],
-  "layer1.add": [28, 28, 32],
-  "layer1.relu": [28, 28, 32],
-  "layer2.conv1": [14, 14, 64],
-  "layer2.bn1": [14, 14, 64],
-  "layer2.relu1": [14, 14, 64],
-  "layer2.conv2": [14, 14, 64],
-  "layer2.bn2": [14, 14, 64],
-  "layer2.downsample_0": [14, 14, 64],
-  "layer2.downsample_1": [14, 14, 64],
-  "layer2.add": [14, 14, 64],
-  "layer2.relu": [14, 14, 64],
-  "layer3.conv1": [7, 7, 128],
-  "layer3.bn1": [7, 7, 128],
-  "layer3.relu1": [7, 7, 128],
-  "layer3.conv2": [7, 7, 128],
-  "layer3.bn2": [7, 7, 128],
-  "layer3.downsample_0": [7, 7, 128],
-  "layer3.downsample_1": [7, 7, 128],
-  "layer3.add": [7, 7, 128],
-  "layer3.relu": [7, 7, 128],
-  "avgpool": [128],
+  "conv1": [28, 28, 16],
+  "bn1": [28, 28, 16],
+  "relu": [28, 28, 16],
+  "layer1.conv1": [28, 28, 16],
+  "layer1.bn1": [28, 28, 16],
+  "layer1.relu1": [28, 28, 16],
+  "layer1.conv2": [28, 28, 16],
+  "layer1.bn2": [28, 28, 16],
+  "layer1.add": [28, 28, 16],
+  "layer1.relu": [28, 28, 16],
+  "layer2.conv1": [14, 14, 32],
+  "layer2.bn1": [14, 14, 32],
+  "layer2.relu1": [14, 14, 32],
+  "layer2.conv2": [14, 14, 32],
+  "layer2.bn2": [14, 14, 32],
+  "layer2.downsample_0": [14, 14, 32],
+  "layer2.downsample_1": [14, 14, 32],
+  "layer2.add": [14, 14, 32],
+  "layer2.relu": [14, 14, 32],
+  "layer3.conv1": [7, 7, 64],
+  "layer3.bn1": [7, 7, 64],
+  "layer3.relu1": [7, 7, 64],
+  "layer3.conv2": [7, 7, 64],
+  "layer3.bn2": [7, 7, 64],
+  "layer3.downsample_0": [7, 7, 64],
+  "layer3.downsample_1": [7, 7, 64],
+  "layer3.add": [7, 7, 64],
+  "layer3.relu": [7, 7, 64],
+  "avgpool": [64],
   "fc": [10],
 } as const satisfies Record<LayerName, readonly number[]>;
 
 /** Per-layer parameters and mult-adds (one example), as `netspec summary --json` prints them. */
 export const summary = {
-  totalParams: 309418,
-  trainableParams: 308074,
-  multAdds: 37156608,
+  totalParams: 78426,
+  trainableParams: 77754,
+  multAdds: 9345920,
   layers: [
-    { name: "conv1", type: "Conv2D", outputShape: [28, 28, 32], params: 288, multAdds: 225792 },
-    { name: "bn1", type: "BatchNorm", outputShape: [28, 28, 32], params: 128, multAdds: 0 },
-    { name: "relu", type: "Activation", outputShape: [28, 28, 32], params: 0, multAdds: 0 },
-    { name: "layer1.conv1", type: "Conv2D", outputShape: [28, 28, 32], params: 9216, multAdds: 7225344 },
-    { name: "layer1.bn1", type: "BatchNorm", outputShape: [28, 28, 32], params: 128, multAdds: 0 },
-    { name: "layer1.relu1", type: "Activation", outputShape: [28, 28, 32], params: 0, multAdds: 0 },
-    { name: "layer1.conv2", type: "Conv2D", outputShape: [28, 28, 32], params: 9216, multAdds: 7225344 },
-    { name: "layer1.bn2", type: "BatchNorm", outputShape: [28, 28, 32], params: 128, multAdds: 0 },
-    { name: "layer1.add", type: "Add", outputShape: [28, 28, 32], params: 0, multAdds: 0 },
-    { name: "layer1.relu", type: "Activation", outputShape: [28, 28, 32], params: 0, multAdds: 0 },
-    { name: "layer2.conv1", type: "Conv2D", outputShape: [14, 14, 64], params: 18432, multAdds: 3612672 },
-    { name: "layer2.bn1", type: "BatchNorm", outputShape: [14, 14, 64], params: 256, multAdds: 0 },
-    { name: "layer2.relu1", type: "Activation", outputShape: [14, 14, 64], params: 0, multAdds: 0 },
-    { name: "layer2.conv2", type: "Conv2D", outputShape: [14, 14, 64], params: 36864, multAdds: 7225344 },
-    { name: "layer2.bn2", type: "BatchNorm", outputShape: [14, 14, 64], params: 256, multAdds: 0 },
-    { name: "layer2.downsample_0", type: "Conv2D", outputShape: [14, 14, 64], params: 2048, multAdds: 401408 },
-    { name: "layer2.downsample_1", type: "BatchNorm", outputShape: [14, 14, 64], params: 256, multAdds: 0 },
-    { name: "layer2.add", type: "Add", outputShape: [14, 14, 64], params: 0, multAdds: 0 },
-    { name: "layer2.relu", type: "Activation", outputShape: [14, 14, 64], params: 0, multAdds: 0 },
-    { name: "layer3.conv1", type: "Conv2D", outputShape: [7, 7, 128], params: 73728, multAdds: 3612672 },
-    { name: "layer3.bn1", type: "BatchNorm", outputShape: [7, 7, 128], params: 512, multAdds: 0 },
-    { name: "layer3.relu1", type: "Activation", outputShape: [7, 7, 128], params: 0, multAdds: 0 },
-    { name: "layer3.conv2", type: "Conv2D", outputShape: [7, 7, 128], params: 147456, multAdds: 7225344 },
-    { name: "layer3.bn2", type: "BatchNorm", outputShape: [7, 7, 128], params: 512, multAdds: 0 },
-    { name: "layer3.downsample_0", type: "Conv2D", outputShape: [7, 7, 128], params: 8192, multAdds: 401408 },
-    { name: "layer3.downsample_1", type: "BatchNorm", outputShape: [7, 7, 128], params: 512, multAdds: 0 },
-    { name: "layer3.add", type: "Add", outputShape: [7, 7, 128], params: 0, multAdds: 0 },
-    { name: "layer3.relu", type: "Activation", outputShape: [7, 7, 128], params: 0, multAdds: 0 },
-    { name: "avgpool", type: "GlobalAvgPool2D", outputShape: [128], params: 0, multAdds: 0 },
-    { name: "fc", type: "Dense", outputShape: [10], params: 1290, multAdds: 1280 },
+    { name: "conv1", type: "Conv2D", outputShape: [28, 28, 16], params: 144, multAdds: 112896 },
+    { name: "bn1", type: "BatchNorm", outputShape: [28, 28, 16], params: 64, multAdds: 0 },
+    { name: "relu", type: "Activation", outputShape: [28, 28, 16], params: 0, multAdds: 0 },
+    { name: "layer1.conv1", type: "Conv2D", outputShape: [28, 28, 16], params: 2304, multAdds: 1806336 },
+    { name: "layer1.bn1", type: "BatchNorm", outputShape: [28, 28, 16], params: 64, multAdds: 0 },
+    { name: "layer1.relu1", type: "Activation", outputShape: [28, 28, 16], params: 0, multAdds: 0 },
+    { name: "layer1.conv2", type: "Conv2D", outputShape: [28, 28, 16], params: 2304, multAdds: 1806336 },
+    { name: "layer1.bn2", type: "BatchNorm", outputShape: [28, 28, 16], params: 64, multAdds: 0 },
+    { name: "layer1.add", type: "Add", outputShape: [28, 28, 16], params: 0, multAdds: 0 },
+    { name: "layer1.relu", type: "Activation", outputShape: [28, 28, 16], params: 0, multAdds: 0 },
+    { name: "layer2.conv1", type: "Conv2D", outputShape: [14, 14, 32], params: 4608, multAdds: 903168 },
+    { name: "layer2.bn1", type: "BatchNorm", outputShape: [14, 14, 32], params: 128, multAdds: 0 },
+    { name: "layer2.relu1", type: "Activation", outputShape: [14, 14, 32], params: 0, multAdds: 0 },
+    { name: "layer2.conv2", type: "Conv2D", outputShape: [14, 14, 32], params: 9216, multAdds: 1806336 },
+    { name: "layer2.bn2", type: "BatchNorm", outputShape: [14, 14, 32], params: 128, multAdds: 0 },
+    { name: "layer2.downsample_0", type: "Conv2D", outputShape: [14, 14, 32], params: 512, multAdds: 100352 },
+    { name: "layer2.downsample_1", type: "BatchNorm", outputShape: [14, 14, 32], params: 128, multAdds: 0 },
+    { name: "layer2.add", type: "Add", outputShape: [14, 14, 32], params: 0, multAdds: 0 },
+    { name: "layer2.relu", type: "Activation", outputShape: [14, 14, 32], params: 0, multAdds: 0 },
+    { name: "layer3.conv1", type: "Conv2D", outputShape: [7, 7, 64], params: 18432, multAdds: 903168 },
+    { name: "layer3.bn1", type: "BatchNorm", outputShape: [7, 7, 64], params: 256, multAdds: 0 },
+    { name: "layer3.relu1", type: "Activation", outputShape: [7, 7, 64], params: 0, multAdds: 0 },
+    { name: "layer3.conv2", type: "Conv2D", outputShape: [7, 7, 64], params: 36864, multAdds: 1806336 },
+    { name: "layer3.bn2", type: "BatchNorm", outputShape: [7, 7, 64], params: 256, multAdds: 0 },
+    { name: "layer3.downsample_0", type: "Conv2D", outputShape: [7, 7, 64], params: 2048, multAdds: 100352 },
+    { name: "layer3.downsample_1", type: "BatchNorm", outputShape: [7, 7, 64], params: 256, multAdds: 0 },
+    { name: "layer3.add", type: "Add", outputShape: [7, 7, 64], params: 0, multAdds: 0 },
+    { name: "layer3.relu", type: "Activation", outputShape: [7, 7, 64], params: 0, multAdds: 0 },
+    { name: "avgpool", type: "GlobalAvgPool2D", outputShape: [64], params: 0, multAdds: 0 },
+    { name: "fc", type: "Dense", outputShape: [10], params: 650, multAdds: 640 },
   ],
 } as const;
 
@@ -119,159 +119,159 @@ export function buildResnetFashion(options: BuildOptions = {}): tf.LayersModel {
   const init = options.init ?? defaultInit;
   const seedFor = (i: number): number | undefined => (options.seed === undefined ? undefined : options.seed + i);
   const input = tf.input({ shape: [28, 28, 1], name: "input" });
-  // conv1: 28x28x1 -> 28x28x32
+  // conv1: 28x28x1 -> 28x28x16
   const conv1$ = new NetspecConv2D({
     name: "conv1",
-    filters: 32,
+    filters: 16,
     kernelSize: [3, 3],
     pad: [1, 1, 1, 1],
     useBias: false,
     kernelInitializer: weightInitializer(init, seedFor(0)),
   }).apply(input) as tf.SymbolicTensor;
-  // bn1: 28x28x32 -> 28x28x32
+  // bn1: 28x28x16 -> 28x28x16
   const bn1$ = new NetspecBatchNorm({ name: "bn1" }).apply(conv1$) as tf.SymbolicTensor;
-  // relu: 28x28x32 -> 28x28x32
+  // relu: 28x28x16 -> 28x28x16
   const relu$ = new NetspecActivation({ name: "relu", activation: "relu" }).apply(bn1$) as tf.SymbolicTensor;
   // block basic: layer1
-  // layer1.conv1: 28x28x32 -> 28x28x32
+  // layer1.conv1: 28x28x16 -> 28x28x16
   const layer1_conv1$ = new NetspecConv2D({
     name: "layer1.conv1",
-    filters: 32,
+    filters: 16,
     kernelSize: [3, 3],
     pad: [1, 1, 1, 1],
     useBias: false,
     kernelInitializer: weightInitializer(init, seedFor(3)),
   }).apply(relu$) as tf.SymbolicTensor;
-  // layer1.bn1: 28x28x32 -> 28x28x32
+  // layer1.bn1: 28x28x16 -> 28x28x16
   const layer1_bn1$ = new NetspecBatchNorm({ name: "layer1.bn1" }).apply(layer1_conv1$) as tf.SymbolicTensor;
-  // layer1.relu1: 28x28x32 -> 28x28x32
+  // layer1.relu1: 28x28x16 -> 28x28x16
   const layer1_relu1$ = new NetspecActivation({
     name: "layer1.relu1",
     activation: "relu",
   }).apply(layer1_bn1$) as tf.SymbolicTensor;
-  // layer1.conv2: 28x28x32 -> 28x28x32
+  // layer1.conv2: 28x28x16 -> 28x28x16
   const layer1_conv2$ = new NetspecConv2D({
     name: "layer1.conv2",
-    filters: 32,
+    filters: 16,
     kernelSize: [3, 3],
     pad: [1, 1, 1, 1],
     useBias: false,
     kernelInitializer: weightInitializer(init, seedFor(6)),
   }).apply(layer1_relu1$) as tf.SymbolicTensor;
-  // layer1.bn2: 28x28x32 -> 28x28x32
+  // layer1.bn2: 28x28x16 -> 28x28x16
   const layer1_bn2$ = new NetspecBatchNorm({ name: "layer1.bn2" }).apply(layer1_conv2$) as tf.SymbolicTensor;
-  // layer1.add: 28x28x32 + 28x28x32 -> 28x28x32
+  // layer1.add: 28x28x16 + 28x28x16 -> 28x28x16
   const layer1_add$ = tf.layers.add({ name: "layer1.add" }).apply([layer1_bn2$, relu$]) as tf.SymbolicTensor;
-  // layer1.relu: 28x28x32 -> 28x28x32
+  // layer1.relu: 28x28x16 -> 28x28x16
   const layer1_relu$ = new NetspecActivation({
     name: "layer1.relu",
     activation: "relu",
   }).apply(layer1_add$) as tf.SymbolicTensor;
   // block down: layer2
-  // layer2.conv1: 28x28x32 -> 14x14x64
+  // layer2.conv1: 28x28x16 -> 14x14x32
   const layer2_conv1$ = new NetspecConv2D({
     name: "layer2.conv1",
-    filters: 64,
+    filters: 32,
     kernelSize: [3, 3],
     strides: [2, 2],
     pad: [1, 1, 1, 1],
     useBias: false,
     kernelInitializer: weightInitializer(init, seedFor(10)),
   }).apply(layer1_relu$) as tf.SymbolicTensor;
-  // layer2.bn1: 14x14x64 -> 14x14x64
+  // layer2.bn1: 14x14x32 -> 14x14x32
   const layer2_bn1$ = new NetspecBatchNorm({ name: "layer2.bn1" }).apply(layer2_conv1$) as tf.SymbolicTensor;
-  // layer2.relu1: 14x14x64 -> 14x14x64
+  // layer2.relu1: 14x14x32 -> 14x14x32
   const layer2_relu1$ = new NetspecActivation({
     name: "layer2.relu1",
     activation: "relu",
   }).apply(layer2_bn1$) as tf.SymbolicTensor;
-  // layer2.conv2: 14x14x64 -> 14x14x64
+  // layer2.conv2: 14x14x32 -> 14x14x32
   const layer2_conv2$ = new NetspecConv2D({
     name: "layer2.conv2",
-    filters: 64,
+    filters: 32,
     kernelSize: [3, 3],
     pad: [1, 1, 1, 1],
     useBias: false,
     kernelInitializer: weightInitializer(init, seedFor(13)),
   }).apply(layer2_relu1$) as tf.SymbolicTensor;
-  // layer2.bn2: 14x14x64 -> 14x14x64
+  // layer2.bn2: 14x14x32 -> 14x14x32
   const layer2_bn2$ = new NetspecBatchNorm({ name: "layer2.bn2" }).apply(layer2_conv2$) as tf.SymbolicTensor;
-  // layer2.downsample_0: 28x28x32 -> 14x14x64
+  // layer2.downsample_0: 28x28x16 -> 14x14x32
   const layer2_downsample_0$ = new NetspecConv2D({
     name: "layer2.downsample_0",
-    filters: 64,
+    filters: 32,
     kernelSize: [1, 1],
     strides: [2, 2],
     useBias: false,
     kernelInitializer: weightInitializer(init, seedFor(15)),
   }).apply(layer1_relu$) as tf.SymbolicTensor;
-  // layer2.downsample_1: 14x14x64 -> 14x14x64
+  // layer2.downsample_1: 14x14x32 -> 14x14x32
   const layer2_downsample_1$ = new NetspecBatchNorm({
     name: "layer2.downsample_1",
   }).apply(layer2_downsample_0$) as tf.SymbolicTensor;
-  // layer2.add: 14x14x64 + 14x14x64 -> 14x14x64
+  // layer2.add: 14x14x32 + 14x14x32 -> 14x14x32
   const layer2_add$ = tf.layers.add({
     name: "layer2.add",
   }).apply([layer2_bn2$, layer2_downsample_1$]) as tf.SymbolicTensor;
-  // layer2.relu: 14x14x64 -> 14x14x64
+  // layer2.relu: 14x14x32 -> 14x14x32
   const layer2_relu$ = new NetspecActivation({
     name: "layer2.relu",
     activation: "relu",
   }).apply(layer2_add$) as tf.SymbolicTensor;
   // block down: layer3
-  // layer3.conv1: 14x14x64 -> 7x7x128
+  // layer3.conv1: 14x14x32 -> 7x7x64
   const layer3_conv1$ = new NetspecConv2D({
     name: "layer3.conv1",
-    filters: 128,
+    filters: 64,
     kernelSize: [3, 3],
     strides: [2, 2],
     pad: [1, 1, 1, 1],
     useBias: false,
     kernelInitializer: weightInitializer(init, seedFor(19)),
   }).apply(layer2_relu$) as tf.SymbolicTensor;
-  // layer3.bn1: 7x7x128 -> 7x7x128
+  // layer3.bn1: 7x7x64 -> 7x7x64
   const layer3_bn1$ = new NetspecBatchNorm({ name: "layer3.bn1" }).apply(layer3_conv1$) as tf.SymbolicTensor;
-  // layer3.relu1: 7x7x128 -> 7x7x128
+  // layer3.relu1: 7x7x64 -> 7x7x64
   const layer3_relu1$ = new NetspecActivation({
     name: "layer3.relu1",
     activation: "relu",
   }).apply(layer3_bn1$) as tf.SymbolicTensor;
-  // layer3.conv2: 7x7x128 -> 7x7x128
+  // layer3.conv2: 7x7x64 -> 7x7x64
   const layer3_conv2$ = new NetspecConv2D({
     name: "layer3.conv2",
-    filters: 128,
+    filters: 64,
     kernelSize: [3, 3],
     pad: [1, 1, 1, 1],
     useBias: false,
     kernelInitializer: weightInitializer(init, seedFor(22)),
   }).apply(layer3_relu1$) as tf.SymbolicTensor;
-  // layer3.bn2: 7x7x128 -> 7x7x128
+  // layer3.bn2: 7x7x64 -> 7x7x64
   const layer3_bn2$ = new NetspecBatchNorm({ name: "layer3.bn2" }).apply(layer3_conv2$) as tf.SymbolicTensor;
-  // layer3.downsample_0: 14x14x64 -> 7x7x128
+  // layer3.downsample_0: 14x14x32 -> 7x7x64
   const layer3_downsample_0$ = new NetspecConv2D({
     name: "layer3.downsample_0",
-    filters: 128,
+    filters: 64,
     kernelSize: [1, 1],
     strides: [2, 2],
     useBias: false,
     kernelInitializer: weightInitializer(init, seedFor(24)),
   }).apply(layer2_relu$) as tf.SymbolicTensor;
-  // layer3.downsample_1: 7x7x128 -> 7x7x128
+  // layer3.downsample_1: 7x7x64 -> 7x7x64
   const layer3_downsample_1$ = new NetspecBatchNorm({
     name: "layer3.downsample_1",
   }).apply(layer3_downsample_0$) as tf.SymbolicTensor;
-  // layer3.add: 7x7x128 + 7x7x128 -> 7x7x128
+  // layer3.add: 7x7x64 + 7x7x64 -> 7x7x64
   const layer3_add$ = tf.layers.add({
     name: "layer3.add",
   }).apply([layer3_bn2$, layer3_downsample_1$]) as tf.SymbolicTensor;
-  // layer3.relu: 7x7x128 -> 7x7x128
+  // layer3.relu: 7x7x64 -> 7x7x64
   const layer3_relu$ = new NetspecActivation({
     name: "layer3.relu",
     activation: "relu",
   }).apply(layer3_add$) as tf.SymbolicTensor;
-  // avgpool: 7x7x128 -> 128
+  // avgpool: 7x7x64 -> 64
   const avgpool$ = tf.layers.globalAveragePooling2d({ name: "avgpool" }).apply(layer3_relu$) as tf.SymbolicTensor;
-  // fc: 128 -> 10
+  // fc: 64 -> 10
   const fc$ = new NetspecDense({
     name: "fc",
     units: 10,
