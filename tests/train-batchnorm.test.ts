@@ -1,7 +1,7 @@
 // A conv + batchnorm net trains on a tiny synthetic batch on the pure-JS cpu backend and on
 // netspec-cpu: the loss goes down, the running statistics move (and are saved but never given to
 // the optimizer), and a run stopped and resumed from its checkpoint ends with the same running
-// statistics and weights, bit for bit, as one that never stopped. The summary counts γ and β as
+// statistics and weights, bit for bit, as one that never stopped, and evaluates the same. The summary counts γ and β as
 // trainable and the running statistics as non-trainable, as Keras does.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -15,6 +15,7 @@ import { buildModel } from '../src/runtime/build.ts';
 import { memorySplit } from '../src/runtime/data/split.ts';
 import { NO_AUGMENT } from '../src/runtime/data/transforms.ts';
 import { listCheckpoints, readCheckpoint } from '../src/runtime/train/checkpoint.ts';
+import { evaluate } from '../src/runtime/train/evaluate.ts';
 import { checkpointDir, train, type CheckpointMeta, type LoopConfig } from '../src/runtime/train/loop.ts';
 import { tempFolder } from './test-utils.ts';
 
@@ -105,6 +106,13 @@ describe('a conv + batchnorm net', () => {
       expect(resumed.outcome.status).toBe('completed');
       expect(weightsOf(resumed.model)).toEqual(weightsOf(full.model));
       expect(resumed.outcome.metrics.map((m) => m.trainLoss)).toEqual(losses);
+      // An eval of the resumed run (running statistics, inference mode) equals one of the uninterrupted run.
+      const evalOf = (m: tf.LayersModel) => evaluate(m, {
+        split: synthetic(), batchSize: 8, inputShape: [8, 8, 1], augment: NO_AUGMENT, normalize: { mean: [0.3], std: [0.3] },
+      });
+      const [a, b] = [await evalOf(resumed.model), await evalOf(full.model)];
+      expect(a).toEqual(b);
+      expect(a.images).toBe(48);
       for (const m of [full, stopped, resumed]) m.model.dispose();
     }, 120_000);
   });
