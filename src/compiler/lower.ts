@@ -1,9 +1,9 @@
 // Lower a resolved model to the IR: wire inputs, let each layer's kind (src/model/layers) fill its
 // defaults, infer its shape and count it, and collect each semantic error with the field it comes from.
 import type { Diagnostic, Location } from '../model/diagnostic.ts';
-import type { IRNode, ModelIR, Shape } from '../model/ir.ts';
+import { elements, type IRNode, type ModelIR, type Shape } from '../model/ir.ts';
 import { layerKind, type LowerContext } from '../model/layers/index.ts';
-import { fmt, prod } from '../model/layers/checks.ts';
+import { fmt } from '../model/layers/checks.ts';
 import { fieldLocation, suggestion, type ResolvedModel } from './resolve.ts';
 
 /** Refuse models whose tensors for one example exceed this (the machine has 24 GiB). */
@@ -77,7 +77,7 @@ export function lowerModel(model: ResolvedModel): { ir?: ModelIR; diagnostics: D
       continue;
     }
     shapes.set(layer.name, lowered.out);
-    const bytes = prod(lowered.out) * 4;
+    const bytes = elements(lowered.out) * 4;
     if (bytes > MAX_BYTES_PER_EXAMPLE) {
       ctx.error('NS0310', `the output of \`${layer.name}\` (${fmt(lowered.out)}) needs ${gib(bytes)} per example, more than this machine can hold`, undefined,
         'reduce the input size, the filters, or add striding or pooling earlier');

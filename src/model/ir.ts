@@ -19,6 +19,9 @@ import type { BatchNormLayer } from './layers/batchnorm.ts';
 /** HWC for images, [n] after flatten/dense; never the batch. */
 export type Shape = number[];
 
+/** Elements of a shape. */
+export const elements = (s: readonly number[]): number => s.reduce((a, b) => a * b, 1);
+
 /** One resolved layer, every default filled in; each kind's IR type lives in its module under layers/. */
 export type IRLayer =
   | Conv2DLayer

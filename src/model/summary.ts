@@ -1,10 +1,10 @@
 // Per-layer summary data, computed from the IR alone (pure). Memory follows torchsummary, as
 // the seed's Paddle summary does: float32, MiB (2^20 bytes), and for a batch of B
-//   input MB   = B * prod(input shape) * 4 / 2^20
-//   fwd/bwd MB = 2 * B * sum over layers of prod(output shape) * 4 / 2^20   (activations and their gradients)
+//   input MB   = B * elements(input shape) * 4 / 2^20
+//   fwd/bwd MB = 2 * B * sum over layers of elements(output shape) * 4 / 2^20   (activations and their gradients)
 //   params MB  = total params * 4 / 2^20
 //   total MB   = input + fwd/bwd + params
-import type { ModelIR, Shape } from './ir.ts';
+import { elements, type ModelIR, type Shape } from './ir.ts';
 import { layerKind } from './layers/index.ts';
 
 export interface SummaryLayer {
@@ -31,7 +31,6 @@ export interface Summary {
 
 const MiB = 2 ** 20;
 const BYTES = 4;
-const prod = (s: Shape) => s.reduce((a, b) => a * b, 1);
 
 export function summarize(ir: ModelIR, batch = 1): Summary {
   const layers = ir.nodes.map((n) => ({
@@ -46,8 +45,8 @@ export function summarize(ir: ModelIR, batch = 1): Summary {
   const trainableParams = ir.nodes.reduce((a, n) => a + n.trainableParams, 0);
   const nonTrainableParams = ir.nodes.reduce((a, n) => a + n.nonTrainableParams, 0);
   const totalParams = trainableParams + nonTrainableParams;
-  const activations = ir.nodes.reduce((a, n) => a + prod(n.outputShape), 0);
-  const inputMB = (batch * prod(ir.input) * BYTES) / MiB;
+  const activations = ir.nodes.reduce((a, n) => a + elements(n.outputShape), 0);
+  const inputMB = (batch * elements(ir.input) * BYTES) / MiB;
   const forwardBackwardMB = (2 * batch * activations * BYTES) / MiB;
   const paramsMB = (totalParams * BYTES) / MiB;
   return {

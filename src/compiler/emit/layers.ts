@@ -2,6 +2,7 @@
 // src/runtime/layers/from-ir.ts builds the same layers in process; a test compares the two.
 import type { IRLayer, IRNode } from '../../model/ir.ts';
 import type { InitScheme } from '../../model/spec.ts';
+import { isValidPool } from '../../model/layers/pool.ts';
 import { array, call, object, type Code } from './layout.ts';
 import { lit, num, nums } from './literal.ts';
 
@@ -45,8 +46,8 @@ function initializers(l: { init: InitScheme; bias: boolean; biasInit: number }, 
 
 function pool(mode: 'max' | 'avg', l: Extract<IRLayer, { kind: 'maxpool' | 'avgpool' }>, n: IRNode, ctx: EmitContext): Code {
   const strides = unless(l.stride, l.size, 'strides', nums(l.stride));
-  // Plain tfjs pooling where it means the same (no padding, floor rounding): fewer custom layers.
-  if (l.pad.every((p) => p === 0) && l.rounding === 'floor') {
+  // Plain tfjs pooling where it means the same, as the runtime's builder: fewer custom layers.
+  if (isValidPool(l)) {
     return tfLayer(mode === 'max' ? 'maxPooling2d' : 'averagePooling2d', n, [['poolSize', nums(l.size)], strides]);
   }
   return netspec('NetspecPool2D', n, ctx, [

@@ -3,7 +3,6 @@ import type { Shape } from '../ir.ts';
 import type { LowerContext } from './kind.ts';
 
 export const fmt = (s: Shape): string => s.join('x');
-export const prod = (s: Shape): number => s.reduce((a, b) => a * b, 1);
 
 /** The single input of a one-input layer. */
 export function oneInput(ins: Shape[], ctx: LowerContext, what: string): Shape | undefined {

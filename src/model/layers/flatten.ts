@@ -1,6 +1,7 @@
 // flatten: HWC → one vector, in HWC order.
 import type { LayerBase } from '../fields.ts';
-import { oneInput, prod } from './checks.ts';
+import { elements } from '../ir.ts';
+import { oneInput } from './checks.ts';
 import { free, type LayerKind } from './kind.ts';
 
 export interface FlattenSpec extends LayerBase {
@@ -18,6 +19,6 @@ export const flatten: LayerKind<FlattenSpec, FlattenLayer> = {
       ctx.error('NS0309', `\`${ctx.name}\` (flatten) receives ${x[0]} values that are already flat`, undefined, 'remove this flatten');
       return;
     }
-    return x && free({ kind: 'flatten' }, [prod(x)]);
+    return x && free({ kind: 'flatten' }, [elements(x)]);
   },
 };

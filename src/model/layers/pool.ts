@@ -16,6 +16,9 @@ export interface Pool2DLayer { kind: 'maxpool' | 'avgpool'; size: [number, numbe
 
 const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
+/** No padding and floor rounding: a plain 'valid' pooling, which the runtime and emitter build with tfjs' own layer. */
+export const isValidPool = (l: Pool2DLayer): boolean => l.pad.every((p) => p === 0) && l.rounding === 'floor';
+
 export const pool: LayerKind<Pool2DSpec, Pool2DLayer> = {
   types: ['maxpool', 'avgpool'],
   displayName: (l) => (l.kind === 'maxpool' ? 'MaxPool2D' : 'AvgPool2D'),

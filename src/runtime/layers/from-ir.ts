@@ -4,6 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { IRLayer, IRNode } from '../../model/ir.ts';
 import type { LayerKind } from '../../model/ir.ts';
+import { isValidPool } from '../../model/layers/pool.ts';
 import { biasInitializer, weightInitializer, type InitScheme } from '../init.ts';
 import { NetspecActivation } from './activation-layer.ts';
 import { NetspecAdaptiveAvgPool2D } from './adaptive-pool.ts';
@@ -31,8 +32,8 @@ const initializers = (l: { init: InitScheme; bias: boolean; biasInit: number }, 
 
 function pool(l: Extract<IRLayer, { kind: 'maxpool' | 'avgpool' }>, node: IRNode): tf.layers.Layer {
   const mode = l.kind === 'maxpool' ? 'max' : 'avg';
-  // tfjs' own pooling where it means the same (no padding, floor rounding): fewer custom layers.
-  if (l.pad.every((p) => p === 0) && l.rounding === 'floor') {
+  // tfjs' own pooling where it means the same: fewer custom layers.
+  if (isValidPool(l)) {
     const args = { name: node.name, poolSize: l.size, strides: l.stride, padding: 'valid' as const };
     return mode === 'max' ? tf.layers.maxPooling2d(args) : tf.layers.averagePooling2d(args);
   }

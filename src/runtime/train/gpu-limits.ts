@@ -6,7 +6,7 @@
 // fit maxBufferSize; every other tensor must fit the binding limit. Pure: the IR and the limits
 // in, a message out.
 import type { Diagnostic } from '../../model/diagnostic.ts';
-import type { ModelIR } from '../../model/ir.ts';
+import { elements, type ModelIR } from '../../model/ir.ts';
 
 export interface GpuBindingLimits {
   maxStorageBufferBindingSize: number;
@@ -26,20 +26,19 @@ export interface LargestTensor {
   pieceBytes?: number;
 }
 
-const prod = (s: number[]) => s.reduce((a, b) => a * b, 1);
 
 /** Every weight and every activation of a training step at `batch` (float32), largest first. */
 export function tensorsOf(ir: ModelIR, batch: number): LargestTensor[] {
-  const out: LargestTensor[] = [{ what: 'the input batch', bytes: 4 * batch * prod(ir.input), perExample: true }];
+  const out: LargestTensor[] = [{ what: 'the input batch', bytes: 4 * batch * elements(ir.input), perExample: true }];
   for (const n of ir.nodes) {
     const l = n.layer;
     if (l.kind === 'conv2d') {
       const cin = n.inputShapes[0][2];
       out.push({ what: `${n.name}'s kernel`, bytes: 4 * l.kernel[0] * l.kernel[1] * (cin / l.groups) * l.filters, perExample: false });
     } else if (l.kind === 'dense') {
-      out.push({ what: `${n.name}'s kernel`, bytes: 4 * prod(n.inputShapes[0]) * l.units, perExample: false, pieceBytes: 4 * l.units });
+      out.push({ what: `${n.name}'s kernel`, bytes: 4 * elements(n.inputShapes[0]) * l.units, perExample: false, pieceBytes: 4 * l.units });
     }
-    out.push({ what: `${n.name}'s output`, bytes: 4 * batch * prod(n.outputShape), perExample: true });
+    out.push({ what: `${n.name}'s output`, bytes: 4 * batch * elements(n.outputShape), perExample: true });
   }
   return out.sort((a, b) => b.bytes - a.bytes);
 }
