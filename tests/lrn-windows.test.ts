@@ -11,7 +11,7 @@ import { NetspecLRN, type LRNConvention } from '../src/runtime/layers/index.ts';
 import { loadNativeAddon } from '../src/runtime/backends/native-addon.ts';
 import { NETSPEC_CPU, registerNetspecCpu } from '../src/runtime/backends/netspec-cpu.ts';
 import { NETSPEC_LRN, NETSPEC_LRN_GRAD } from '../src/runtime/backends/lrn-op.ts';
-import { mulberry32 } from './test-utils.ts';
+import { mulberry32, relError } from './test-utils.ts';
 
 const native = loadNativeAddon();
 if (!native.ok) console.warn(`[lrn-windows] netspec-cpu SKIPPED: ${native.why}`);
@@ -84,17 +84,6 @@ print(json.dumps(out))
   const p = spawnSync('/usr/bin/python3', ['-c', script], { input, encoding: 'utf8' });
   if (p.error || p.status !== 0) return { skip: `/usr/bin/python3: ${p.error?.message ?? p.stderr.trim().split('\n').pop()}` };
   return JSON.parse(p.stdout);
-}
-
-/** Largest |got − want| over the largest |want| (at least 1). */
-function relError(got: ArrayLike<number>, want: ArrayLike<number>): number {
-  expect(got.length).toBe(want.length);
-  let d = 0, scale = 1;
-  for (let i = 0; i < want.length; i++) {
-    d = Math.max(d, Math.abs(got[i] - want[i]));
-    scale = Math.max(scale, Math.abs(want[i]));
-  }
-  return d / scale;
 }
 
 /** The layer's output and its gradient of Σ y·r on one backend. */

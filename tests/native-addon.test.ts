@@ -7,19 +7,10 @@ import { ConvMode, loadNativeAddon, tryLoad, type ConvParams, type LrnParams, ty
 import { convParams, fitPadding } from '../src/runtime/backends/kernels-conv.ts';
 import { matmulPlan } from '../src/runtime/backends/kernels-matmul.ts';
 import { sumPlan, trailingBroadcast } from '../src/runtime/backends/kernels-elementwise.ts';
+import { lcgValues } from './test-utils.ts';
 
 const load = loadNativeAddon();
 if (!load.ok) console.warn(`[native-addon] SKIPPED: ${load.why}`);
-
-function values(n: number, seed: number): Float32Array {
-  const out = new Float32Array(n);
-  let s = seed >>> 0 || 1;
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out[i] = -1 + (2 * s) / 2 ** 32;
-  }
-  return out;
-}
 
 function maxRelDiff(got: Float32Array, want: Float64Array | Float32Array): number {
   let d = 0, scale = 1;
@@ -71,9 +62,9 @@ const geometries: Geometry[] = [
 describe.skipIf(!load.ok)('addon conv2d vs brute force (dilations, groups)', () => {
   const addon = load.ok ? load.addon : (undefined as never);
   it.each(geometries)('n$n $ih×$iw×$ic → $oc k$kh×$kw s$sh,$sw d$dh,$dw pad $pt,$pb,$pl,$pr groups $g', (c) => {
-    const x = values(c.n * c.ih * c.iw * c.ic, 1), w = values(c.kh * c.kw * (c.ic / c.g) * c.oc, 2);
+    const x = lcgValues(c.n * c.ih * c.iw * c.ic, 1), w = lcgValues(c.kh * c.kw * (c.ic / c.g) * c.oc, 2);
     const oh = outSize(c.ih, c.kh, c.sh, c.dh, c.pt, c.pb), ow = outSize(c.iw, c.kw, c.sw, c.dw, c.pl, c.pr);
-    const dy = values(c.n * oh * ow * c.oc, 3);
+    const dy = lcgValues(c.n * oh * ow * c.oc, 3);
     const want = bruteForce(c, x, w, dy);
     const params = paramsOf(c, oh, ow);
     const y = new Float32Array(want.y.length), dx = new Float32Array(x.length), dw = new Float32Array(w.length);
@@ -87,7 +78,7 @@ describe.skipIf(!load.ok)('addon conv2d vs brute force (dilations, groups)', () 
 
   it('fuses bias and relu into the forward convolution', () => {
     const c = geometries[2];
-    const x = values(c.n * c.ih * c.iw * c.ic, 4), w = values(c.kh * c.kw * (c.ic / c.g) * c.oc, 5), bias = values(c.oc, 6);
+    const x = lcgValues(c.n * c.ih * c.iw * c.ic, 4), w = lcgValues(c.kh * c.kw * (c.ic / c.g) * c.oc, 5), bias = lcgValues(c.oc, 6);
     const params = paramsOf({ ...c, sh: 1, sw: 1, dh: 1, dw: 1, pt: 1, pb: 1, pl: 1, pr: 1 }, 7, 7);
     const plain = new Float32Array(c.n * 49 * c.oc), fused = new Float32Array(plain.length);
     addon.conv2d(ConvMode.Forward, params, x, w, plain);
@@ -98,7 +89,7 @@ describe.skipIf(!load.ok)('addon conv2d vs brute force (dilations, groups)', () 
 
   it('matmul with bias and relu equals the loops', () => {
     const [m, n, k] = [5, 7, 3];
-    const a = values(m * k, 7), b = values(n * k, 8), bias = values(n, 9), out = new Float32Array(m * n);
+    const a = lcgValues(m * k, 7), b = lcgValues(n * k, 8), bias = lcgValues(n, 9), out = new Float32Array(m * n);
     addon.matmul({ batch: 1, batchA: 1, batchB: 1, m, n, k, transposeA: false, transposeB: true }, a, b, out, bias, true);
     const want = new Float32Array(m * n);
     for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) {
@@ -176,7 +167,7 @@ describe.skipIf(!load.ok)('addon conv2d vs brute force (dilations, groups)', () 
     expect(info.threads).toBeGreaterThanOrEqual(1);
     addon.clearCache();
     const params: ConvParams = { batch: 1, inSize: [5, 5], inChannels: 2, outSize: [5, 5], outChannels: 3, kernelSize: [3, 3], strides: [1, 1], dilation: [1, 1], pad: [1, 1, 1, 1], groups: 1 };
-    const x = values(50, 1), w = values(54, 2), y = new Float32Array(75);
+    const x = lcgValues(50, 1), w = lcgValues(54, 2), y = new Float32Array(75);
     addon.conv2d(ConvMode.Forward, params, x, w, y);
     addon.conv2d(ConvMode.Forward, params, x, w, y);
     expect(addon.info().cachedPrimitives).toBe(1);

@@ -8,23 +8,14 @@ import * as tf from '@tensorflow/tfjs';
 import { netspecBatchNorm } from '../src/runtime/backends/batchnorm-op.ts';
 import { loadNativeAddon, type NativeAddon } from '../src/runtime/backends/native-addon.ts';
 import { NETSPEC_CPU, registerNetspecCpu } from '../src/runtime/backends/netspec-cpu.ts';
+import { lcgValues, relError } from './test-utils.ts';
 
 const load = loadNativeAddon();
 if (!load.ok) console.warn(`[native-batchnorm] SKIPPED: ${load.why}`);
 const addon = (): NativeAddon => (load.ok ? load.addon : (undefined as never));
 
-/** Deterministic values in [lo, hi) (an LCG: the same on every backend). */
-function values(n: number, seed: number, lo = -1, hi = 1): Float32Array {
-  const out = new Float32Array(n);
-  let s = seed >>> 0 || 1;
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out[i] = lo + ((hi - lo) * s) / 2 ** 32;
-  }
-  return out;
-}
 const size = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
-const rand = (shape: number[], seed: number, lo = -1, hi = 1) => tf.tensor(values(size(shape), seed, lo, hi), shape);
+const rand = (shape: number[], seed: number, lo = -1, hi = 1) => tf.tensor(lcgValues(size(shape), seed, lo, hi), shape);
 
 /** Runs `f` on `backend`; its outputs' values. */
 async function runOn(backend: string, f: () => tf.Tensor[]): Promise<Float32Array[]> {
@@ -33,18 +24,6 @@ async function runOn(backend: string, f: () => tf.Tensor[]): Promise<Float32Arra
   const data = out.map((t) => t.dataSync() as Float32Array);
   tf.dispose(out);
   return data;
-}
-
-/** Largest |a − b| relative to the reference's largest magnitude (absolute below 1). */
-function relError(got: Float32Array, want: Float32Array): number {
-  expect(got.length).toBe(want.length);
-  let diff = 0, scale = 1;
-  for (let i = 0; i < want.length; i++) {
-    if (Number.isNaN(want[i]) !== Number.isNaN(got[i])) return Infinity;
-    diff = Math.max(diff, Math.abs(got[i] - want[i]));
-    scale = Math.max(scale, Math.abs(want[i]));
-  }
-  return diff / scale;
 }
 
 describe.skipIf(!load.ok)('netspec-cpu batch norm and global average pooling kernels', () => {

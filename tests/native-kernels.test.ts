@@ -5,23 +5,13 @@ import * as tf from '@tensorflow/tfjs';
 import { loadNativeAddon, type ConvParams, type NativeAddon } from '../src/runtime/backends/native-addon.ts';
 import { NETSPEC_CPU, registerNetspecCpu } from '../src/runtime/backends/netspec-cpu.ts';
 import { netspecRelu6 } from '../src/runtime/backends/relu6-op.ts';
+import { lcgValues, relError } from './test-utils.ts';
 
 const load = loadNativeAddon();
 if (!load.ok) console.warn(`[native-kernels] SKIPPED: ${load.why}`);
 
-/** Deterministic values in [lo, hi) (an LCG: the same on every backend and run). */
-function values(n: number, seed: number, lo = -1, hi = 1): Float32Array {
-  const out = new Float32Array(n);
-  let s = seed >>> 0 || 1;
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out[i] = lo + ((hi - lo) * s) / 2 ** 32;
-  }
-  return out;
-}
-
 const size = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
-const randn = (shape: number[], seed: number) => tf.tensor(values(size(shape), seed), shape);
+const randn = (shape: number[], seed: number) => tf.tensor(lcgValues(size(shape), seed), shape);
 
 /** Runs `f` on `backend` and returns its outputs' values. */
 async function runOn(backend: string, f: () => tf.Tensor | tf.Tensor[]): Promise<Float32Array[]> {
@@ -31,18 +21,6 @@ async function runOn(backend: string, f: () => tf.Tensor | tf.Tensor[]): Promise
   const data = list.map((t) => t.dataSync() as Float32Array);
   tf.dispose(list);
   return data;
-}
-
-/** Largest |a − b| relative to the reference's largest magnitude (or absolute below 1). */
-function relError(got: Float32Array, want: Float32Array): number {
-  expect(got.length).toBe(want.length);
-  let diff = 0, scale = 1;
-  for (let i = 0; i < want.length; i++) {
-    diff = Math.max(diff, Math.abs(got[i] - want[i]));
-    scale = Math.max(scale, Math.abs(want[i]));
-    if (Number.isNaN(want[i]) !== Number.isNaN(got[i])) return Infinity;
-  }
-  return diff / scale;
 }
 
 /** Same computation on cpu and netspec-cpu; asserts agreement and that `fn` of the addon ran. */
@@ -198,7 +176,7 @@ describe.skipIf(!load.ok)('netspec-cpu native kernels vs tfjs cpu', () => {
     { x: [2, 5, 5, 40], k: 3, s: 1, pad: 1 },
   ];
   // All inputs negative: a max that starts at the smallest positive float instead of −∞ fails here.
-  const negative = (shape: number[], seed: number) => tf.tensor(values(size(shape), seed, -3, -0.5), shape);
+  const negative = (shape: number[], seed: number) => tf.tensor(lcgValues(size(shape), seed, -3, -0.5), shape);
 
   it.each(poolCases)('MaxPool $x k $k s $s $pad', async (c) => {
     await compare(() => tf.maxPool(negative(c.x, 20) as tf.Tensor4D, c.k, c.s, c.pad), 'maxPool');
@@ -236,7 +214,7 @@ describe.skipIf(!load.ok)('netspec-cpu native kernels vs tfjs cpu', () => {
     const [n, h, w, c, k, s] = [2, 7, 6, 3, 3, 2];
     const pooledShape = shapeOf(() => tf.avgPool(tf.zeros([n, h, w, c]) as tf.Tensor4D, k, s, 'same'));
     const [, oh, ow] = pooledShape;
-    const dy = values(n * oh * ow * c, 26);
+    const dy = lcgValues(n * oh * ow * c, 26);
     const [got] = await runOn(NETSPEC_CPU, () => run('AvgPoolGrad', { dy: tf.tensor(dy, pooledShape), input: tf.zeros([n, h, w, c]) }, { filterSize: k, strides: s, pad: 'same' }));
     const padTop = Math.floor(Math.max(0, (oh - 1) * s + k - h) / 2), padLeft = Math.floor(Math.max(0, (ow - 1) * s + k - w) / 2);
     const want = new Float32Array(n * h * w * c);

@@ -5,7 +5,7 @@
 // Without a GPU this runs on Mesa's lavapipe (bash scripts/setup-webgpu.sh); no adapter skips.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { mulberry32 } from './test-utils.ts';
+import { mulberry32, relErr } from './test-utils.ts';
 import { deviceBindingLimits, releaseWebGPU, tryWebGPU, WEBGPU } from '../src/runtime/backends/webgpu.ts';
 import { largeTensorSplits, setBindingLimitForTests } from '../src/runtime/backends/webgpu-large.ts';
 import { takeDeviceError } from '../src/runtime/backends/device-errors.ts';
@@ -23,18 +23,6 @@ function values(n: number, seed: number, scale = 1): Float32Array {
   const out = new Float32Array(n);
   for (let i = 0; i < n; i++) out[i] = (next() * 2 - 1) * scale;
   return out;
-}
-
-/** max |a − b| / max |b|. */
-function relErr(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  expect(a.length).toBe(b.length);
-  let diff = 0;
-  let scale = 0;
-  for (let i = 0; i < b.length; i++) {
-    diff = Math.max(diff, Math.abs(a[i] - b[i]));
-    scale = Math.max(scale, Math.abs(b[i]));
-  }
-  return diff / Math.max(scale, 1e-30);
 }
 
 /** Runs `f` on `backend` over tensors made from the same arrays; returns every output's values. */

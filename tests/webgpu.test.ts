@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { trainCommand } from '../src/cli/train.ts';
 import * as tf from '@tensorflow/tfjs';
-import { mulberry32 } from './test-utils.ts';
+import { mulberry32, relErr } from './test-utils.ts';
 import { describeAdapter, deviceBindingLimits, explainNoAdapter, isSoftwareAdapter, releaseWebGPU, tryWebGPU, WEBGPU, type AdapterFacts } from '../src/runtime/backends/webgpu.ts';
 import { conv2dBackpropFilterWebGPU, lrnGradWebGPU } from '../src/runtime/backends/webgpu-kernels.ts';
 import { NETSPEC_LRN_GRAD } from '../src/runtime/backends/lrn-op.ts';
@@ -127,17 +127,6 @@ async function pass(backend: string): Promise<Pass> {
   tf.dispose([x, y, value, probs!, ...Object.values(grads)]);
   model.dispose();
   return result;
-}
-
-/** max |a − b| / max |b|: the error relative to the reference's scale (elementwise is meaningless near 0). */
-function relErr(a: Float32Array, b: Float32Array): number {
-  let diff = 0;
-  let scale = 0;
-  for (let i = 0; i < b.length; i++) {
-    diff = Math.max(diff, Math.abs(a[i] - b[i]));
-    scale = Math.max(scale, Math.abs(b[i]));
-  }
-  return diff / Math.max(scale, 1e-30);
 }
 
 describe.runIf(webgpu.ok)('on the webgpu backend', () => {

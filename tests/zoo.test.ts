@@ -16,6 +16,7 @@ import { NETSPEC_CPU, registerNetspecCpu } from '../src/runtime/backends/netspec
 import { summarize } from '../src/model/summary.ts';
 import { irJson } from '../bench/ir-json.ts';
 import { checkTorch, PYTHON, torchAvailable } from '../bench/torch-peer.ts';
+import { relErr } from './test-utils.ts';
 
 const root = path.resolve(__dirname, '..');
 const work = path.join(root, '.bench', `test-zoo-${process.pid}`);
@@ -124,17 +125,6 @@ function exportForTorch(name: string) {
   fs.writeFileSync(irFile, JSON.stringify(edited));
   return { dir, irFile, model, x };
 }
-
-/** The largest difference relative to the largest value. */
-const relErr = (a: ArrayLike<number>, b: ArrayLike<number>) => {
-  let d = 0;
-  let m = 0;
-  for (let i = 0; i < a.length; i++) {
-    d = Math.max(d, Math.abs(a[i] - b[i]));
-    m = Math.max(m, Math.abs(b[i]));
-  }
-  return d / m;
-};
 
 describe.runIf(hasTorch)('with the same weights, PyTorch computes what we compute', () => {
   it.each(ZOO.map(([name]) => name))('%s: eval mode (running statistics) and train mode (batch statistics)', async (name) => {
