@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import { renderDiagnostics } from '../compiler/diagnostics.ts';
 import { intOption, parse, UsageError, type IO } from './args.ts';
+import { diagnostic } from '../model/codes.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { BackendRequest } from '../runtime/backends/select.ts';
 
@@ -53,13 +54,13 @@ export async function evalCommand(argv: string[], io: IO): Promise<number> {
   const run = await import('../runtime/train/run.ts');
   const found = run.findCheckpoint(dir, ckFile && path.resolve(io.cwd, ckFile));
   const fail = (d: Diagnostic) => (io.err(renderDiagnostics([d], new Map(), { cwd: io.cwd })), 1);
-  if (!found.ok) return fail(run.runError('NS0407', found.error));
+  if (!found.ok) return fail(diagnostic('NS0407', found.error));
   for (const w of found.value.warnings) io.err(`warning: ${w}`);
   const ck = found.value.checkpoint;
   const extra = ck.meta?.extra;
-  if (!extra?.config || !extra.topology) return fail(run.runError('NS0407', `${found.value.file} was not written by a netspec run`));
+  if (!extra?.config || !extra.topology) return fail(diagnostic('NS0407', `${found.value.file} was not written by a netspec run`));
   const model = await run.modelFromCheckpoint(ck);
-  if (!model.ok) return fail(run.runError('NS0407', `${found.value.file}: ${model.error}`));
+  if (!model.ok) return fail(diagnostic('NS0407', `${found.value.file}: ${model.error}`));
   const { openDataset } = await import('../runtime/data/index.ts');
   const { evaluate } = await import('../runtime/train/evaluate.ts');
   const data = v.data !== undefined ? path.resolve(io.cwd, v.data as string) : extra.config.data;
@@ -67,7 +68,7 @@ export async function evalCommand(argv: string[], io: IO): Promise<number> {
   try {
     const dataset = await openDataset(extra.config.dataset, { path: data });
     if (dataset.test.size === 0) {
-      return fail(run.runError('NS0401', `${dataset.root} has no test split to evaluate on`,
+      return fail(diagnostic('NS0401', `${dataset.root} has no test split to evaluate on`, undefined,
         { note: dataset.notes.join('; ') || undefined, help: 'point --data at a dataset folder that has one' }));
     }
     result = await evaluate(model.value, {

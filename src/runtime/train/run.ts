@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { holdOut, isDataError, openDataset, resolveTransforms, type Dataset, type Normalization, type ResolvedAugment, type Split } from '../data/index.ts';
 import { checkShapes } from '../data/pipeline.ts';
-import type { Code } from '../../model/codes.ts';
+import { diagnostic } from '../../model/codes.ts';
 import type { Diagnostic } from '../../model/diagnostic.ts';
 import { registerNetspecLayers } from '../layers/index.ts';
 import { writeFileAtomic, type WriteOptions } from '../../io/write-atomic.ts';
@@ -62,14 +62,6 @@ export interface RunResult extends Omit<TrainOutcome, 'error' | 'code'> {
 export const defaultRunDir = (root: string, model: string, now = new Date()): string =>
   path.join(root, 'runs', `${model}-${now.toISOString().replace(/\.\d+Z$/, '').replace(/[-:]/g, '').replace('T', '-')}`);
 
-/** A catalogued failure of a run (folder, checkpoint, data, divergence). */
-export const runError = (code: Code, message: string, extra: { help?: string; note?: string; file?: string } = {}): Diagnostic => ({
-  severity: 'error', code, message,
-  ...(extra.file ? { location: { file: extra.file } } : {}),
-  ...(extra.help ? { help: extra.help } : {}),
-  ...(extra.note ? { note: extra.note } : {}),
-});
-
 const failed = (dir: string, diagnostic: Diagnostic): RunResult => ({ status: 'failed', diagnostic, metrics: [], globalStep: 0, dir });
 
 /** Reads the dataset and splits it into train and validation (the test split unless validationSplit). */
@@ -84,7 +76,7 @@ async function openData(config: TrainConfig): Promise<{ dataset: Dataset; train:
 
 /** A DataError as its diagnostic; anything else is a bug and is not caught. */
 export const dataFailure = (e: unknown): Diagnostic | undefined =>
-  isDataError(e) ? runError(e.code, `${e.file}: ${e.message}`, { help: e.help, note: e.note }) : undefined;
+  isDataError(e) ? diagnostic(e.code, `${e.file}: ${e.message}`, undefined, { help: e.help, note: e.note }) : undefined;
 
 async function runLoop(
   dir: string,
@@ -123,14 +115,14 @@ async function runLoop(
   if (skipped) opts.io.warn(`${skipped} corrupt training image${skipped > 1 ? 's' : ''} skipped, e.g. ${data.train.skipped![0]}`);
   if (outcome.status !== 'completed') {
     const { error, code, ...rest } = outcome;
-    return { ...rest, dir, ...(error ? { diagnostic: runError(code ?? 'NS0408', error) } : {}) };
+    return { ...rest, dir, ...(error ? { diagnostic: diagnostic(code ?? 'NS0408', error) } : {}) };
   }
   const out = path.join(dir, 'model');
   const exported = await exportModel(model, out);
-  if (!exported.ok) return { ...outcome, status: 'failed', diagnostic: runError('NS0406', exported.error), dir };
+  if (!exported.ok) return { ...outcome, status: 'failed', diagnostic: diagnostic('NS0406', exported.error), dir };
   const info = { inputShape: extra.inputShape, classes: extra.classes, classNames: extra.classNames, ...extra.transforms };
   const w = writeFileAtomic(path.join(out, 'netspec.json'), Buffer.from(`${JSON.stringify(info, null, 2)}\n`));
-  if (!w.ok) return { ...outcome, status: 'failed', diagnostic: runError('NS0406', w.error), dir };
+  if (!w.ok) return { ...outcome, status: 'failed', diagnostic: diagnostic('NS0406', w.error), dir };
   return { ...outcome, dir, exported: out };
 }
 
@@ -146,7 +138,7 @@ export interface StartOptions extends RunOptions {
 export async function startRun(opts: StartOptions): Promise<RunResult> {
   const { dir, config, model, io } = opts;
   if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0) {
-    return failed(dir, runError('NS0406', `${dir} already exists and is not empty`, { help: `choose another --out, or continue it with --resume ${dir}` }));
+    return failed(dir, diagnostic('NS0406', `${dir} already exists and is not empty`, undefined, { help: `choose another --out, or continue it with --resume ${dir}` }));
   }
   const inputShape = model.inputs[0].shape.slice(1) as [number, number, number];
   const classes = model.outputs[0].shape[1] as number;
@@ -158,7 +150,7 @@ export async function startRun(opts: StartOptions): Promise<RunResult> {
     const crop = config.augment.crop;
     checkShapes(data.train.shape, inputShape, typeof crop === 'object' ? (crop.padding ?? 0) : 0);
     if (data.dataset.classes > classes) {
-      return failed(dir, runError('NS0409', `${data.dataset.root} has ${data.dataset.classes} classes but the model predicts ${classes}`,
+      return failed(dir, diagnostic('NS0409', `${data.dataset.root} has ${data.dataset.classes} classes but the model predicts ${classes}`, undefined,
         { help: `set \`classes: ${data.dataset.classes}\` in the spec` }));
     }
     const t = await resolveTransforms({ augment: config.augment, normalize: config.normalize }, data.train, { seed: config.seed });
@@ -181,7 +173,7 @@ export async function startRun(opts: StartOptions): Promise<RunResult> {
     fs.writeFileSync(path.join(dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
     fs.writeFileSync(metricsFile(dir), '');
   } catch (e) {
-    return failed(dir, runError('NS0406', `cannot create the run folder ${dir}: ${(e as Error).message}`));
+    return failed(dir, diagnostic('NS0406', `cannot create the run folder ${dir}: ${(e as Error).message}`));
   }
   const extra: RunExtra = {
     config,
@@ -234,11 +226,11 @@ export interface ResumeOptions extends RunOptions {
 export async function resumeRun(opts: ResumeOptions): Promise<RunResult> {
   const { dir, io } = opts;
   const found = findCheckpoint(dir);
-  if (!found.ok) return failed(dir, runError('NS0407', found.error));
+  if (!found.ok) return failed(dir, diagnostic('NS0407', found.error));
   for (const w of found.value.warnings) io.warn(w);
   const ck = found.value.checkpoint;
   const extra = ck.meta.extra;
-  if (!extra?.config || !extra.topology) return failed(dir, runError('NS0407', `${found.value.file} was not written by a netspec run`));
+  if (!extra?.config || !extra.topology) return failed(dir, diagnostic('NS0407', `${found.value.file} was not written by a netspec run`));
   const config = { ...extra.config, ...(opts.epochs ? { epochs: opts.epochs } : {}) };
   const p = ck.meta.progress;
   if (p.epoch >= config.epochs) {
@@ -247,7 +239,7 @@ export async function resumeRun(opts: ResumeOptions): Promise<RunResult> {
     io.log(`resuming ${dir} from ${path.basename(found.value.file)}: epoch ${p.epoch + 1}, step ${p.step + 1}, ${p.globalStep} updates done`);
   }
   const model = await modelFromCheckpoint(ck);
-  if (!model.ok) return failed(dir, runError('NS0407', `${found.value.file}: ${model.error}`));
+  if (!model.ok) return failed(dir, diagnostic('NS0407', `${found.value.file}: ${model.error}`));
   let data: Awaited<ReturnType<typeof openData>>;
   try {
     data = await openData(config);
