@@ -29,7 +29,7 @@ export async function exportModel(model: tf.LayersModel, dir: string): Promise<R
         // Weights first: a model.json never points at weights that are not there yet.
         const w = writeFileAtomic(path.join(dir, WEIGHTS_BIN), new Uint8Array(weights));
         const m = w.ok ? writeFileAtomic(path.join(dir, MODEL_JSON), Buffer.from(JSON.stringify(json))) : w;
-        if (!m.ok) error = m.error.replace('; the previous checkpoint is intact', '');
+        if (!m.ok) error = m.error;
         return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
       }),
     );
