@@ -14,6 +14,8 @@ if ((${#missing[@]})); then
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+# onnxruntime-node ships its CPU binaries; skip its optional CUDA download (no network here).
+export ONNXRUNTIME_NODE_INSTALL=skip ONNXRUNTIME_NODE_INSTALL_CUDA=skip
 npm ci --no-audit --no-fund
 if grep -q '"build:native"' package.json; then
   npm run -s build:native || echo "setup: the native CPU backend did not build; netspec will fall back to a slower backend and say why"
