@@ -178,11 +178,13 @@ function yamlErrors(source: SourceFile): Diagnostic[] {
   const { file, doc } = source;
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
+  const deeper = overIndented(source);
   for (const e of doc.errors as YAMLError[]) {
-    const key = `${e.code}@${e.pos[0]}`;
+    // A line indented deeper than its mapping's keys: yaml sees a multi-line key; report it once.
+    const key = deeper.has(e.pos[0]) ? `deeper@${e.pos[0]}` : `${e.code}@${e.pos[0]}`;
     if (seen.has(key)) continue; // yaml may report one fault several times
     seen.add(key);
-    out.push(yamlError(source, e));
+    out.push(deeper.get(e.pos[0]) ?? yamlError(source, e));
   }
   // Warnings: only unresolved tags matter, and tagErrors reports those with the rest.
   for (const w of doc.warnings as YAMLError[]) {
@@ -222,9 +224,14 @@ function yamlError(source: SourceFile, e: YAMLError): Diagnostic {
         const what = close === '}' ? 'mapping' : 'list';
         return diagnostic('NS0110', messages.unclosed(close === '}' ? '{' : '[', close, what), { file, range: [open, open + 1] }, { help: `add \`${close}\` at the end of the ${what}` });
       }
-      return diagnostic(code, messages.badIndent(sentence(e.message)), { file, range });
+      return misaligned(source, e.pos[0]) ?? diagnostic(code, messages.badIndent(sentence(e.message)), { file, range });
     }
     case 'MISSING_CHAR': {
+      // "Sequence item without - indicator": yaml's reading of a key indented between two levels.
+      if (/without - indicator/.test(e.message)) {
+        const bad = misaligned(source, e.pos[0]);
+        if (bad) return bad;
+      }
       const quote = /closing (["'])quote/.exec(e.message)?.[1];
       const open = quote ? openedBefore(source, e.pos[0], (n) => isScalar(n) && (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE')) : undefined;
       if (quote && open !== undefined) {
@@ -241,6 +248,59 @@ function yamlError(source: SourceFile, e: YAMLError): Diagnostic {
     default:
       return diagnostic(code, sentence(e.message), { file, range });
   }
+}
+
+/** A key (or `- key`) at the start of a line: its name, after any sequence dashes. */
+const LINE_KEY = /^((?:- +)*)([^\s:#'"[\]{},-][^:#]*?|"[^"]*"|'[^']*'):(?:\s|$)/;
+
+/**
+ * NS0113 for the line holding `offset` when its content starts at a column where no enclosing
+ * mapping's keys start (yaml reports such a line at its first column, and sometimes as a missing
+ * `-`). Points at the key and names the columns it could line up with. Undefined when the line
+ * does line up (the fault is something else).
+ */
+function misaligned(source: SourceFile, offset: number): Diagnostic | undefined {
+  const lines = source.text.split('\n');
+  const lineNo = source.lineCounter.linePos(offset).line;
+  const text = lines[lineNo - 1] ?? '';
+  const indent = text.length - text.trimStart().length;
+  if (indent === text.length) return undefined;
+  const col = indent + 1;
+  // The keys of the mappings still open above this line: each one further left than the last.
+  const levels: { key: string; col: number; line: number }[] = [];
+  for (let n = lineNo - 1; n >= 1 && (levels.at(-1)?.col ?? Infinity) > 1; n--) {
+    const above = lines[n - 1];
+    const content = above.trimStart();
+    if (content === '' || content.startsWith('#')) continue;
+    const m = LINE_KEY.exec(content);
+    if (!m) continue;
+    const keyCol = above.length - content.length + m[1].length + 1;
+    if (keyCol < (levels.at(-1)?.col ?? Infinity)) levels.push({ key: m[2], col: keyCol, line: n });
+  }
+  if (levels.length === 0 || levels.some((l) => l.col === col)) return undefined;
+  const own = LINE_KEY.exec(text.slice(indent));
+  const token = own && own[1] === '' ? own[2] : text.slice(indent).split(/\s/)[0];
+  const start = offset - (source.lineCounter.linePos(offset).col - 1) + indent;
+  const where = (l: { key: string; col: number; line: number }) => `column ${l.col} beside \`${l.key}\` (line ${l.line})`;
+  return diagnostic('NS0113', messages.badIndent(`\`${token}\` starts at column ${col}, in line with no key above it`), { file: source.file, range: [start, start + token.length] }, {
+    help: `move it to ${levels.map(where).join(' or to ')}`,
+  });
+}
+
+/**
+ * yaml reads `type: conv2d` followed by a line indented deeper (`   filters: 8`) as one key running
+ * over two lines. For each such error, by its offset: NS0113 at the deeper line.
+ */
+function overIndented(source: SourceFile): Map<number, Diagnostic> {
+  const out = new Map<number, Diagnostic>();
+  for (const e of source.doc.errors as YAMLError[]) {
+    if (e.code !== 'MULTILINE_IMPLICIT_KEY') continue;
+    const nl = source.text.indexOf('\n', e.pos[0]);
+    if (nl < 0 || nl >= e.pos[1]) continue;
+    const bad = misaligned(source, nl + 1);
+    if (bad) out.set(e.pos[0], bad);
+  }
+  return out;
 }
 
 /** Start of the last node matching `pick` that ends at or before `offset` (the unclosed one). */

@@ -93,12 +93,14 @@ function resolveFile(
     parent = resolveFile(parentFile, [...chain, file], load, sources, diagnostics);
     if (!parent) {
       const missing = diagnostics.slice(before).some((d) => d.code === 'NS0101' && d.location?.file === parentFile);
+      // Rendering sorts by file, so the parent's errors may print before or after this one: name their files.
+      const where = [...new Set(diagnostics.slice(before).flatMap((d) => (d.severity === 'error' && d.location ? [path.basename(d.location.file)] : [])))];
       diagnostics.push({
         severity: 'error',
         code: 'NS0306',
         message: missing
           ? `the parent model \`${spec.extends}\` does not exist (looked for ${parentFile})`
-          : `the parent model \`${spec.extends}\` has errors (shown above)`,
+          : `the parent model \`${spec.extends}\` has errors${where.length > 0 ? ` (reported for ${where.map((f) => `\`${f}\``).join(', ')})` : ''}`,
         location: at(['extends']),
         help: missing ? 'the path is relative to this file; fix it or create the parent' : undefined,
       });

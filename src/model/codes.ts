@@ -103,7 +103,7 @@ export const messages = {
   unclosed: (open: string, close: string, what: string) => `unclosed \`${open}\`: this ${what} has no closing \`${close}\``,
   unsupportedTag: (tag: string) => `unsupported tag \`${tag}\`; netspec reads plain YAML data only and never runs tags`,
   aliasExplosion: (limit: number) =>
-    `aliases here expand to too many nodes (limit: ${limit} alias uses); refused to protect memory`,
+    `aliases here expand to too many nodes (limit: ${limit} alias uses, counting the aliases inside each aliased value); refused to protect memory`,
   notMapping: (kind: string) => `a model spec must be a mapping of fields (\`name:\`, \`layers:\` …); this document is ${kind}`,
   multipleDocuments: () => 'the file holds more than one YAML document; a spec is a single document',
   unknownAnchor: (name: string) => `alias \`*${name}\` refers to no anchor \`&${name}\` defined before it`,
