@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // netspec's command line: the only place that exits. Every command returns an exit code.
+import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError, type IO } from './args.ts';
@@ -54,7 +55,8 @@ export async function main(argv: string[], io: IO): Promise<number> {
   }
 }
 
-const isEntry = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+// realpath: npm's bin (node_modules/.bin/netspec) is a symlink to this file.
+const isEntry = process.argv[1] && realpathSync(path.resolve(process.argv[1])) === fileURLToPath(import.meta.url);
 if (isEntry) {
   const io: IO = {
     out: (t) => process.stdout.write(`${t}\n`),

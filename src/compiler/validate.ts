@@ -6,12 +6,13 @@
 // missing field; a bad `kernel` fails each branch of its anyOf). `explain` folds them: unions are
 // re-checked against the one branch that fits the value's type, the rest grouped by path.
 import { readFileSync } from 'node:fs';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Diagnostic, Location } from '../model/diagnostic.ts';
 import { diagnostic, type Code } from '../model/codes.ts';
 import { closest } from './diagnostics.ts';
 import { nodeAt, pathFromPointer } from './locate.ts';
 import type { SourceFile } from './parse.ts';
+import { precompiledChecks } from './schema-check.ts';
 import { isScalar } from 'yaml';
 
 type Path = (string | number)[];
@@ -84,6 +85,8 @@ export function modelSchema(): JsonSchema {
 }
 
 export function validateSchema(source: SourceFile, value: unknown): Diagnostic[] {
+  // A valid spec (the usual case) never compiles the schema; an invalid one is explained by ajv.
+  if (precompiledChecks(SCHEMA_URL)?.model(value)) return [];
   const c = compiler();
   if (c.validate(value)) return [];
   return explain(c, source, c.validate.errors as AjvError[], []);
@@ -91,6 +94,7 @@ export function validateSchema(source: SourceFile, value: unknown): Diagnostic[]
 
 /** Checks one layer (e.g. a variant's layer after `override` merged into it) found at `path`. */
 export function validateLayer(source: SourceFile, value: unknown, path: Path): Diagnostic[] {
+  if (precompiledChecks(SCHEMA_URL)?.layer(value)) return [];
   const c = compiler();
   const validate = c.ajv.getSchema(`${c.id}#/definitions/layer`)!;
   if (validate(value)) return [];
