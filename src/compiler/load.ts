@@ -2,7 +2,8 @@
 // passed; the source is returned whenever the file could be read, so diagnostics can render.
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { hasErrors } from '../model/diagnostic.ts';
-import { readSource, type SourceFile } from './parse.ts';
+import { diagnostic } from '../model/codes.ts';
+import { parseSource, readSource, type SourceFile } from './parse.ts';
 import type { ModelSpec } from '../model/spec.ts';
 import { validateSchema } from './validate.ts';
 
@@ -12,8 +13,27 @@ export interface Loaded {
   diagnostics: Diagnostic[];
 }
 
+/** `https://…`, `file:…`: a spec is read from a path, never fetched. */
+const URL_LIKE = /^[a-z][a-z0-9+.-]+:\/\//i;
+
 export function loadSpecFile(file: string): Loaded {
-  const { source, value, diagnostics } = readSource(file);
+  if (URL_LIKE.test(file)) {
+    return {
+      diagnostics: [diagnostic('NS0107', `\`${file}\` is a URL; netspec reads spec files from disk and never downloads them`, { file }, {
+        help: 'download the file first (e.g. `curl -o model.yaml <url>`) and give its path',
+      })],
+    };
+  }
+  return check(readSource(file));
+}
+
+/** A spec given as text (the API's `loadModel(text)`); `file` names it in diagnostics. */
+export function loadSpecText(file: string, text: string): Loaded {
+  // A file read from disk loses its byte-order mark in readSource; text passed in may still have one.
+  return check(parseSource(file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
+}
+
+function check({ source, value, diagnostics }: { source?: SourceFile; value?: unknown; diagnostics: Diagnostic[] }): Loaded {
   if (!source || hasErrors(diagnostics)) return { source, diagnostics };
   const schemaDs = validateSchema(source, value);
   const all = [...diagnostics, ...schemaDs];
