@@ -1,5 +1,5 @@
 // Analyse model files and render their diagnostics for the terminal.
-import { analyzeModel, type Analysis } from '../compiler/compile.ts';
+import { analyzeModel, type Analysis } from '../compiler/analyze.ts';
 import { renderDiagnostics } from '../compiler/diagnostics.ts';
 import { hasErrors } from '../model/diagnostic.ts';
 import type { IO } from './args.ts';

@@ -1,26 +1,11 @@
 // The pipeline, pure but for reading the spec files: parse -> validate -> resolve -> IR -> emit.
 // Returns data (diagnostics, IR, the files it would write); writing is write.ts's job.
 import * as path from 'node:path';
-import type { Diagnostic } from '../model/diagnostic.ts';
 import type { ModelIR } from '../model/ir.ts';
-import type { SourceFile } from './parse.ts';
-import { resolveModel } from './resolve.ts';
-import { lowerModel } from './lower.ts';
 import { emitModelModule } from './emit/module.ts';
 
-export interface Analysis {
-  ir?: ModelIR;
-  diagnostics: Diagnostic[];
-  sources: Map<string, SourceFile>;
-}
-
-/** Everything a model file means, or every problem with it. */
-export function analyzeModel(file: string): Analysis {
-  const resolved = resolveModel(file);
-  if (!resolved.model) return { diagnostics: resolved.diagnostics, sources: resolved.sources };
-  const lowered = lowerModel(resolved.model);
-  return { ir: lowered.ir, diagnostics: [...resolved.diagnostics, ...lowered.diagnostics], sources: resolved.sources };
-}
+// Analysis lives in analyze.ts (no ts-morph) so that summary and diff start fast.
+export { analyzeModel, type Analysis } from './analyze.ts';
 
 /** Where a model's module goes: generated/<spec file name>.ts. */
 export function outputPath(specFile: string, outDir: string): string {

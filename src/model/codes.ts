@@ -66,6 +66,8 @@ export const CODES = {
   NS0407: 'checkpoint problem',
   NS0408: 'training stopped',
   NS0409: 'dataset does not fit the model',
+  // ---- H2 (issue 12): input given where a spec file belongs
+  NS0107: 'spec given as a URL',
 } as const;
 
 export type Code = keyof typeof CODES;
