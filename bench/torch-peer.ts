@@ -57,6 +57,8 @@ export function torchAvailable(python = PYTHON): { ok: true } | { ok: false; why
   if (!existsSync(python)) return { ok: false, why: `${python} not found` };
   const r = spawnSync(python, ['-c', 'import torch'], { encoding: 'utf8', timeout: 60_000 });
   if (r.status === 0) return { ok: true };
+  // A hung or slow import is not a missing package: say which it was.
+  if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT') return { ok: false, why: `${python} -c 'import torch' timed out after 60 s (installed but too slow to load here, or hung)` };
   const last = (r.stderr || r.error?.message || '').trim().split('\n').pop() ?? '';
   return { ok: false, why: `${python} cannot import torch (${last}); apt-get install python3-torch` };
 }

@@ -16,7 +16,8 @@ import { irJson } from '../bench/ir-json.ts';
 import { checkTorch, torchAvailable } from '../bench/torch-peer.ts';
 
 const root = path.resolve(__dirname, '..');
-const hasTorch = torchAvailable().ok;
+const torchCheck = torchAvailable();
+const hasTorch = torchCheck.ok;
 // .bench/ is ignored by git.
 const work = path.join(root, '.bench', `test-torch-${process.pid}`);
 
@@ -244,6 +245,6 @@ describe.skipIf(!hasTorch)('torch_bench.py builds our networks', () => {
   }
 });
 
-it.runIf(!hasTorch)('PyTorch is not installed here: the translation tests are skipped', () => {
+it.runIf(!hasTorch)(`PyTorch is unavailable here (${torchCheck.ok ? '' : torchCheck.why}): the translation tests are skipped`, () => {
   expect(torchAvailable().ok).toBe(false);
 });
