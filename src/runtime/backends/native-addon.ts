@@ -1,5 +1,6 @@
-// Loads native/build/Release/netspec_native.node (built by `npm run build:native`). Optional: a
-// missing or broken build is reported as data so that backend selection can explain itself.
+// Loads native/build/Release/netspec_native.node (built by `npm run build:native`), else the
+// package's prebuilds/<platform>-<arch>/ binary. Optional: a missing or broken build is reported
+// as data so that backend selection can explain itself.
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -132,19 +133,27 @@ export interface NativeAddon {
 
 export type AddonLoad = { ok: true; addon: NativeAddon; path: string } | { ok: false; why: string };
 
+/** A local build (`npm run build:native`), three folders up from src/ or dist/ alike. */
 export const ADDON_PATH = fileURLToPath(new URL('../../../native/build/Release/netspec_native.node', import.meta.url));
+/** The binary the package ships (scripts/pack-native.sh), used when there is no local build. */
+export const PREBUILT_PATH = fileURLToPath(new URL(`../../../prebuilds/${process.platform}-${process.arch}/netspec_native.node`, import.meta.url));
+
+/** Which file to load: a local build wins over the shipped one; neither gives the local build's path for the message. */
+export function addonPath(exists: (p: string) => boolean = existsSync): string {
+  return exists(ADDON_PATH) || !exists(PREBUILT_PATH) ? ADDON_PATH : PREBUILT_PATH;
+}
 
 let loaded: AddonLoad | undefined;
 
 /** Loads the addon once; later calls return the same result. */
 export function loadNativeAddon(): AddonLoad {
-  loaded ??= tryLoad(ADDON_PATH);
+  loaded ??= tryLoad(addonPath());
   return loaded;
 }
 
 export function tryLoad(path: string): AddonLoad {
   if (!existsSync(path)) {
-    return { ok: false, why: `native addon not built (${path} missing): run \`npm run build:native\`` };
+    return { ok: false, why: `native addon not built (${path} missing; the package ships one for linux-x64 only): run \`npm run build:native\` in a netspec checkout` };
   }
   try {
     // OpenBLAS's idle workers otherwise spin for ~2^28 cycles after each sgemm, taking a core from
