@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { portableKernel } from './fallback.ts';
 import { NETSPEC_LRN, NETSPEC_LRN_GRAD, type NetspecLrnAttrs } from './lrn-op.ts';
+import { NETSPEC_MAX_POOL, NETSPEC_MAX_POOL_GRAD, type NetspecMaxPoolAttrs } from './maxpool-op.ts';
 import type { LrnParams, NativeAddon, PoolParams } from './native-addon.ts';
 import { f32, output, sizeOf, withFallback, type CpuBackendLike, type NativeKernel } from './kernel-util.ts';
 
@@ -101,5 +102,43 @@ export function netspecLrnKernels(backendName: string, addon: NativeAddon): tf.K
   return [
     withFallback(NETSPEC_LRN, backendName, lrnWith(window), portableKernel(NETSPEC_LRN, backendName), addon),
     withFallback(NETSPEC_LRN_GRAD, backendName, lrnGradWith(window), portableKernel(NETSPEC_LRN_GRAD, backendName), addon),
+  ];
+}
+
+/** The addon's pool parameters for NetspecMaxPool's explicit padding (windows clipped to the input). */
+function paddedPoolParams(xShape: number[], a: NetspecMaxPoolAttrs): { params: PoolParams; outShape: number[] } | null {
+  if (xShape.length !== 4 || sizeOf(xShape) === 0) return null;
+  const [n, h, w, c] = xShape;
+  const [kh, kw] = a.poolSize, [sh, sw] = a.strides, [t, b, l, r] = a.pad;
+  const oh = Math.floor((h + t + b - kh) / sh) + 1, ow = Math.floor((w + l + r - kw) / sw) + 1;
+  // Every window must hold an input element: padding narrower than the window, as the layer checks.
+  if (oh <= 0 || ow <= 0 || t >= kh || l >= kw || (oh - 1) * sh - t >= h || (ow - 1) * sw - l >= w) return null;
+  return {
+    params: { batch: n, inSize: [h, w], channels: c, outSize: [oh, ow], kernelSize: [kh, kw], strides: [sh, sw], padTopLeft: [t, l] },
+    outShape: [n, oh, ow, c],
+  };
+}
+
+const netspecMaxPool: NativeKernel = ({ inputs, backend, attrs }, addon) => {
+  const b = backend as CpuBackendLike;
+  const { x } = inputs as Record<string, tf.TensorInfo>;
+  const xv = f32(b, x), p = paddedPoolParams(x.shape, attrs as unknown as NetspecMaxPoolAttrs);
+  if (!xv || !p) return null;
+  return output(b, p.outShape, (y) => addon.maxPool(p.params, xv, y));
+};
+
+const netspecMaxPoolGrad: NativeKernel = ({ inputs, backend, attrs }, addon) => {
+  const b = backend as CpuBackendLike;
+  const { dy, x } = inputs as Record<string, tf.TensorInfo>;
+  const xv = f32(b, x), dyv = f32(b, dy), p = paddedPoolParams(x.shape, attrs as unknown as NetspecMaxPoolAttrs);
+  if (!xv || !dyv || !p || !tf.util.arraysEqual(dy.shape, p.outShape)) return null;
+  return output(b, x.shape, (dx) => addon.maxPoolGrad(p.params, xv, dyv, dx));
+};
+
+/** The NetspecMaxPool op's kernels (maxpool-op.ts), the portable ones for what they decline. */
+export function netspecMaxPoolKernels(backendName: string, addon: NativeAddon): tf.KernelConfig[] {
+  return [
+    withFallback(NETSPEC_MAX_POOL, backendName, netspecMaxPool, portableKernel(NETSPEC_MAX_POOL, backendName), addon),
+    withFallback(NETSPEC_MAX_POOL_GRAD, backendName, netspecMaxPoolGrad, portableKernel(NETSPEC_MAX_POOL_GRAD, backendName), addon),
   ];
 }

@@ -13,7 +13,7 @@ import { matmul } from './kernels-matmul.ts';
 import { optimizerKernels } from './kernels-optim.ts';
 import { netspecConvKernels } from './kernels-netspec-conv.ts';
 import { registerOwnKernel } from './fallback.ts';
-import { avgPool, avgPoolGrad, lrn, lrnGrad, maxPool, maxPoolGrad, netspecLrnKernels } from './kernels-pool.ts';
+import { avgPool, avgPoolGrad, lrn, lrnGrad, maxPool, maxPoolGrad, netspecLrnKernels, netspecMaxPoolKernels } from './kernels-pool.ts';
 
 export const NETSPEC_CPU = 'netspec-cpu';
 
@@ -74,7 +74,7 @@ export function registerNetspecCpu(load: () => AddonLoad = loadNativeAddon): Reg
     tf.registerKernel({ ...config, kernelFunc: markViews(config.kernelFunc) });
   }
   // Native kernels of netspec's own ops (their gradients are registered with the ops, for every backend).
-  for (const k of [...optimizerKernels(NETSPEC_CPU, addon), ...netspecConvKernels(NETSPEC_CPU, addon), ...netspecLrnKernels(NETSPEC_CPU, addon), ...batchNormKernels(NETSPEC_CPU, addon), ...netspecRelu6Kernels(NETSPEC_CPU, addon)]) registerOwnKernel(k);
+  for (const k of [...optimizerKernels(NETSPEC_CPU, addon), ...netspecConvKernels(NETSPEC_CPU, addon), ...netspecLrnKernels(NETSPEC_CPU, addon), ...batchNormKernels(NETSPEC_CPU, addon), ...netspecRelu6Kernels(NETSPEC_CPU, addon), ...netspecMaxPoolKernels(NETSPEC_CPU, addon)]) registerOwnKernel(k);
   // A fresh MathBackendCPU, minus its one-time "install tfjs-node to speed things up" banner.
   tf.registerBackend(NETSPEC_CPU, () => withFloatPool(Object.assign(cpuFactory() as object, { firstUse: false }) as unknown as PooledBackend), 0);
   return { ok: true, info: addon.info(), nativeKernels };

@@ -2,7 +2,10 @@
 // rounding, which tf's 'valid'/'same' cannot express. We pad, then pool 'valid'.
 import * as tf from '@tensorflow/tfjs';
 import { pool2dOutputShape, poolOverhang, poolWindowCounts, type Pad4, type Rounding } from '../../model/arithmetic.ts';
+import { MAX_POOL_PAD_VALUE, netspecMaxPool } from '../backends/maxpool-op.ts';
 import { checkInts, checkPositive, invalidArg, nhwcOutputShape, oneInput, type LayerArgs } from './common.ts';
+
+export { MAX_POOL_PAD_VALUE };
 
 export type PoolMode = 'max' | 'avg';
 
@@ -19,12 +22,6 @@ export interface NetspecPool2DArgs extends LayerArgs {
 }
 
 /**
- * Fills max-pool padding. Finite, so no infinity ever reaches arithmetic (0 · −∞ is NaN); every
- * window holds a real value (pad < window), so it never shows in an output.
- */
-export const MAX_POOL_PAD_VALUE = -3.4e38;
-
-/**
  * PyTorch semantics: max ignores padding; avg counts explicit padding zeros (count_include_pad)
  * but not the ceil overhang past the padded input.
  */
@@ -38,7 +35,7 @@ export function pool2d(x: tf.Tensor4D, mode: PoolMode, poolSize: [number, number
     const eh = poolOverhang(h, kh, sh, t, b, oh);
     const ew = poolOverhang(w, kw, sw, l, r, ow);
     const pads: [number, number][] = [[0, 0], [t, b + eh], [l, r + ew], [0, 0]];
-    if (mode === 'max') return maxPoolPadded(x, pads, poolSize, strides);
+    if (mode === 'max') return netspecMaxPool(x, { poolSize, strides, pad: [t, b + eh, l, r + ew] });
     const padded = t + b + eh + l + r + ew === 0 ? x : tf.pad(x, pads);
     const mean = tf.avgPool(padded, poolSize, strides, 'valid');
     if (eh + ew === 0) return mean;
@@ -48,32 +45,6 @@ export function pool2d(x: tf.Tensor4D, mode: PoolMode, poolSize: [number, number
     const scale = tf.tensor4d(ch.flatMap((a) => cw.map((c) => (kh * kw) / (a * c))), [1, oh, ow, 1]);
     return tf.mul(mean, scale);
   });
-}
-
-/**
- * Pads with MAX_POOL_PAD_VALUE and max-pools 'valid', with a gradient that is right on every
- * backend: tfjs-backend-wasm's MaxPoolGrad starts each window's running max at FLT_MIN (the
- * smallest positive float), so a window whose max is <= 0 sends its gradient nowhere. The
- * backward pass therefore locates the maxima on the input shifted to >= 1 (padding 0 < 1).
- * That keeps every argmax, up to rounding between near-equal values, where either is a valid
- * subgradient. The forward value is exact. (tfjs has no maxPoolGrad op; runKernel runs the kernel.)
- */
-function maxPoolPadded(x: tf.Tensor4D, pads: [number, number][], poolSize: [number, number], strides: [number, number]): tf.Tensor4D {
-  const pad = (v: tf.Tensor4D, fill: number) => (pads.some(([a, b]) => a + b > 0) ? tf.pad(v, pads, fill) : v);
-  const f = tf.customGrad((input, save) => {
-    const v = input as tf.Tensor4D;
-    (save as tf.GradSaveFunc)([v]);
-    return {
-      value: tf.maxPool(pad(v, MAX_POOL_PAD_VALUE), poolSize, strides, 'valid'),
-      gradFunc: (dy: tf.Tensor4D, [saved]: tf.Tensor[]) => {
-        const shifted = pad(tf.add(tf.sub(saved, tf.min(saved)), 1) as tf.Tensor4D, 0);
-        const output = tf.maxPool(shifted, poolSize, strides, 'valid');
-        const dx = tf.engine().runKernel(tf.MaxPoolGrad, { dy, input: shifted, output }, { filterSize: poolSize, strides, pad: 'valid' }) as tf.Tensor4D;
-        return tf.slice(dx, [0, pads[1][0], pads[2][0], 0], saved.shape);
-      },
-    };
-  });
-  return f(x) as tf.Tensor4D;
 }
 
 export class NetspecPool2D extends tf.layers.Layer {
