@@ -5,8 +5,6 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError, type IO } from './args.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-
 const HELP = `netspec: declarative neural networks for TensorFlow.js
 
 Usage: netspec <command> [options]   (npm run <command> -- [options])
@@ -17,20 +15,19 @@ Commands:
   diff      compare two models layer by layer
   train     train a model on real data
   eval      top-1 / top-5 error of a trained run
+  report    a run's HTML report: curves, architecture, options (several runs overlaid)
 
 Each command has --help.`;
 
 type Command = (argv: string[], io: IO) => number | Promise<number>;
 
 const commands: Record<string, () => Promise<Command>> = {
-  compile: async () => {
-    const { compileCommand } = await import('./compile.ts');
-    return (argv, io) => compileCommand(argv, io, ROOT);
-  },
+  compile: async () => (await import('./compile.ts')).compileCommand,
   summary: async () => (await import('./summary.ts')).summaryCommand,
   diff: async () => (await import('./diff.ts')).diffCommand,
   train: async () => (await import('./train.ts')).trainCommand,
   eval: async () => (await import('./eval.ts')).evalCommand,
+  report: async () => (await import('./report.ts')).reportCommand,
 };
 
 export async function main(argv: string[], io: IO): Promise<number> {

@@ -12,10 +12,10 @@ export function outputPath(specFile: string, outDir: string): string {
   return path.join(outDir, `${path.basename(specFile).replace(/\.ya?ml$/i, '')}.ts`);
 }
 
-/** The generated module's text for a model (pure). */
-export function generateModule(ir: ModelIR, outFile: string, root: string): string {
+/** The generated module's text for a model (pure). `runtimeImport`: `netspec compile --runtime-import`. */
+export function generateModule(ir: ModelIR, outFile: string, root: string, options: { runtimeImport?: string } = {}): string {
   const rel = (p: string) => path.relative(root, p).split(path.sep).join('/');
   let runtime = path.relative(path.dirname(outFile), path.join(root, 'src', 'runtime')).split(path.sep).join('/');
   if (!runtime.startsWith('.')) runtime = `./${runtime}`;
-  return emitModelModule(ir, { sourcePath: rel(path.resolve(ir.file)), runtimeImport: runtime });
+  return emitModelModule(ir, { sourcePath: rel(path.resolve(ir.file)), runtimeImport: options.runtimeImport ?? runtime });
 }

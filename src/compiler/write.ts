@@ -5,6 +5,7 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 
 export const CACHE_FILE = '.netspec-cache.json';
@@ -30,21 +31,30 @@ function hashFile(file: string): string | undefined {
   }
 }
 
-/** A hash of the compiler, the core it reads and the schema: a new compiler makes every output stale. */
-export function compilerHash(root: string): string {
+/** This module's folder: src/compiler in a checkout, dist/compiler in the installed package. */
+const COMPILER_DIR = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * A hash of the running compiler, the core it reads (src/ or dist/ alike: whichever is running)
+ * and the schema, and of `options` (settings that change the output, such as the runtime import):
+ * a new compiler or other options make every output stale.
+ */
+export function compilerHash(options = ''): string {
+  const pkg = path.resolve(COMPILER_DIR, '..', '..');
   const files: string[] = [];
   const walk = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/\.(ts|json)$/.test(e.name)) files.push(p);
+      else if (/\.(ts|js|json)$/.test(e.name)) files.push(p);
     }
   };
-  walk(path.join(root, 'src', 'compiler'));
-  walk(path.join(root, 'src', 'model'));
-  files.push(path.join(root, 'schema', 'model.schema.json'));
+  walk(COMPILER_DIR);
+  walk(path.join(COMPILER_DIR, '..', 'model'));
+  files.push(path.join(pkg, 'schema', 'model.schema.json'));
   const h = crypto.createHash('sha256');
-  for (const f of files) h.update(path.relative(root, f)).update(fs.readFileSync(f));
+  for (const f of files) h.update(path.relative(pkg, f)).update(fs.readFileSync(f));
+  if (options) h.update('\0').update(options);
   return h.digest('hex').slice(0, 16);
 }
 

@@ -68,6 +68,10 @@ export const CODES = {
   NS0409: 'dataset does not fit the model',
   // ---- H2 (issue 12): input given where a spec file belongs
   NS0107: 'spec given as a URL',
+  // ---- NS05xx: the package and the CLI (src/cli/compile.ts)
+  NS0501: 'nothing to compile',
+  NS0502: 'runtime import is not a module specifier',
+  NS0503: 'output folder is a file',
 } as const;
 
 export type Code = keyof typeof CODES;
