@@ -268,15 +268,39 @@ describe('selectBackend on this machine', () => {
     await tf.setBackend('cpu');
   });
 
-  it('picks netspec-cpu when the addon is built (else cpu), and tfjs-node-gpu is explained', async () => {
+  // Whatever this machine has (a GPU or not, the addon built or not), auto must walk the fixed
+  // order, give a reason for every path it passes over, and stop at the first that works.
+  it('walks the auto order, explaining each path passed over, and takes the first that works', async () => {
     const lines: string[] = [];
     const choice = chosen(await selectBackend({ log: (l) => lines.push(l) }, defaultDeps));
-    const built = loadNativeAddon().ok;
-    expect(choice.name).toBe(built ? 'netspec-cpu' : 'cpu');
+    const order = candidates('auto', defaultDeps).map((c) => c.name);
+    const names = choice.tried.map((t) => t.name);
+    expect(names).toEqual(order.slice(0, names.length));
+    expect(names.at(-1)).toBe(choice.name);
+    for (const t of choice.tried.slice(0, -1)) {
+      expect(t.ok).toBe(false);
+      expect(t.ok ? '' : t.why.length).toBeGreaterThan(10);
+    }
     expect(tf.getBackend()).toBe(choice.tfBackend);
-    expect(choice.tried[0].name).toBe('tfjs-node-gpu');
-    expect(choice.tried[0].ok).toBe(false);
     expect(lines[0]).toContain(`backend: ${choice.name}`);
+    expect(lines).toHaveLength(choice.tried.length);
+  });
+
+  it('agrees with what this machine has: the addon, a GPU device, a hardware adapter', async () => {
+    const choice = chosen(await selectBackend({}, defaultDeps));
+    const passed = new Map(choice.tried.filter((t) => !t.ok).map((t) => [t.name, t.ok ? '' : t.why]));
+    // The addon built and loading means auto never ends on the slow pure-JS cpu backend.
+    if (loadNativeAddon().ok) expect(choice.name).not.toBe('cpu');
+    else if (choice.name === 'cpu') expect(passed.get('netspec-cpu')).toContain('npm run build:native');
+    // webgpu is taken only with a GPU device node and a hardware adapter; passed over, it says which was missing.
+    if (choice.name === 'webgpu') {
+      expect(defaultDeps.hasGpuDevice()).toBe(true);
+      expect(choice.device).not.toContain('not a GPU');
+    } else if (passed.has('webgpu')) {
+      expect(passed.get('webgpu')).toMatch(defaultDeps.hasGpuDevice() ? /adapter/ : /no GPU device on this machine/);
+    }
+    // tfjs-node-gpu is not a dependency of this repository, so it is always passed over as not installed.
+    expect(choice.tried[0]).toMatchObject({ name: 'tfjs-node-gpu', ok: false });
   });
 
   it('tells installed packages from missing ones without importing them', () => {

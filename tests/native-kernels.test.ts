@@ -122,6 +122,27 @@ describe.skipIf(!load.ok)('netspec-cpu native kernels vs tfjs cpu', () => {
       const impl = addon().convImpl(0, params, false, false);
       if (layout === 1) expect(impl).toMatch(/ nhwc$/);
       if (layout === 2) expect(impl).toMatch(/ blocked$/);
+      if (layout !== 0) return;
+      // auto: nothing is chosen before the first call (what it would build is the NHWC one); the
+      // first call times both layouts and caches one of the two fixed layouts' implementations,
+      // which later calls keep.
+      addon().setConvLayout(1);
+      const nhwc = addon().convImpl(0, params, false, false);
+      addon().setConvLayout(2);
+      const blocked = addon().convImpl(0, params, false, false);
+      addon().setConvLayout(0);
+      expect(nhwc).toMatch(/ nhwc$/);
+      expect(blocked).toMatch(/ blocked$/);
+      expect(addon().convImpl(0, params, false, false)).toBe(nhwc);
+      const cached = addon().info().cachedPrimitives;
+      const out = new Float32Array(n * ih * iw * oc);
+      addon().conv2d(0, params, lcgValues(n * ih * iw * ic, 1), lcgValues(kh * kw * ic * oc, 2), out);
+      expect(addon().info().cachedPrimitives).toBe(cached + 1);
+      const chosen = addon().convImpl(0, params, false, false);
+      expect([nhwc, blocked]).toContain(chosen);
+      addon().conv2d(0, params, lcgValues(n * ih * iw * ic, 3), lcgValues(kh * kw * ic * oc, 4), out);
+      expect(addon().info().cachedPrimitives).toBe(cached + 1);
+      expect(addon().convImpl(0, params, false, false)).toBe(chosen);
     });
   });
 
