@@ -93,7 +93,8 @@ export async function compileCommand(argv: string[], io: IO): Promise<number> {
   let cached = 0;
   for (const file of stale) {
     const rel = path.relative(io.cwd, file);
-    const analysis = analyzeModel(rel || file);
+    // Absolute: io.cwd need not be the process's (diagnostics still show paths relative to it).
+    const analysis = analyzeModel(file);
     if (analysis.diagnostics.length) io.err(renderDiagnostics(analysis.diagnostics, analysis.sources, { cwd: io.cwd }));
     if (hasErrors(analysis.diagnostics) || !analysis.ir) {
       failed++;
