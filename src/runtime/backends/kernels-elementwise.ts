@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { f32, output, sizeOf, withFallback, type CpuBackendLike, type NativeKernel } from './kernel-util.ts';
 import { portableKernel } from './fallback.ts';
 import type { NativeAddon } from './native-addon.ts';
+import { NETSPEC_RELU } from './relu-op.ts';
 import { NETSPEC_RELU6, NETSPEC_RELU6_GRAD } from './relu6-op.ts';
 
 function unary(op: 0 | 1 | 2 | 3): NativeKernel {
@@ -149,10 +150,11 @@ const relu6Grad: NativeKernel = ({ inputs, backend }, addon) => {
   return output(b, dy.shape, (out) => addon.binary(5, dyv, xv, out));
 };
 
-/** The NetspecRelu6 op's kernels (relu6-op.ts), the portable ones for what they decline. */
+/** The NetspecRelu6 and NetspecRelu ops' kernels (relu6-op.ts, relu-op.ts; NetspecReluGrad is the conv's), the portable ones for what they decline. */
 export function netspecRelu6Kernels(backendName: string, addon: NativeAddon): tf.KernelConfig[] {
   return [
     withFallback(NETSPEC_RELU6, backendName, relu6, portableKernel(NETSPEC_RELU6, backendName), addon),
     withFallback(NETSPEC_RELU6_GRAD, backendName, relu6Grad, portableKernel(NETSPEC_RELU6_GRAD, backendName), addon),
+    withFallback(NETSPEC_RELU, backendName, relu, portableKernel(NETSPEC_RELU, backendName), addon),
   ];
 }

@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 
 import { ACTIVATIONS, type Activation } from '../../model/fields.ts';
+import { netspecRelu } from '../backends/relu-op.ts';
 import { netspecRelu6 } from '../backends/relu6-op.ts';
 
 export { ACTIVATIONS };
@@ -24,7 +25,7 @@ export function activationName(name: string): ActivationName | undefined {
 export function applyActivation<T extends tf.Tensor>(x: T, name: ActivationName, alpha?: number): T {
   switch (name) {
     case 'linear': return x;
-    case 'relu': return tf.relu(x);
+    case 'relu': return netspecRelu(x);
     case 'relu6': return netspecRelu6(x);
     case 'leaky_relu': return tf.leakyRelu(x, alpha ?? 0.01);
     case 'elu':

@@ -1,18 +1,21 @@
-// NetspecMaxPool (explicit padding, ceil overhang folded into bottom/right) runs on netspec-cpu as
+// netspec's own ops with native kernels on netspec-cpu and portable ones elsewhere: NetspecRelu
+// (its gradient from the output in one pass) and NetspecMaxPool (explicit padding, ceil overhang folded into bottom/right) runs on netspec-cpu as
 // one native pass each way; every other backend takes the portable composition (pad, maxPool;
 // shifted maxPoolGrad, slice). Values and gradients must agree, and both must equal PyTorch's
 // max_pool2d (padding ignored, ceil_mode) where python3-torch is installed.
 import { execFileSync } from 'node:child_process';
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadNativeAddon } from '../src/runtime/backends/native-addon.ts';
 import { NETSPEC_CPU, registerNetspecCpu } from '../src/runtime/backends/netspec-cpu.ts';
+import { netspecRelu } from '../src/runtime/backends/relu-op.ts';
 import { pool2d } from '../src/runtime/layers/pool.ts';
+import type { NativeAddon } from '../src/runtime/backends/native-addon.ts';
 import type { Pad4, Rounding } from '../src/model/arithmetic.ts';
 import { lcgValues, relError } from './test-utils.ts';
 
 const load = loadNativeAddon();
-if (!load.ok) console.warn(`[native-maxpool] SKIPPED: ${load.why}`);
+if (!load.ok) console.warn(`[native-netspec-ops] SKIPPED: ${load.why}`);
 
 interface Case { x: [number, number, number, number]; k: [number, number]; s: [number, number]; pad: Pad4; rounding: Rounding }
 const CASES: Case[] = [
@@ -95,10 +98,42 @@ describe.skipIf(!load.ok)('NetspecMaxPool: native kernels equal the portable com
 
   it.each(CASES.filter((c) => c.pad[0] === c.pad[1] && c.pad[2] === c.pad[3]).map((c) => [label(c), c] as const))('equals PyTorch: %s', async (_, c) => {
     const torch = torchMaxPool(c);
-    if (!torch) return void console.warn('[native-maxpool] PyTorch comparison skipped: python3-torch is not importable');
+    if (!torch) return void console.warn('[native-netspec-ops] PyTorch comparison skipped: python3-torch is not importable');
     const native = await run(NETSPEC_CPU, c);
     expect(native.shape).toEqual(torch.shape);
     expect(relError(native.y, torch.y)).toBeLessThan(1e-6);
     expect(relError(native.dx, torch.dx)).toBeLessThan(1e-6);
+  });
+});
+
+describe.skipIf(!load.ok)('NetspecRelu: one native pass each way, the values of tf.relu and its gradient', () => {
+  beforeAll(() => { expect(registerNetspecCpu().ok).toBe(true); });
+  afterAll(async () => { await tf.setBackend('cpu'); });
+
+  async function both(backend: string): Promise<Float32Array[]> {
+    await tf.setBackend(backend);
+    return tf.tidy(() => {
+      const x = tf.concat([tf.tensor1d(lcgValues(300, 7, -3, 3)), tf.tensor1d([0, -0, 1e-30, -1e-30, Infinity, -Infinity])]);
+      const dy = tf.tensor1d(lcgValues(x.size, 8));
+      const dx = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(netspecRelu(t), dy)))(x);
+      const dxTf = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.relu(t), dy)))(x);
+      return [netspecRelu(x), tf.relu(x), dx, dxTf].map((t) => t.dataSync() as Float32Array);
+    });
+  }
+
+  it('equals tf.relu and its gradient, on netspec-cpu natively and on cpu portably', async () => {
+    const cpu = await both('cpu');
+    const addon = (load as { addon: NativeAddon }).addon;
+    const spies = [vi.spyOn(addon, 'unary'), vi.spyOn(addon, 'binary')];
+    const native = await both(NETSPEC_CPU);
+    expect(spies[0].mock.calls.filter((c) => c[0] === 0).length).toBeGreaterThanOrEqual(2); // relu, natively
+    expect(spies[1].mock.calls.filter((c) => c[0] === 4).length).toBe(1); // its gradient from y, in one pass
+    for (const s of spies) s.mockRestore();
+    const plain = (a: Float32Array) => Array.from(a, (v) => v + 0); // −0 and 0 alike (dy·0 vs a select)
+    for (const r of [cpu, native]) {
+      expect(plain(r[0])).toEqual(plain(r[1]));
+      expect(plain(r[2])).toEqual(plain(r[3]));
+    }
+    expect(plain(native[2])).toEqual(plain(cpu[2]));
   });
 });
