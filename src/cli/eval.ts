@@ -18,7 +18,7 @@ Options:
   --checkpoint FILE   evaluate this checkpoint instead
   --data PATH         dataset folder (default: the one the run trained on)
   --batch N           batch size (default: the run's)
-  --steps N           only the first N batches
+  --steps N           only N batches: a random subset, the same every time (a quick estimate)
   --json              print the result as JSON
   --backend auto|cuda|tfjs-node|native|wasm|cpu|webgpu
   -h, --help          this help`;

@@ -12,9 +12,10 @@ Usage: netspec <command> [options]   (npm run <command> -- [options])
 Commands:
   compile   models/*.yaml -> typed TypeScript under generated/
   summary   per-layer table: shapes, parameters, mult-adds, memory
-  diff      compare two models layer by layer
+  diff      compare model variants layer by layer (two or more)
   train     train a model on real data
   eval      top-1 / top-5 error of a trained run
+  init      write a starter spec (<name>.yaml) with the schema modeline
   report    a run's HTML report: curves, architecture, options (several runs overlaid)
 
 Each command has --help.`;
@@ -27,6 +28,7 @@ const commands: Record<string, () => Promise<Command>> = {
   diff: async () => (await import('./diff.ts')).diffCommand,
   train: async () => (await import('./train.ts')).trainCommand,
   eval: async () => (await import('./eval.ts')).evalCommand,
+  init: async () => (await import('./init.ts')).initCommand,
   report: async () => (await import('./report.ts')).reportCommand,
 };
 

@@ -1,9 +1,9 @@
 import { collapseBlocks, summarize } from '../model/summary.ts';
-import { renderSummary } from '../report/summary-text.ts';
+import { renderSummary, renderSummaryCsv, renderSummaryMarkdown } from '../report/summary-text.ts';
 import { intOption, parse, UsageError, type IO } from './args.ts';
 import { analyzeOrReport } from './check.ts';
 
-export const summaryHelp = `Usage: npm run summary -- <model.yaml> [--batch N] [--json] [--collapse]
+export const summaryHelp = `Usage: npm run summary -- <model.yaml> [--batch N] [--json | --markdown | --csv] [--collapse]
 
 Prints each layer's type, input and output shape, parameters and mult-adds, the totals, and
 the memory a training step needs at the batch size (torchsummary's formula).
@@ -12,17 +12,31 @@ Options:
   --batch N   batch size for the memory estimate (default 1)
   --json      machine-readable output (shapes are HWC, without the batch); a layer from a
               block has \`block\`: its block instance (\`layer2.0\`) and the block's name
+  --markdown  the table and totals as Markdown
+  --csv       one row per layer: name,type,input_shape,output_shape,params,mult_adds,block
   --collapse  one row per block instance (\`layer2.0 (block basic)\`), its layers' counts summed
   -h, --help  this help`;
 
+const FORMATS = ['json', 'markdown', 'csv'] as const;
+
 export function summaryCommand(argv: string[], io: IO): number {
-  const { values, positionals } = parse(argv, { batch: { type: 'string' }, json: { type: 'boolean' }, collapse: { type: 'boolean' } });
+  const { values, positionals } = parse(argv, {
+    batch: { type: 'string' },
+    json: { type: 'boolean' },
+    markdown: { type: 'boolean' },
+    csv: { type: 'boolean' },
+    collapse: { type: 'boolean' },
+  });
   if (values.help) return io.out(summaryHelp), 0;
   if (positionals.length !== 1) throw new UsageError('summary takes exactly one model file');
+  const formats = FORMATS.filter((f) => values[f]);
+  if (formats.length > 1) throw new UsageError(`give one output format, not ${formats.map((f) => `--${f}`).join(' and ')}`);
+  const batch = intOption(values.batch as string | undefined, 'batch') ?? 1;
   const analysis = analyzeOrReport(positionals[0], io);
   if (!analysis) return 1;
-  const full = summarize(analysis.ir!, intOption(values.batch as string | undefined, 'batch') ?? 1);
+  const full = summarize(analysis.ir!, batch);
   const s = values.collapse ? collapseBlocks(full) : full;
-  io.out(values.json ? JSON.stringify(s, null, 2) : renderSummary(s));
+  const render = { json: (x: typeof s) => JSON.stringify(x, null, 2), markdown: renderSummaryMarkdown, csv: renderSummaryCsv, text: renderSummary };
+  io.out(render[formats[0] ?? 'text'](s));
   return 0;
 }

@@ -5,9 +5,9 @@ import * as path from 'node:path';
 import type { InitScheme, OptimizerSpec, ScheduleSpec } from '../model/spec.ts';
 import { renderDiagnostics } from '../compiler/diagnostics.ts';
 import { intOption, numberOption, parse, UsageError, type IO } from './args.ts';
-import { analyzeOrReport } from './check.ts';
+import { analyzeOrReport, reportAnalysis } from './check.ts';
 import type { BackendRequest } from '../runtime/backends/select.ts';
-import type { Overrides } from '../runtime/train/config.ts';
+import { optionName, resumeConflicts, type Overrides, type TrainConfig } from '../runtime/train/config.ts';
 import type { Reporter } from '../runtime/train/progress.ts';
 import type { RunResult } from '../runtime/train/run.ts';
 import type { WriteOptions } from '../io/write-atomic.ts';
@@ -33,14 +33,19 @@ Options:
   --schedule constant|step|plateau|cosine
   --init paper|he|glorot|lecun   weight initialiser of every conv and dense layer
   --seed N                seed of initialisation, shuffling, augmentation and dropout
-  --val-steps N           validation batches per epoch (default: the whole split)
+  --val-steps N           validate on N batches, a fixed random subset (default: the whole split)
   --checkpoint-every N    also checkpoint every N steps (0: only at epoch ends)
   --bad-images skip|error   ImageFolder: skip corrupt images (counted) or stop naming the file
+  --classes N             train a variant whose last layer has N outputs (a dataset with N
+                          classes on a model written for another number)
   --out DIR               run folder
   --backend auto|cuda|tfjs-node|native|wasm|cpu|webgpu   (default auto: fastest that works)
   --progress auto|bar|lines   progress display (auto: a bar on a terminal)
-  --resume DIR            continue the run in DIR where it stopped
-  -h, --help              this help`;
+  --resume DIR            continue the run in DIR where it stopped (other options may only
+                          repeat the run's saved values; --epochs may extend it)
+  -h, --help              this help
+
+Ctrl-C stops after the current step and writes a checkpoint; --resume continues from it.`;
 
 const OPTIONS = {
   data: { type: 'string' },
@@ -57,6 +62,7 @@ const OPTIONS = {
   'val-steps': { type: 'string' },
   'checkpoint-every': { type: 'string' },
   'bad-images': { type: 'string' },
+  classes: { type: 'string' },
   out: { type: 'string' },
   backend: { type: 'string' },
   progress: { type: 'string' },
@@ -100,11 +106,12 @@ export async function trainCommand(argv: string[], io: IO, opts: TrainCommandOpt
   const backend = choice<BackendRequest>(str('backend'), 'backend', BACKENDS) ?? 'auto';
   const progress = choice(str('progress'), 'progress', ['auto', 'bar', 'lines'] as const) ?? 'auto';
   const resume = str('resume');
+  const classes = intOption(str('classes'), 'classes');
 
   if (resume !== undefined) {
     if (positionals.length) throw new UsageError('--resume takes the run folder; give no model file with it');
-    const fixed = Object.keys(overrides).filter((k) => k !== 'epochs');
-    if (fixed.length) throw new UsageError(`a resumed run keeps its configuration (config.json); only --epochs can change (received ${fixed.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')})`);
+    if (classes !== undefined) throw new UsageError('a resumed run keeps its model; --classes cannot change it');
+    refuseChangedOptions(path.resolve(io.cwd, resume), overrides);
   } else if (positionals.length !== 1) {
     throw new UsageError(positionals.length ? 'train takes exactly one model file' : 'give a model file (e.g. models/alexnet-fashion.yaml) or --resume runs/<run>');
   }
@@ -122,13 +129,28 @@ export async function trainCommand(argv: string[], io: IO, opts: TrainCommandOpt
   const reporter: Reporter = useBar ? barReporter(process.stdout, io.out) : lineReporter(io.out);
   const runIO = { log: io.out, warn: (l: string) => io.err(`warning: ${l}`), reporter };
   const run = await import('../runtime/train/run.ts');
+  // Ctrl-C: stop after the current step with a checkpoint (a second Ctrl-C kills as usual).
+  const interrupt = new AbortController();
+  const onSigint = () => {
+    io.err('interrupted: stopping after this step and writing a checkpoint (Ctrl-C again to kill)');
+    interrupt.abort();
+    process.removeListener('SIGINT', onSigint);
+  };
+  process.on('SIGINT', onSigint);
+  const common = { io: runIO, writeOptions: opts.writeOptions, signal: interrupt.signal };
+  try {
+    if (resume !== undefined) return report(await run.resumeRun({ ...common, dir: path.resolve(io.cwd, resume), epochs: overrides.epochs }), io);
 
-  let result: RunResult;
-  if (resume !== undefined) {
-    result = await run.resumeRun({ dir: path.resolve(io.cwd, resume), epochs: overrides.epochs, io: runIO, writeOptions: opts.writeOptions });
-  } else {
-    const file = path.resolve(io.cwd, positionals[0]);
-    const analysis = analyzeOrReport(file, io);
+    // A URL stays as given, so the diagnostic names it (NS0107) instead of a mangled path.
+    const file = /^[a-z][a-z0-9+.-]+:\/\//i.test(positionals[0]) ? positionals[0] : path.resolve(io.cwd, positionals[0]);
+    let analysis = analyzeOrReport(file, io);
+    if (analysis && classes !== undefined && classes !== analysis.ir!.classes) {
+      const { analyzeWithClasses } = await import('../compiler/classes-variant.ts');
+      const variant = analyzeWithClasses(analysis.ir!, classes);
+      if (!variant.ok) throw new UsageError(variant.error);
+      io.out(`--classes ${classes}: ${variant.change}`);
+      analysis = reportAnalysis(variant.analysis, io);
+    }
     if (!analysis) return 1;
     const ir = analysis.ir!;
     const gpuLimits = chosen.name === 'webgpu' ? (await import('../runtime/backends/webgpu.ts')).deviceBindingLimits() : undefined;
@@ -141,14 +163,36 @@ export async function trainCommand(argv: string[], io: IO, opts: TrainCommandOpt
     const { model, config } = prepared.run;
     const dir = str('out') !== undefined ? path.resolve(io.cwd, str('out')!) : run.defaultRunDir(io.cwd, ir.name);
     io.out(`model: ${ir.name} (${model.countParams().toLocaleString('en-US')} parameters), run folder ${path.relative(io.cwd, dir) || dir}`);
-    const specs = ir.files.map((f) => ({ file: f, text: analysis.sources.get(f)?.text ?? fs.readFileSync(path.resolve(io.cwd, f), 'utf8') }));
-    result = await run.startRun({ dir, config, model, specs, io: runIO, writeOptions: opts.writeOptions });
+    const sources = analysis.sources;
+    const specs = ir.files.map((f) => ({ file: f, text: sources.get(f)?.text ?? fs.readFileSync(path.resolve(io.cwd, f), 'utf8') }));
+    return report(await run.startRun({ ...common, dir, config, model, specs }), io);
+  } finally {
+    process.removeListener('SIGINT', onSigint);
   }
-  return report(result, io);
+}
+
+/** Throws the usage error when an option given with --resume differs from the run's saved value. */
+function refuseChangedOptions(dir: string, overrides: Overrides): void {
+  const given = Object.keys(overrides).filter((k) => k !== 'epochs') as (keyof Overrides)[];
+  if (!given.length) return;
+  let saved: TrainConfig | undefined;
+  try {
+    saved = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as TrainConfig;
+  } catch {
+    saved = undefined; // no readable config.json: nothing to compare with, so refuse as before
+  }
+  const differ = saved ? resumeConflicts(saved, overrides) : given.map((k) => ({ option: optionName(k), saved: undefined, given: overrides[k] }));
+  if (!differ.length) return;
+  const detail = differ.map((d) => (saved ? `${d.option} ${JSON.stringify(d.given)}, saved ${JSON.stringify(d.saved)}` : d.option)).join('; ');
+  throw new UsageError(`a resumed run keeps its configuration (config.json); only --epochs can change (received ${detail})`);
 }
 
 function report(r: RunResult, io: IO): number {
   const rel = (p: string) => path.relative(io.cwd, p) || p;
+  if (r.status === 'aborted') {
+    io.err(`stopped after ${r.globalStep} steps; checkpoint ${r.checkpoint ? rel(r.checkpoint) : '(none)'}; continue with: npm run train -- --resume ${rel(r.dir)}`);
+    return 130;
+  }
   if (r.status === 'completed') {
     const last = r.metrics.at(-1);
     const val = last && last.valTop1Error !== null

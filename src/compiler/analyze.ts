@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { ModelIR } from '../model/ir.ts';
 import type { SourceFile } from './parse.ts';
-import { loadSpecFile, loadSpecText } from './load.ts';
+import { loadSpecFile, loadSpecText, urlDiagnostic } from './load.ts';
 import { resolveModel } from './resolve.ts';
 import { lowerModel } from './lower.ts';
 
@@ -21,6 +21,8 @@ export interface AnalyzeOptions {
 
 export function analyzeModel(file: string, opts: AnalyzeOptions = {}): Analysis {
   const { text } = opts;
+  const url = text === undefined ? urlDiagnostic(file) : undefined;
+  if (url) return { diagnostics: [url], sources: new Map() };
   const load = text === undefined ? loadSpecFile : (f: string) => (f === path.normalize(file) ? loadSpecText(f, text) : loadSpecFile(f));
   const resolved = resolveModel(file, load);
   if (!resolved.model) return { diagnostics: resolved.diagnostics, sources: resolved.sources };

@@ -75,3 +75,92 @@ export function diffSummaries(a: Summary, b: Summary): ModelDiff {
     },
   };
 }
+
+// ---- several variants ---------------------------------------------------------------------------
+
+export interface VariantCell extends Pick<SummaryLayer, 'type' | 'outputShape' | 'params' | 'multAdds'> {
+  /** Differs from the baseline's layer of that name (or the baseline has none). */
+  changed: boolean;
+}
+
+export interface VariantRow {
+  name: string;
+  /** One per variant, in order; null where the variant has no such layer. */
+  cells: (VariantCell | null)[];
+  /** same: every variant has it, unchanged; changed: some cell differs or is missing. */
+  status: 'same' | 'changed';
+}
+
+export interface VariantTotals {
+  name: string;
+  params: number;
+  trainableParams: number;
+  nonTrainableParams: number;
+  multAdds: number;
+  /** torchsummary's estimated total at `batch` (see summary.ts). */
+  memoryMB: number;
+  batch: number;
+  /** Against the baseline (0 for the baseline itself). */
+  paramsDelta: number;
+  multAddsDelta: number;
+  memoryMBDelta: number;
+}
+
+export interface VariantDiff {
+  /** The first variant: every change is measured against it. */
+  baseline: string;
+  variants: VariantTotals[];
+  rows: VariantRow[];
+}
+
+/**
+ * Layer names in one order for all variants: the first variant's, and each later variant's extra
+ * layers inserted after the layer that precedes them there.
+ */
+export function mergedLayerOrder(lists: string[][]): string[] {
+  const order: string[] = [];
+  for (const names of lists) {
+    let at = -1;
+    for (const n of names) {
+      const i = order.indexOf(n);
+      if (i >= 0) {
+        at = i;
+      } else {
+        order.splice(at + 1, 0, n);
+        at++;
+      }
+    }
+  }
+  return order;
+}
+
+const sameLayer = (a: SummaryLayer, b: SummaryLayer) =>
+  a.type === b.type && sameShape(a.outputShape, b.outputShape) && a.params === b.params && a.multAdds === b.multAdds;
+
+/** N variants side by side, matched by layer name, each measured against the first (pure). */
+export function diffVariants(summaries: Summary[], names = summaries.map((s) => s.model)): VariantDiff {
+  if (summaries.length === 0) throw new RangeError('diffVariants needs at least one summary');
+  const maps = summaries.map((s) => new Map(s.layers.map((l) => [l.name, l])));
+  const base = summaries[0];
+  const rows = mergedLayerOrder(summaries.map((s) => s.layers.map((l) => l.name))).map((name): VariantRow => {
+    const b = maps[0].get(name);
+    const cells = maps.map((m) => {
+      const l = m.get(name);
+      return l ? { ...pick(l), changed: !b || !sameLayer(l, b) } : null;
+    });
+    return { name, cells, status: cells.every((c) => c && !c.changed) ? 'same' : 'changed' };
+  });
+  const variants = summaries.map((s, i) => ({
+    name: names[i],
+    params: s.totalParams,
+    trainableParams: s.trainableParams,
+    nonTrainableParams: s.nonTrainableParams,
+    multAdds: s.multAdds,
+    memoryMB: s.memory.totalMB,
+    batch: s.memory.batch,
+    paramsDelta: s.totalParams - base.totalParams,
+    multAddsDelta: s.multAdds - base.multAdds,
+    memoryMBDelta: s.memory.totalMB - base.memory.totalMB,
+  }));
+  return { baseline: names[0], variants, rows };
+}

@@ -16,15 +16,17 @@ export interface Loaded {
 /** `https://…`, `file:…`: a spec is read from a path, never fetched. */
 const URL_LIKE = /^[a-z][a-z0-9+.-]+:\/\//i;
 
+/** NS0107 when `file` is a URL (checked before paths are normalised, which would fold its `//`). */
+export function urlDiagnostic(file: string): Diagnostic | undefined {
+  if (!URL_LIKE.test(file)) return undefined;
+  return diagnostic('NS0107', `\`${file}\` is a URL; netspec reads spec files from disk and never downloads them`, { file }, {
+    help: 'download the file first (e.g. `curl -o model.yaml <url>`) and give its path',
+  });
+}
+
 export function loadSpecFile(file: string): Loaded {
-  if (URL_LIKE.test(file)) {
-    return {
-      diagnostics: [diagnostic('NS0107', `\`${file}\` is a URL; netspec reads spec files from disk and never downloads them`, { file }, {
-        help: 'download the file first (e.g. `curl -o model.yaml <url>`) and give its path',
-      })],
-    };
-  }
-  return check(readSource(file));
+  const url = urlDiagnostic(file);
+  return url ? { diagnostics: [url] } : check(readSource(file));
 }
 
 /** A spec given as text (the API's `loadModel(text)`); `file` names it in diagnostics. */

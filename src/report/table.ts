@@ -14,3 +14,19 @@ export const signed = (n: number) => (n > 0 ? `+${int(n)}` : n === 0 ? '0' : int
 export const shape = (s: number[] | number[][]) =>
   Array.isArray(s[0]) ? (s as number[][]).map((x) => `[${x.join(', ')}]`).join(' ') : `[${(s as number[]).join(', ')}]`;
 export const mb = (n: number) => n.toFixed(2);
+
+/** A GitHub-flavoured Markdown table; `|` inside cells is escaped. */
+export function markdownTable(header: string[], rows: string[][], align: Align[]): string[] {
+  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  const line = (r: string[]) => `| ${r.map(esc).join(' | ')} |`;
+  return [line(header), `|${align.map((a) => (a === 'right' ? '---:' : ':---')).join('|')}|`, ...rows.map(line)];
+}
+
+/** RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled. */
+export function csv(rows: (string | number)[][]): string {
+  const field = (v: string | number) => {
+    const s = String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return rows.map((r) => r.map(field).join(',')).join('\n');
+}

@@ -117,3 +117,30 @@ export function resolveConfig(train: TrainSpec, o: Overrides, model: string, spe
   }
   return { ok: true, config };
 }
+
+/** The command-line names of the overrides (for messages). */
+export const optionName = (k: keyof Overrides): string => `--${k === 'batchSize' ? 'batch' : k === 'onBadImage' ? 'bad-images' : k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/** The saved value an override would change (undefined: not set in the run). */
+function savedValue(c: TrainConfig, k: keyof Overrides): unknown {
+  const opt = c.optimizer as Partial<Record<string, unknown>>;
+  switch (k) {
+    case 'lr': return c.optimizer.lr;
+    case 'optimizer': return c.optimizer.type;
+    case 'momentum': return opt.momentum;
+    case 'weightDecay': return opt.weightDecay;
+    case 'schedule': return c.schedule.type;
+    case 'onBadImage': return c.onBadImage ?? 'error';
+    default: return (c as unknown as Record<string, unknown>)[k];
+  }
+}
+
+/**
+ * Options given with --resume that differ from the run's saved configuration. A resumed run keeps
+ * its configuration, so only --epochs may change; repeating a saved value is harmless and accepted.
+ */
+export function resumeConflicts(saved: TrainConfig, o: Overrides): { option: string; saved: unknown; given: unknown }[] {
+  return (Object.keys(o) as (keyof Overrides)[])
+    .filter((k) => k !== 'epochs' && o[k] !== undefined && o[k] !== savedValue(saved, k))
+    .map((k) => ({ option: optionName(k), saved: savedValue(saved, k), given: o[k] }));
+}

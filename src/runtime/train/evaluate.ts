@@ -1,5 +1,7 @@
 // Loss and top-1/top-5 error of a model over a split: the validation pass after each epoch and the
-// `eval` command. No randomness: centre crops (or the paper's ten crops, averaged), fixed order.
+// `eval` command. No randomness: centre crops (or the paper's ten crops, averaged). The whole split
+// in order, or with `steps` a fixed-seed random subset: the first N batches of a split sorted by
+// class (ImageFolder's val) would all be one class.
 import * as tf from '@tensorflow/tfjs';
 import { batches, type Normalization, type ResolvedAugment, type Split } from '../data/index.ts';
 import { crossEntropy, errorCounts } from './metrics.ts';
@@ -12,8 +14,9 @@ export interface EvalOptions {
   normalize: Normalization;
   /** Average the softmax outputs of the four corner and centre crops and their mirrors. */
   tenCrop?: boolean;
-  /** Only the first N batches (a quick estimate). */
+  /** Only N batches (a quick estimate), drawn as a random subset fixed by `seed`: the same every call. */
   steps?: number;
+  /** Seed of that subset; default 0. */
   seed?: number;
 }
 
@@ -35,7 +38,8 @@ export async function evaluate(model: tf.LayersModel, opts: EvalOptions): Promis
     batchSize: opts.batchSize,
     epoch: 0,
     seed: opts.seed ?? 0,
-    shuffle: false,
+    // Shuffled only to pick the subset; a whole pass needs no shuffling.
+    shuffle: opts.steps !== undefined && opts.steps * opts.batchSize < opts.split.size,
     steps: opts.steps,
     inputShape: opts.inputShape,
     augment: opts.augment,

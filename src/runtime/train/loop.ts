@@ -101,10 +101,26 @@ export interface TrainOptions {
   prefetch?: number;
   /** Called after each epoch's metrics are recorded (tests watch memory here). */
   onEpoch?: (m: EpochMetrics) => void;
+  /** Called after each update with the epoch's running figures. */
+  onStep?: (s: StepInfo) => void;
+  /** Once aborted, the loop checkpoints where it stands after the current step and returns 'aborted'. */
+  signal?: AbortSignal;
+}
+
+/** What `onStep` hears after each update: the epoch's running averages so far. */
+export interface StepInfo {
+  /** 0-based epoch and the number of batches done in it. */
+  epoch: number;
+  step: number;
+  globalStep: number;
+  loss: number;
+  top1Error: number;
+  imagesPerSec: number;
 }
 
 export type TrainOutcome = {
-  status: 'completed' | 'stopped' | 'diverged' | 'failed';
+  /** stopped: maxSteps reached, no checkpoint; aborted: the signal fired, checkpointed where it stood. */
+  status: 'completed' | 'stopped' | 'aborted' | 'diverged' | 'failed';
   /** Why the run diverged or failed, and its catalogued code. */
   error?: string;
   code?: 'NS0401' | 'NS0406' | 'NS0407' | 'NS0408';
@@ -291,7 +307,13 @@ async function trainWith(opts: TrainOptions, variables: tf.Variable[], optimizer
       mark = now;
       progress.step = batch.index + 1;
       progress.globalStep++;
-      opts.reporter?.step({ step: progress.step, loss: r.loss / r.images, top1Error: r.errors / r.images, imagesPerSec: r.images / r.seconds });
+      const running = { loss: r.loss / r.images, top1Error: r.errors / r.images, imagesPerSec: r.images / r.seconds };
+      opts.reporter?.step({ step: progress.step, ...running });
+      opts.onStep?.({ epoch, step: progress.step, globalStep: progress.globalStep, ...running });
+      if (opts.signal?.aborted) {
+        const err = await checkpoint();
+        return err ? outcome('failed', err, 'NS0407') : outcome('aborted');
+      }
       if (cfg.checkpointEvery > 0 && progress.globalStep % cfg.checkpointEvery === 0 && progress.step < steps) {
         const err = await checkpoint();
         if (err) return outcome('failed', err, 'NS0407');
@@ -310,6 +332,7 @@ async function trainWith(opts: TrainOptions, variables: tf.Variable[], optimizer
             augment: opts.augment,
             normalize: opts.normalize,
             steps: cfg.valSteps,
+            seed: cfg.seed,
           })
         : undefined;
     const r = progress.running;

@@ -19,7 +19,7 @@ import { writeFileAtomic, type WriteOptions } from '../../io/write-atomic.ts';
 import { loadLatestCheckpoint, readCheckpoint, type Checkpoint, type Result } from './checkpoint.ts';
 import type { TrainConfig } from './config.ts';
 import { exportModel } from './export.ts';
-import { checkpointDir, metricsFile, train, type CheckpointMeta, type EpochMetrics, type TrainOutcome } from './loop.ts';
+import { checkpointDir, metricsFile, train, type CheckpointMeta, type EpochMetrics, type StepInfo, type TrainOutcome } from './loop.ts';
 import type { Reporter } from './progress.ts';
 
 /** What every checkpoint of a run carries besides weights and progress. */
@@ -49,6 +49,10 @@ export interface RunOptions {
   writeOptions?: WriteOptions;
   /** Called after each epoch (tests watch memory here). */
   onEpoch?: (m: EpochMetrics) => void;
+  /** Called after each update. */
+  onStep?: (s: StepInfo) => void;
+  /** Aborting checkpoints the run where it stands and ends it with status 'aborted'. */
+  signal?: AbortSignal;
 }
 
 export interface RunResult extends Omit<TrainOutcome, 'error' | 'code'> {
@@ -72,6 +76,18 @@ async function openData(config: TrainConfig): Promise<{ dataset: Dataset; train:
     return { dataset, train, val };
   }
   return { dataset, train: dataset.train, val: dataset.test };
+}
+
+/**
+ * NS0409: the dataset's classes and the model's outputs differ. More classes than outputs cannot
+ * train; fewer would train a head of mostly dead outputs and report a top-5 error that means nothing.
+ */
+export function classCountMismatch(dataset: Pick<Dataset, 'root' | 'classes' | 'kind'>, modelClasses: number): Diagnostic {
+  const n = dataset.classes;
+  const what = dataset.kind === 'imagefolder' ? `${n} class folder${n === 1 ? '' : 's'}` : `${n} classes`;
+  return diagnostic('NS0409', `the dataset (${dataset.root}) has ${what}, but the model predicts ${modelClasses} classes`, undefined, {
+    help: `train with \`--classes ${n}\` (the same model with a ${n}-way last layer), or set \`classes: ${n}\` and the last layer's size in the spec (or a variant that extends it)`,
+  });
 }
 
 /** A DataError as its diagnostic; anything else is a bug and is not caught. */
@@ -104,6 +120,8 @@ async function runLoop(
       reporter: opts.io.reporter,
       writeOptions: opts.writeOptions,
       onEpoch: opts.onEpoch,
+      onStep: opts.onStep,
+      signal: opts.signal,
     });
   } catch (e) {
     // A file that turns out unreadable mid-run (a corrupt image with onBadImage 'error').
@@ -149,10 +167,7 @@ export async function startRun(opts: StartOptions): Promise<RunResult> {
     for (const n of data.dataset.notes) io.warn(n);
     const crop = config.augment.crop;
     checkShapes(data.train.shape, inputShape, typeof crop === 'object' ? (crop.padding ?? 0) : 0);
-    if (data.dataset.classes > classes) {
-      return failed(dir, diagnostic('NS0409', `${data.dataset.root} has ${data.dataset.classes} classes but the model predicts ${classes}`, undefined,
-        { help: `set \`classes: ${data.dataset.classes}\` in the spec` }));
-    }
+    if (data.dataset.classes !== classes) return failed(dir, classCountMismatch(data.dataset, classes));
     const t = await resolveTransforms({ augment: config.augment, normalize: config.normalize }, data.train, { seed: config.seed });
     for (const n of t.notes) io.warn(n);
     transforms = { augment: t.augment, normalize: t.normalize };
