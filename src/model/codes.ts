@@ -72,6 +72,15 @@ export const CODES = {
   NS0501: 'nothing to compile',
   NS0502: 'runtime import is not a module specifier',
   NS0503: 'output folder is a file',
+  // ---- NS06xx: reports (src/report/html/): a damaged run folder is drawn as far as it goes
+  NS0601: 'run folder not found',
+  NS0602: 'run folder file missing or unreadable',
+  NS0603: 'metrics line unreadable',
+  NS0604: 'metric value not finite',
+  NS0605: 'no epoch finished yet',
+  NS0606: 'spec missing or invalid: no architecture drawn',
+  NS0607: 'architecture could not be laid out',
+  NS0608: 'report could not be written',
 } as const;
 
 export type Code = keyof typeof CODES;

@@ -21,6 +21,7 @@ import type { TrainConfig } from './config.ts';
 import { exportModel } from './export.ts';
 import { checkpointDir, metricsFile, train, type CheckpointMeta, type EpochMetrics, type StepInfo, type TrainOutcome } from './loop.ts';
 import type { Reporter } from './progress.ts';
+import { writeEpochReport } from '../../report/html/write.ts';
 
 /** What every checkpoint of a run carries besides weights and progress. */
 export interface RunExtra {
@@ -119,7 +120,8 @@ async function runLoop(
       maxSteps: opts.maxSteps,
       reporter: opts.io.reporter,
       writeOptions: opts.writeOptions,
-      onEpoch: opts.onEpoch,
+      // report.html after every epoch; a failure to write it is a warning, never the end of training.
+      onEpoch: (m) => (writeEpochReport(dir, { backend: tf.getBackend(), tfjs: tf.version.tfjs, epoch: m.epoch }, opts.io.warn), opts.onEpoch?.(m)),
       onStep: opts.onStep,
       signal: opts.signal,
     });
