@@ -2,8 +2,10 @@ import { collapseBlocks, summarize } from '../model/summary.ts';
 import { renderSummary, renderSummaryCsv, renderSummaryMarkdown } from '../report/summary-text.ts';
 import { intOption, parse, UsageError, type IO } from './args.ts';
 import { analyzeOrReport } from './check.ts';
+import { writeArchitectureSvg } from './report.ts';
 
 export const summaryHelp = `Usage: npm run summary -- <model.yaml> [--batch N] [--json | --markdown | --csv] [--collapse]
+       npm run summary -- <model.yaml> --svg OUT [--collapse]
 
 Prints each layer's type, input and output shape, parameters and mult-adds, the totals, and
 the memory a training step needs at the batch size (torchsummary's formula).
@@ -15,6 +17,8 @@ Options:
   --markdown  the table and totals as Markdown
   --csv       one row per layer: name,type,input_shape,output_shape,params,mult_adds,block
   --collapse  one row per block instance (\`layer2.0 (block basic)\`), its layers' counts summed
+  --svg OUT   write the architecture as an SVG picture to OUT instead of the table (with
+              --collapse: one box per block instance)
   -h, --help  this help`;
 
 const FORMATS = ['json', 'markdown', 'csv'] as const;
@@ -26,6 +30,7 @@ export function summaryCommand(argv: string[], io: IO): number {
     markdown: { type: 'boolean' },
     csv: { type: 'boolean' },
     collapse: { type: 'boolean' },
+    svg: { type: 'string' },
   });
   if (values.help) return io.out(summaryHelp), 0;
   if (positionals.length !== 1) throw new UsageError('summary takes exactly one model file');
@@ -34,6 +39,7 @@ export function summaryCommand(argv: string[], io: IO): number {
   const batch = intOption(values.batch as string | undefined, 'batch') ?? 1;
   const analysis = analyzeOrReport(positionals[0], io);
   if (!analysis) return 1;
+  if (values.svg !== undefined) return writeArchitectureSvg(analysis.ir!, values.svg as string, !!values.collapse, io);
   const full = summarize(analysis.ir!, batch);
   const s = values.collapse ? collapseBlocks(full) : full;
   const render = { json: (x: typeof s) => JSON.stringify(x, null, 2), markdown: renderSummaryMarkdown, csv: renderSummaryCsv, text: renderSummary };
