@@ -131,6 +131,7 @@ function savedValue(c: TrainConfig, k: keyof Overrides): unknown {
     case 'weightDecay': return opt.weightDecay;
     case 'schedule': return c.schedule.type;
     case 'onBadImage': return c.onBadImage ?? 'error';
+    case 'data': return c.data ?? c.dataset.path; // --data, else the spec's train.dataset.path
     default: return (c as unknown as Record<string, unknown>)[k];
   }
 }
