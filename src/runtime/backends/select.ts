@@ -3,6 +3,7 @@
 // never swapped for another: a run on a backend nobody asked for is worse than no run. Never throws.
 import { existsSync, readdirSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
+import { useEagerRelease } from '../backprop.ts';
 import { NETSPEC_CPU, registerNetspecCpu, type RegisterResult } from './netspec-cpu.ts';
 import type { WebGPUOutcome } from './webgpu.ts';
 import { defaultCudaDeps, explainCpuFallback, packageInstalled } from './cuda.ts';
@@ -210,6 +211,7 @@ export async function selectBackend(opts: SelectOptions = {}, deps: SelectDeps =
     const outcome = await attempt();
     if (outcome.ok) {
       tried.push({ name, ok: true });
+      useEagerRelease(); // every backend: free each tensor of the backward pass once used (backprop.ts)
       const asked = requested === 'auto' ? '' : ` (requested: ${requested})`;
       log(`backend: ${name} — ${outcome.device}${asked}`);
       for (const t of tried) if (!t.ok) log(`  not ${t.name}: ${t.why}`);
