@@ -609,30 +609,94 @@ export interface BuildOptions {
   seed?: number;
 }
 
+/** What block functions take from the builder: the spec's scheme (or options.init), the options and the seeds. */
+interface BlockContext {
+  init: InitScheme;
+  options: BuildOptions;
+  seedFor: (i: number) => number | undefined;
+}
+
+/**
+ * Block `conv`: its layers, named `<name>.conv` …, applied to `x`; returns the last one's output. Defaults: kernel 1,
+ * stride 1.
+ */
+function block$conv(
+  x: tf.SymbolicTensor,
+  name: string,
+  args: { filters: number; kernel: number; stride: number },
+  ctx: BlockContext,
+  first: number,
+): tf.SymbolicTensor {
+  const conv$ = new NetspecConv2D({
+    name: name + ".conv",
+    filters: args.filters,
+    kernelSize: [args.kernel, args.kernel],
+    strides: [args.stride, args.stride],
+    pad: [(args.kernel - 1) / 2, (args.kernel - 1) / 2, (args.kernel - 1) / 2, (args.kernel - 1) / 2],
+    useBias: false,
+    kernelInitializer: weightInitializer(ctx.init, ctx.seedFor(first)),
+  }).apply(x) as tf.SymbolicTensor;
+  const bn$ = new NetspecBatchNorm({ name: name + ".bn", epsilon: 0.001 }).apply(conv$) as tf.SymbolicTensor;
+  const relu$ = new NetspecActivation({ name: name + ".relu", activation: "relu" }).apply(bn$) as tf.SymbolicTensor;
+  return relu$;
+}
+
+/** Block `inception`: its layers, named `<name>.branch1` …, applied to `x`; returns the last one's output. */
+function block$inception(
+  x: tf.SymbolicTensor,
+  name: string,
+  args: { c1: number; c3r: number; c3: number; c5r: number; c5: number; pool: number },
+  ctx: BlockContext,
+  first: number,
+): tf.SymbolicTensor {
+  const branch1$ = block$conv(x, name + ".branch1", { filters: args.c1, kernel: 1, stride: 1 }, ctx, first);
+  const branch2_0$ = block$conv(x, name + ".branch2_0", { filters: args.c3r, kernel: 1, stride: 1 }, ctx, first + 3);
+  const branch2_1$ = block$conv(
+    branch2_0$,
+    name + ".branch2_1",
+    { filters: args.c3, kernel: 3, stride: 1 },
+    ctx,
+    first + 6,
+  );
+  const branch3_0$ = block$conv(x, name + ".branch3_0", { filters: args.c5r, kernel: 1, stride: 1 }, ctx, first + 9);
+  const branch3_1$ = block$conv(
+    branch3_0$,
+    name + ".branch3_1",
+    { filters: args.c5, kernel: 3, stride: 1 },
+    ctx,
+    first + 12,
+  );
+  const branch4_0$ = new NetspecPool2D({
+    name: name + ".branch4_0",
+    mode: "max",
+    poolSize: [3, 3],
+    strides: [1, 1],
+    pad: [1, 1, 1, 1],
+    rounding: "ceil",
+  }).apply(x) as tf.SymbolicTensor;
+  const branch4_1$ = block$conv(
+    branch4_0$,
+    name + ".branch4_1",
+    { filters: args.pool, kernel: 1, stride: 1 },
+    ctx,
+    first + 16,
+  );
+  const cat$ = tf.layers.concatenate({
+    name: name + ".cat",
+    axis: 3,
+  }).apply([branch1$, branch2_1$, branch3_1$, branch4_1$]) as tf.SymbolicTensor;
+  return cat$;
+}
+
 /** Builds googlenet as a tfjs LayersModel (not compiled: the trainer chooses loss and optimizer). */
 export function buildGooglenet(options: BuildOptions = {}): tf.LayersModel {
   registerNetspecLayers();
   const init = options.init ?? defaultInit;
   const seedFor = (i: number): number | undefined => (options.seed === undefined ? undefined : options.seed + i);
+  const ctx: BlockContext = { init, options, seedFor };
   const input = tf.input({ shape: [224, 224, 3], name: "input" });
-  // block conv: conv1
-  // conv1.conv: 224x224x3 -> 112x112x64
-  const conv1_conv$ = new NetspecConv2D({
-    name: "conv1.conv",
-    filters: 64,
-    kernelSize: [7, 7],
-    strides: [2, 2],
-    pad: [3, 3, 3, 3],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(0)),
-  }).apply(input) as tf.SymbolicTensor;
-  // conv1.bn: 112x112x64 -> 112x112x64
-  const conv1_bn$ = new NetspecBatchNorm({ name: "conv1.bn", epsilon: 0.001 }).apply(conv1_conv$) as tf.SymbolicTensor;
-  // conv1.relu: 112x112x64 -> 112x112x64
-  const conv1_relu$ = new NetspecActivation({
-    name: "conv1.relu",
-    activation: "relu",
-  }).apply(conv1_bn$) as tf.SymbolicTensor;
+  // conv1: block conv, 224x224x3 -> 112x112x64
+  const conv1_relu$ = block$conv(input, "conv1", { filters: 64, kernel: 7, stride: 2 }, ctx, 0);
   // maxpool1: 112x112x64 -> 56x56x64
   const maxpool1$ = new NetspecPool2D({
     name: "maxpool1",
@@ -641,39 +705,10 @@ export function buildGooglenet(options: BuildOptions = {}): tf.LayersModel {
     strides: [2, 2],
     rounding: "ceil",
   }).apply(conv1_relu$) as tf.SymbolicTensor;
-  // block conv: conv2
-  // conv2.conv: 56x56x64 -> 56x56x64
-  const conv2_conv$ = new NetspecConv2D({
-    name: "conv2.conv",
-    filters: 64,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(4)),
-  }).apply(maxpool1$) as tf.SymbolicTensor;
-  // conv2.bn: 56x56x64 -> 56x56x64
-  const conv2_bn$ = new NetspecBatchNorm({ name: "conv2.bn", epsilon: 0.001 }).apply(conv2_conv$) as tf.SymbolicTensor;
-  // conv2.relu: 56x56x64 -> 56x56x64
-  const conv2_relu$ = new NetspecActivation({
-    name: "conv2.relu",
-    activation: "relu",
-  }).apply(conv2_bn$) as tf.SymbolicTensor;
-  // block conv: conv3
-  // conv3.conv: 56x56x64 -> 56x56x192
-  const conv3_conv$ = new NetspecConv2D({
-    name: "conv3.conv",
-    filters: 192,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(7)),
-  }).apply(conv2_relu$) as tf.SymbolicTensor;
-  // conv3.bn: 56x56x192 -> 56x56x192
-  const conv3_bn$ = new NetspecBatchNorm({ name: "conv3.bn", epsilon: 0.001 }).apply(conv3_conv$) as tf.SymbolicTensor;
-  // conv3.relu: 56x56x192 -> 56x56x192
-  const conv3_relu$ = new NetspecActivation({
-    name: "conv3.relu",
-    activation: "relu",
-  }).apply(conv3_bn$) as tf.SymbolicTensor;
+  // conv2: block conv, 56x56x64 -> 56x56x64
+  const conv2_relu$ = block$conv(maxpool1$, "conv2", { filters: 64, kernel: 1, stride: 1 }, ctx, 4);
+  // conv3: block conv, 56x56x64 -> 56x56x192
+  const conv3_relu$ = block$conv(conv2_relu$, "conv3", { filters: 192, kernel: 3, stride: 1 }, ctx, 7);
   // maxpool2: 56x56x192 -> 28x28x192
   const maxpool2$ = new NetspecPool2D({
     name: "maxpool2",
@@ -682,260 +717,22 @@ export function buildGooglenet(options: BuildOptions = {}): tf.LayersModel {
     strides: [2, 2],
     rounding: "ceil",
   }).apply(conv3_relu$) as tf.SymbolicTensor;
-  // block inception: inception3a
-  // inception3a.branch1.conv: 28x28x192 -> 28x28x64
-  const inception3a_branch1_conv$ = new NetspecConv2D({
-    name: "inception3a.branch1.conv",
-    filters: 64,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(11)),
-  }).apply(maxpool2$) as tf.SymbolicTensor;
-  // inception3a.branch1.bn: 28x28x64 -> 28x28x64
-  const inception3a_branch1_bn$ = new NetspecBatchNorm({
-    name: "inception3a.branch1.bn",
-    epsilon: 0.001,
-  }).apply(inception3a_branch1_conv$) as tf.SymbolicTensor;
-  // inception3a.branch1.relu: 28x28x64 -> 28x28x64
-  const inception3a_branch1_relu$ = new NetspecActivation({
-    name: "inception3a.branch1.relu",
-    activation: "relu",
-  }).apply(inception3a_branch1_bn$) as tf.SymbolicTensor;
-  // inception3a.branch2_0.conv: 28x28x192 -> 28x28x96
-  const inception3a_branch2_0_conv$ = new NetspecConv2D({
-    name: "inception3a.branch2_0.conv",
-    filters: 96,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(14)),
-  }).apply(maxpool2$) as tf.SymbolicTensor;
-  // inception3a.branch2_0.bn: 28x28x96 -> 28x28x96
-  const inception3a_branch2_0_bn$ = new NetspecBatchNorm({
-    name: "inception3a.branch2_0.bn",
-    epsilon: 0.001,
-  }).apply(inception3a_branch2_0_conv$) as tf.SymbolicTensor;
-  // inception3a.branch2_0.relu: 28x28x96 -> 28x28x96
-  const inception3a_branch2_0_relu$ = new NetspecActivation({
-    name: "inception3a.branch2_0.relu",
-    activation: "relu",
-  }).apply(inception3a_branch2_0_bn$) as tf.SymbolicTensor;
-  // inception3a.branch2_1.conv: 28x28x96 -> 28x28x128
-  const inception3a_branch2_1_conv$ = new NetspecConv2D({
-    name: "inception3a.branch2_1.conv",
-    filters: 128,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(17)),
-  }).apply(inception3a_branch2_0_relu$) as tf.SymbolicTensor;
-  // inception3a.branch2_1.bn: 28x28x128 -> 28x28x128
-  const inception3a_branch2_1_bn$ = new NetspecBatchNorm({
-    name: "inception3a.branch2_1.bn",
-    epsilon: 0.001,
-  }).apply(inception3a_branch2_1_conv$) as tf.SymbolicTensor;
-  // inception3a.branch2_1.relu: 28x28x128 -> 28x28x128
-  const inception3a_branch2_1_relu$ = new NetspecActivation({
-    name: "inception3a.branch2_1.relu",
-    activation: "relu",
-  }).apply(inception3a_branch2_1_bn$) as tf.SymbolicTensor;
-  // inception3a.branch3_0.conv: 28x28x192 -> 28x28x16
-  const inception3a_branch3_0_conv$ = new NetspecConv2D({
-    name: "inception3a.branch3_0.conv",
-    filters: 16,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(20)),
-  }).apply(maxpool2$) as tf.SymbolicTensor;
-  // inception3a.branch3_0.bn: 28x28x16 -> 28x28x16
-  const inception3a_branch3_0_bn$ = new NetspecBatchNorm({
-    name: "inception3a.branch3_0.bn",
-    epsilon: 0.001,
-  }).apply(inception3a_branch3_0_conv$) as tf.SymbolicTensor;
-  // inception3a.branch3_0.relu: 28x28x16 -> 28x28x16
-  const inception3a_branch3_0_relu$ = new NetspecActivation({
-    name: "inception3a.branch3_0.relu",
-    activation: "relu",
-  }).apply(inception3a_branch3_0_bn$) as tf.SymbolicTensor;
-  // inception3a.branch3_1.conv: 28x28x16 -> 28x28x32
-  const inception3a_branch3_1_conv$ = new NetspecConv2D({
-    name: "inception3a.branch3_1.conv",
-    filters: 32,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(23)),
-  }).apply(inception3a_branch3_0_relu$) as tf.SymbolicTensor;
-  // inception3a.branch3_1.bn: 28x28x32 -> 28x28x32
-  const inception3a_branch3_1_bn$ = new NetspecBatchNorm({
-    name: "inception3a.branch3_1.bn",
-    epsilon: 0.001,
-  }).apply(inception3a_branch3_1_conv$) as tf.SymbolicTensor;
-  // inception3a.branch3_1.relu: 28x28x32 -> 28x28x32
-  const inception3a_branch3_1_relu$ = new NetspecActivation({
-    name: "inception3a.branch3_1.relu",
-    activation: "relu",
-  }).apply(inception3a_branch3_1_bn$) as tf.SymbolicTensor;
-  // inception3a.branch4_0: 28x28x192 -> 28x28x192
-  const inception3a_branch4_0$ = new NetspecPool2D({
-    name: "inception3a.branch4_0",
-    mode: "max",
-    poolSize: [3, 3],
-    strides: [1, 1],
-    pad: [1, 1, 1, 1],
-    rounding: "ceil",
-  }).apply(maxpool2$) as tf.SymbolicTensor;
-  // inception3a.branch4_1.conv: 28x28x192 -> 28x28x32
-  const inception3a_branch4_1_conv$ = new NetspecConv2D({
-    name: "inception3a.branch4_1.conv",
-    filters: 32,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(27)),
-  }).apply(inception3a_branch4_0$) as tf.SymbolicTensor;
-  // inception3a.branch4_1.bn: 28x28x32 -> 28x28x32
-  const inception3a_branch4_1_bn$ = new NetspecBatchNorm({
-    name: "inception3a.branch4_1.bn",
-    epsilon: 0.001,
-  }).apply(inception3a_branch4_1_conv$) as tf.SymbolicTensor;
-  // inception3a.branch4_1.relu: 28x28x32 -> 28x28x32
-  const inception3a_branch4_1_relu$ = new NetspecActivation({
-    name: "inception3a.branch4_1.relu",
-    activation: "relu",
-  }).apply(inception3a_branch4_1_bn$) as tf.SymbolicTensor;
-  // inception3a.cat: 28x28x64 + 28x28x128 + 28x28x32 + 28x28x32 -> 28x28x256
-  const inception3a_cat$ = tf.layers.concatenate({
-    name: "inception3a.cat",
-    axis: 3,
-  }).apply([
-    inception3a_branch1_relu$, inception3a_branch2_1_relu$, inception3a_branch3_1_relu$, inception3a_branch4_1_relu$,
-  ]) as tf.SymbolicTensor;
-  // block inception: inception3b
-  // inception3b.branch1.conv: 28x28x256 -> 28x28x128
-  const inception3b_branch1_conv$ = new NetspecConv2D({
-    name: "inception3b.branch1.conv",
-    filters: 128,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(31)),
-  }).apply(inception3a_cat$) as tf.SymbolicTensor;
-  // inception3b.branch1.bn: 28x28x128 -> 28x28x128
-  const inception3b_branch1_bn$ = new NetspecBatchNorm({
-    name: "inception3b.branch1.bn",
-    epsilon: 0.001,
-  }).apply(inception3b_branch1_conv$) as tf.SymbolicTensor;
-  // inception3b.branch1.relu: 28x28x128 -> 28x28x128
-  const inception3b_branch1_relu$ = new NetspecActivation({
-    name: "inception3b.branch1.relu",
-    activation: "relu",
-  }).apply(inception3b_branch1_bn$) as tf.SymbolicTensor;
-  // inception3b.branch2_0.conv: 28x28x256 -> 28x28x128
-  const inception3b_branch2_0_conv$ = new NetspecConv2D({
-    name: "inception3b.branch2_0.conv",
-    filters: 128,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(34)),
-  }).apply(inception3a_cat$) as tf.SymbolicTensor;
-  // inception3b.branch2_0.bn: 28x28x128 -> 28x28x128
-  const inception3b_branch2_0_bn$ = new NetspecBatchNorm({
-    name: "inception3b.branch2_0.bn",
-    epsilon: 0.001,
-  }).apply(inception3b_branch2_0_conv$) as tf.SymbolicTensor;
-  // inception3b.branch2_0.relu: 28x28x128 -> 28x28x128
-  const inception3b_branch2_0_relu$ = new NetspecActivation({
-    name: "inception3b.branch2_0.relu",
-    activation: "relu",
-  }).apply(inception3b_branch2_0_bn$) as tf.SymbolicTensor;
-  // inception3b.branch2_1.conv: 28x28x128 -> 28x28x192
-  const inception3b_branch2_1_conv$ = new NetspecConv2D({
-    name: "inception3b.branch2_1.conv",
-    filters: 192,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(37)),
-  }).apply(inception3b_branch2_0_relu$) as tf.SymbolicTensor;
-  // inception3b.branch2_1.bn: 28x28x192 -> 28x28x192
-  const inception3b_branch2_1_bn$ = new NetspecBatchNorm({
-    name: "inception3b.branch2_1.bn",
-    epsilon: 0.001,
-  }).apply(inception3b_branch2_1_conv$) as tf.SymbolicTensor;
-  // inception3b.branch2_1.relu: 28x28x192 -> 28x28x192
-  const inception3b_branch2_1_relu$ = new NetspecActivation({
-    name: "inception3b.branch2_1.relu",
-    activation: "relu",
-  }).apply(inception3b_branch2_1_bn$) as tf.SymbolicTensor;
-  // inception3b.branch3_0.conv: 28x28x256 -> 28x28x32
-  const inception3b_branch3_0_conv$ = new NetspecConv2D({
-    name: "inception3b.branch3_0.conv",
-    filters: 32,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(40)),
-  }).apply(inception3a_cat$) as tf.SymbolicTensor;
-  // inception3b.branch3_0.bn: 28x28x32 -> 28x28x32
-  const inception3b_branch3_0_bn$ = new NetspecBatchNorm({
-    name: "inception3b.branch3_0.bn",
-    epsilon: 0.001,
-  }).apply(inception3b_branch3_0_conv$) as tf.SymbolicTensor;
-  // inception3b.branch3_0.relu: 28x28x32 -> 28x28x32
-  const inception3b_branch3_0_relu$ = new NetspecActivation({
-    name: "inception3b.branch3_0.relu",
-    activation: "relu",
-  }).apply(inception3b_branch3_0_bn$) as tf.SymbolicTensor;
-  // inception3b.branch3_1.conv: 28x28x32 -> 28x28x96
-  const inception3b_branch3_1_conv$ = new NetspecConv2D({
-    name: "inception3b.branch3_1.conv",
-    filters: 96,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(43)),
-  }).apply(inception3b_branch3_0_relu$) as tf.SymbolicTensor;
-  // inception3b.branch3_1.bn: 28x28x96 -> 28x28x96
-  const inception3b_branch3_1_bn$ = new NetspecBatchNorm({
-    name: "inception3b.branch3_1.bn",
-    epsilon: 0.001,
-  }).apply(inception3b_branch3_1_conv$) as tf.SymbolicTensor;
-  // inception3b.branch3_1.relu: 28x28x96 -> 28x28x96
-  const inception3b_branch3_1_relu$ = new NetspecActivation({
-    name: "inception3b.branch3_1.relu",
-    activation: "relu",
-  }).apply(inception3b_branch3_1_bn$) as tf.SymbolicTensor;
-  // inception3b.branch4_0: 28x28x256 -> 28x28x256
-  const inception3b_branch4_0$ = new NetspecPool2D({
-    name: "inception3b.branch4_0",
-    mode: "max",
-    poolSize: [3, 3],
-    strides: [1, 1],
-    pad: [1, 1, 1, 1],
-    rounding: "ceil",
-  }).apply(inception3a_cat$) as tf.SymbolicTensor;
-  // inception3b.branch4_1.conv: 28x28x256 -> 28x28x64
-  const inception3b_branch4_1_conv$ = new NetspecConv2D({
-    name: "inception3b.branch4_1.conv",
-    filters: 64,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(47)),
-  }).apply(inception3b_branch4_0$) as tf.SymbolicTensor;
-  // inception3b.branch4_1.bn: 28x28x64 -> 28x28x64
-  const inception3b_branch4_1_bn$ = new NetspecBatchNorm({
-    name: "inception3b.branch4_1.bn",
-    epsilon: 0.001,
-  }).apply(inception3b_branch4_1_conv$) as tf.SymbolicTensor;
-  // inception3b.branch4_1.relu: 28x28x64 -> 28x28x64
-  const inception3b_branch4_1_relu$ = new NetspecActivation({
-    name: "inception3b.branch4_1.relu",
-    activation: "relu",
-  }).apply(inception3b_branch4_1_bn$) as tf.SymbolicTensor;
-  // inception3b.cat: 28x28x128 + 28x28x192 + 28x28x96 + 28x28x64 -> 28x28x480
-  const inception3b_cat$ = tf.layers.concatenate({
-    name: "inception3b.cat",
-    axis: 3,
-  }).apply([
-    inception3b_branch1_relu$, inception3b_branch2_1_relu$, inception3b_branch3_1_relu$, inception3b_branch4_1_relu$,
-  ]) as tf.SymbolicTensor;
+  // inception3a: block inception, 28x28x192 -> 28x28x256
+  const inception3a_cat$ = block$inception(
+    maxpool2$,
+    "inception3a",
+    { c1: 64, c3r: 96, c3: 128, c5r: 16, c5: 32, pool: 32 },
+    ctx,
+    11,
+  );
+  // inception3b: block inception, 28x28x256 -> 28x28x480
+  const inception3b_cat$ = block$inception(
+    inception3a_cat$,
+    "inception3b",
+    { c1: 128, c3r: 128, c3: 192, c5r: 32, c5: 96, pool: 64 },
+    ctx,
+    31,
+  );
   // maxpool3: 28x28x480 -> 14x14x480
   const maxpool3$ = new NetspecPool2D({
     name: "maxpool3",
@@ -944,641 +741,46 @@ export function buildGooglenet(options: BuildOptions = {}): tf.LayersModel {
     strides: [2, 2],
     rounding: "ceil",
   }).apply(inception3b_cat$) as tf.SymbolicTensor;
-  // block inception: inception4a
-  // inception4a.branch1.conv: 14x14x480 -> 14x14x192
-  const inception4a_branch1_conv$ = new NetspecConv2D({
-    name: "inception4a.branch1.conv",
-    filters: 192,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(52)),
-  }).apply(maxpool3$) as tf.SymbolicTensor;
-  // inception4a.branch1.bn: 14x14x192 -> 14x14x192
-  const inception4a_branch1_bn$ = new NetspecBatchNorm({
-    name: "inception4a.branch1.bn",
-    epsilon: 0.001,
-  }).apply(inception4a_branch1_conv$) as tf.SymbolicTensor;
-  // inception4a.branch1.relu: 14x14x192 -> 14x14x192
-  const inception4a_branch1_relu$ = new NetspecActivation({
-    name: "inception4a.branch1.relu",
-    activation: "relu",
-  }).apply(inception4a_branch1_bn$) as tf.SymbolicTensor;
-  // inception4a.branch2_0.conv: 14x14x480 -> 14x14x96
-  const inception4a_branch2_0_conv$ = new NetspecConv2D({
-    name: "inception4a.branch2_0.conv",
-    filters: 96,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(55)),
-  }).apply(maxpool3$) as tf.SymbolicTensor;
-  // inception4a.branch2_0.bn: 14x14x96 -> 14x14x96
-  const inception4a_branch2_0_bn$ = new NetspecBatchNorm({
-    name: "inception4a.branch2_0.bn",
-    epsilon: 0.001,
-  }).apply(inception4a_branch2_0_conv$) as tf.SymbolicTensor;
-  // inception4a.branch2_0.relu: 14x14x96 -> 14x14x96
-  const inception4a_branch2_0_relu$ = new NetspecActivation({
-    name: "inception4a.branch2_0.relu",
-    activation: "relu",
-  }).apply(inception4a_branch2_0_bn$) as tf.SymbolicTensor;
-  // inception4a.branch2_1.conv: 14x14x96 -> 14x14x208
-  const inception4a_branch2_1_conv$ = new NetspecConv2D({
-    name: "inception4a.branch2_1.conv",
-    filters: 208,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(58)),
-  }).apply(inception4a_branch2_0_relu$) as tf.SymbolicTensor;
-  // inception4a.branch2_1.bn: 14x14x208 -> 14x14x208
-  const inception4a_branch2_1_bn$ = new NetspecBatchNorm({
-    name: "inception4a.branch2_1.bn",
-    epsilon: 0.001,
-  }).apply(inception4a_branch2_1_conv$) as tf.SymbolicTensor;
-  // inception4a.branch2_1.relu: 14x14x208 -> 14x14x208
-  const inception4a_branch2_1_relu$ = new NetspecActivation({
-    name: "inception4a.branch2_1.relu",
-    activation: "relu",
-  }).apply(inception4a_branch2_1_bn$) as tf.SymbolicTensor;
-  // inception4a.branch3_0.conv: 14x14x480 -> 14x14x16
-  const inception4a_branch3_0_conv$ = new NetspecConv2D({
-    name: "inception4a.branch3_0.conv",
-    filters: 16,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(61)),
-  }).apply(maxpool3$) as tf.SymbolicTensor;
-  // inception4a.branch3_0.bn: 14x14x16 -> 14x14x16
-  const inception4a_branch3_0_bn$ = new NetspecBatchNorm({
-    name: "inception4a.branch3_0.bn",
-    epsilon: 0.001,
-  }).apply(inception4a_branch3_0_conv$) as tf.SymbolicTensor;
-  // inception4a.branch3_0.relu: 14x14x16 -> 14x14x16
-  const inception4a_branch3_0_relu$ = new NetspecActivation({
-    name: "inception4a.branch3_0.relu",
-    activation: "relu",
-  }).apply(inception4a_branch3_0_bn$) as tf.SymbolicTensor;
-  // inception4a.branch3_1.conv: 14x14x16 -> 14x14x48
-  const inception4a_branch3_1_conv$ = new NetspecConv2D({
-    name: "inception4a.branch3_1.conv",
-    filters: 48,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(64)),
-  }).apply(inception4a_branch3_0_relu$) as tf.SymbolicTensor;
-  // inception4a.branch3_1.bn: 14x14x48 -> 14x14x48
-  const inception4a_branch3_1_bn$ = new NetspecBatchNorm({
-    name: "inception4a.branch3_1.bn",
-    epsilon: 0.001,
-  }).apply(inception4a_branch3_1_conv$) as tf.SymbolicTensor;
-  // inception4a.branch3_1.relu: 14x14x48 -> 14x14x48
-  const inception4a_branch3_1_relu$ = new NetspecActivation({
-    name: "inception4a.branch3_1.relu",
-    activation: "relu",
-  }).apply(inception4a_branch3_1_bn$) as tf.SymbolicTensor;
-  // inception4a.branch4_0: 14x14x480 -> 14x14x480
-  const inception4a_branch4_0$ = new NetspecPool2D({
-    name: "inception4a.branch4_0",
-    mode: "max",
-    poolSize: [3, 3],
-    strides: [1, 1],
-    pad: [1, 1, 1, 1],
-    rounding: "ceil",
-  }).apply(maxpool3$) as tf.SymbolicTensor;
-  // inception4a.branch4_1.conv: 14x14x480 -> 14x14x64
-  const inception4a_branch4_1_conv$ = new NetspecConv2D({
-    name: "inception4a.branch4_1.conv",
-    filters: 64,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(68)),
-  }).apply(inception4a_branch4_0$) as tf.SymbolicTensor;
-  // inception4a.branch4_1.bn: 14x14x64 -> 14x14x64
-  const inception4a_branch4_1_bn$ = new NetspecBatchNorm({
-    name: "inception4a.branch4_1.bn",
-    epsilon: 0.001,
-  }).apply(inception4a_branch4_1_conv$) as tf.SymbolicTensor;
-  // inception4a.branch4_1.relu: 14x14x64 -> 14x14x64
-  const inception4a_branch4_1_relu$ = new NetspecActivation({
-    name: "inception4a.branch4_1.relu",
-    activation: "relu",
-  }).apply(inception4a_branch4_1_bn$) as tf.SymbolicTensor;
-  // inception4a.cat: 14x14x192 + 14x14x208 + 14x14x48 + 14x14x64 -> 14x14x512
-  const inception4a_cat$ = tf.layers.concatenate({
-    name: "inception4a.cat",
-    axis: 3,
-  }).apply([
-    inception4a_branch1_relu$, inception4a_branch2_1_relu$, inception4a_branch3_1_relu$, inception4a_branch4_1_relu$,
-  ]) as tf.SymbolicTensor;
-  // block inception: inception4b
-  // inception4b.branch1.conv: 14x14x512 -> 14x14x160
-  const inception4b_branch1_conv$ = new NetspecConv2D({
-    name: "inception4b.branch1.conv",
-    filters: 160,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(72)),
-  }).apply(inception4a_cat$) as tf.SymbolicTensor;
-  // inception4b.branch1.bn: 14x14x160 -> 14x14x160
-  const inception4b_branch1_bn$ = new NetspecBatchNorm({
-    name: "inception4b.branch1.bn",
-    epsilon: 0.001,
-  }).apply(inception4b_branch1_conv$) as tf.SymbolicTensor;
-  // inception4b.branch1.relu: 14x14x160 -> 14x14x160
-  const inception4b_branch1_relu$ = new NetspecActivation({
-    name: "inception4b.branch1.relu",
-    activation: "relu",
-  }).apply(inception4b_branch1_bn$) as tf.SymbolicTensor;
-  // inception4b.branch2_0.conv: 14x14x512 -> 14x14x112
-  const inception4b_branch2_0_conv$ = new NetspecConv2D({
-    name: "inception4b.branch2_0.conv",
-    filters: 112,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(75)),
-  }).apply(inception4a_cat$) as tf.SymbolicTensor;
-  // inception4b.branch2_0.bn: 14x14x112 -> 14x14x112
-  const inception4b_branch2_0_bn$ = new NetspecBatchNorm({
-    name: "inception4b.branch2_0.bn",
-    epsilon: 0.001,
-  }).apply(inception4b_branch2_0_conv$) as tf.SymbolicTensor;
-  // inception4b.branch2_0.relu: 14x14x112 -> 14x14x112
-  const inception4b_branch2_0_relu$ = new NetspecActivation({
-    name: "inception4b.branch2_0.relu",
-    activation: "relu",
-  }).apply(inception4b_branch2_0_bn$) as tf.SymbolicTensor;
-  // inception4b.branch2_1.conv: 14x14x112 -> 14x14x224
-  const inception4b_branch2_1_conv$ = new NetspecConv2D({
-    name: "inception4b.branch2_1.conv",
-    filters: 224,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(78)),
-  }).apply(inception4b_branch2_0_relu$) as tf.SymbolicTensor;
-  // inception4b.branch2_1.bn: 14x14x224 -> 14x14x224
-  const inception4b_branch2_1_bn$ = new NetspecBatchNorm({
-    name: "inception4b.branch2_1.bn",
-    epsilon: 0.001,
-  }).apply(inception4b_branch2_1_conv$) as tf.SymbolicTensor;
-  // inception4b.branch2_1.relu: 14x14x224 -> 14x14x224
-  const inception4b_branch2_1_relu$ = new NetspecActivation({
-    name: "inception4b.branch2_1.relu",
-    activation: "relu",
-  }).apply(inception4b_branch2_1_bn$) as tf.SymbolicTensor;
-  // inception4b.branch3_0.conv: 14x14x512 -> 14x14x24
-  const inception4b_branch3_0_conv$ = new NetspecConv2D({
-    name: "inception4b.branch3_0.conv",
-    filters: 24,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(81)),
-  }).apply(inception4a_cat$) as tf.SymbolicTensor;
-  // inception4b.branch3_0.bn: 14x14x24 -> 14x14x24
-  const inception4b_branch3_0_bn$ = new NetspecBatchNorm({
-    name: "inception4b.branch3_0.bn",
-    epsilon: 0.001,
-  }).apply(inception4b_branch3_0_conv$) as tf.SymbolicTensor;
-  // inception4b.branch3_0.relu: 14x14x24 -> 14x14x24
-  const inception4b_branch3_0_relu$ = new NetspecActivation({
-    name: "inception4b.branch3_0.relu",
-    activation: "relu",
-  }).apply(inception4b_branch3_0_bn$) as tf.SymbolicTensor;
-  // inception4b.branch3_1.conv: 14x14x24 -> 14x14x64
-  const inception4b_branch3_1_conv$ = new NetspecConv2D({
-    name: "inception4b.branch3_1.conv",
-    filters: 64,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(84)),
-  }).apply(inception4b_branch3_0_relu$) as tf.SymbolicTensor;
-  // inception4b.branch3_1.bn: 14x14x64 -> 14x14x64
-  const inception4b_branch3_1_bn$ = new NetspecBatchNorm({
-    name: "inception4b.branch3_1.bn",
-    epsilon: 0.001,
-  }).apply(inception4b_branch3_1_conv$) as tf.SymbolicTensor;
-  // inception4b.branch3_1.relu: 14x14x64 -> 14x14x64
-  const inception4b_branch3_1_relu$ = new NetspecActivation({
-    name: "inception4b.branch3_1.relu",
-    activation: "relu",
-  }).apply(inception4b_branch3_1_bn$) as tf.SymbolicTensor;
-  // inception4b.branch4_0: 14x14x512 -> 14x14x512
-  const inception4b_branch4_0$ = new NetspecPool2D({
-    name: "inception4b.branch4_0",
-    mode: "max",
-    poolSize: [3, 3],
-    strides: [1, 1],
-    pad: [1, 1, 1, 1],
-    rounding: "ceil",
-  }).apply(inception4a_cat$) as tf.SymbolicTensor;
-  // inception4b.branch4_1.conv: 14x14x512 -> 14x14x64
-  const inception4b_branch4_1_conv$ = new NetspecConv2D({
-    name: "inception4b.branch4_1.conv",
-    filters: 64,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(88)),
-  }).apply(inception4b_branch4_0$) as tf.SymbolicTensor;
-  // inception4b.branch4_1.bn: 14x14x64 -> 14x14x64
-  const inception4b_branch4_1_bn$ = new NetspecBatchNorm({
-    name: "inception4b.branch4_1.bn",
-    epsilon: 0.001,
-  }).apply(inception4b_branch4_1_conv$) as tf.SymbolicTensor;
-  // inception4b.branch4_1.relu: 14x14x64 -> 14x14x64
-  const inception4b_branch4_1_relu$ = new NetspecActivation({
-    name: "inception4b.branch4_1.relu",
-    activation: "relu",
-  }).apply(inception4b_branch4_1_bn$) as tf.SymbolicTensor;
-  // inception4b.cat: 14x14x160 + 14x14x224 + 14x14x64 + 14x14x64 -> 14x14x512
-  const inception4b_cat$ = tf.layers.concatenate({
-    name: "inception4b.cat",
-    axis: 3,
-  }).apply([
-    inception4b_branch1_relu$, inception4b_branch2_1_relu$, inception4b_branch3_1_relu$, inception4b_branch4_1_relu$,
-  ]) as tf.SymbolicTensor;
-  // block inception: inception4c
-  // inception4c.branch1.conv: 14x14x512 -> 14x14x128
-  const inception4c_branch1_conv$ = new NetspecConv2D({
-    name: "inception4c.branch1.conv",
-    filters: 128,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(92)),
-  }).apply(inception4b_cat$) as tf.SymbolicTensor;
-  // inception4c.branch1.bn: 14x14x128 -> 14x14x128
-  const inception4c_branch1_bn$ = new NetspecBatchNorm({
-    name: "inception4c.branch1.bn",
-    epsilon: 0.001,
-  }).apply(inception4c_branch1_conv$) as tf.SymbolicTensor;
-  // inception4c.branch1.relu: 14x14x128 -> 14x14x128
-  const inception4c_branch1_relu$ = new NetspecActivation({
-    name: "inception4c.branch1.relu",
-    activation: "relu",
-  }).apply(inception4c_branch1_bn$) as tf.SymbolicTensor;
-  // inception4c.branch2_0.conv: 14x14x512 -> 14x14x128
-  const inception4c_branch2_0_conv$ = new NetspecConv2D({
-    name: "inception4c.branch2_0.conv",
-    filters: 128,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(95)),
-  }).apply(inception4b_cat$) as tf.SymbolicTensor;
-  // inception4c.branch2_0.bn: 14x14x128 -> 14x14x128
-  const inception4c_branch2_0_bn$ = new NetspecBatchNorm({
-    name: "inception4c.branch2_0.bn",
-    epsilon: 0.001,
-  }).apply(inception4c_branch2_0_conv$) as tf.SymbolicTensor;
-  // inception4c.branch2_0.relu: 14x14x128 -> 14x14x128
-  const inception4c_branch2_0_relu$ = new NetspecActivation({
-    name: "inception4c.branch2_0.relu",
-    activation: "relu",
-  }).apply(inception4c_branch2_0_bn$) as tf.SymbolicTensor;
-  // inception4c.branch2_1.conv: 14x14x128 -> 14x14x256
-  const inception4c_branch2_1_conv$ = new NetspecConv2D({
-    name: "inception4c.branch2_1.conv",
-    filters: 256,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(98)),
-  }).apply(inception4c_branch2_0_relu$) as tf.SymbolicTensor;
-  // inception4c.branch2_1.bn: 14x14x256 -> 14x14x256
-  const inception4c_branch2_1_bn$ = new NetspecBatchNorm({
-    name: "inception4c.branch2_1.bn",
-    epsilon: 0.001,
-  }).apply(inception4c_branch2_1_conv$) as tf.SymbolicTensor;
-  // inception4c.branch2_1.relu: 14x14x256 -> 14x14x256
-  const inception4c_branch2_1_relu$ = new NetspecActivation({
-    name: "inception4c.branch2_1.relu",
-    activation: "relu",
-  }).apply(inception4c_branch2_1_bn$) as tf.SymbolicTensor;
-  // inception4c.branch3_0.conv: 14x14x512 -> 14x14x24
-  const inception4c_branch3_0_conv$ = new NetspecConv2D({
-    name: "inception4c.branch3_0.conv",
-    filters: 24,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(101)),
-  }).apply(inception4b_cat$) as tf.SymbolicTensor;
-  // inception4c.branch3_0.bn: 14x14x24 -> 14x14x24
-  const inception4c_branch3_0_bn$ = new NetspecBatchNorm({
-    name: "inception4c.branch3_0.bn",
-    epsilon: 0.001,
-  }).apply(inception4c_branch3_0_conv$) as tf.SymbolicTensor;
-  // inception4c.branch3_0.relu: 14x14x24 -> 14x14x24
-  const inception4c_branch3_0_relu$ = new NetspecActivation({
-    name: "inception4c.branch3_0.relu",
-    activation: "relu",
-  }).apply(inception4c_branch3_0_bn$) as tf.SymbolicTensor;
-  // inception4c.branch3_1.conv: 14x14x24 -> 14x14x64
-  const inception4c_branch3_1_conv$ = new NetspecConv2D({
-    name: "inception4c.branch3_1.conv",
-    filters: 64,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(104)),
-  }).apply(inception4c_branch3_0_relu$) as tf.SymbolicTensor;
-  // inception4c.branch3_1.bn: 14x14x64 -> 14x14x64
-  const inception4c_branch3_1_bn$ = new NetspecBatchNorm({
-    name: "inception4c.branch3_1.bn",
-    epsilon: 0.001,
-  }).apply(inception4c_branch3_1_conv$) as tf.SymbolicTensor;
-  // inception4c.branch3_1.relu: 14x14x64 -> 14x14x64
-  const inception4c_branch3_1_relu$ = new NetspecActivation({
-    name: "inception4c.branch3_1.relu",
-    activation: "relu",
-  }).apply(inception4c_branch3_1_bn$) as tf.SymbolicTensor;
-  // inception4c.branch4_0: 14x14x512 -> 14x14x512
-  const inception4c_branch4_0$ = new NetspecPool2D({
-    name: "inception4c.branch4_0",
-    mode: "max",
-    poolSize: [3, 3],
-    strides: [1, 1],
-    pad: [1, 1, 1, 1],
-    rounding: "ceil",
-  }).apply(inception4b_cat$) as tf.SymbolicTensor;
-  // inception4c.branch4_1.conv: 14x14x512 -> 14x14x64
-  const inception4c_branch4_1_conv$ = new NetspecConv2D({
-    name: "inception4c.branch4_1.conv",
-    filters: 64,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(108)),
-  }).apply(inception4c_branch4_0$) as tf.SymbolicTensor;
-  // inception4c.branch4_1.bn: 14x14x64 -> 14x14x64
-  const inception4c_branch4_1_bn$ = new NetspecBatchNorm({
-    name: "inception4c.branch4_1.bn",
-    epsilon: 0.001,
-  }).apply(inception4c_branch4_1_conv$) as tf.SymbolicTensor;
-  // inception4c.branch4_1.relu: 14x14x64 -> 14x14x64
-  const inception4c_branch4_1_relu$ = new NetspecActivation({
-    name: "inception4c.branch4_1.relu",
-    activation: "relu",
-  }).apply(inception4c_branch4_1_bn$) as tf.SymbolicTensor;
-  // inception4c.cat: 14x14x128 + 14x14x256 + 14x14x64 + 14x14x64 -> 14x14x512
-  const inception4c_cat$ = tf.layers.concatenate({
-    name: "inception4c.cat",
-    axis: 3,
-  }).apply([
-    inception4c_branch1_relu$, inception4c_branch2_1_relu$, inception4c_branch3_1_relu$, inception4c_branch4_1_relu$,
-  ]) as tf.SymbolicTensor;
-  // block inception: inception4d
-  // inception4d.branch1.conv: 14x14x512 -> 14x14x112
-  const inception4d_branch1_conv$ = new NetspecConv2D({
-    name: "inception4d.branch1.conv",
-    filters: 112,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(112)),
-  }).apply(inception4c_cat$) as tf.SymbolicTensor;
-  // inception4d.branch1.bn: 14x14x112 -> 14x14x112
-  const inception4d_branch1_bn$ = new NetspecBatchNorm({
-    name: "inception4d.branch1.bn",
-    epsilon: 0.001,
-  }).apply(inception4d_branch1_conv$) as tf.SymbolicTensor;
-  // inception4d.branch1.relu: 14x14x112 -> 14x14x112
-  const inception4d_branch1_relu$ = new NetspecActivation({
-    name: "inception4d.branch1.relu",
-    activation: "relu",
-  }).apply(inception4d_branch1_bn$) as tf.SymbolicTensor;
-  // inception4d.branch2_0.conv: 14x14x512 -> 14x14x144
-  const inception4d_branch2_0_conv$ = new NetspecConv2D({
-    name: "inception4d.branch2_0.conv",
-    filters: 144,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(115)),
-  }).apply(inception4c_cat$) as tf.SymbolicTensor;
-  // inception4d.branch2_0.bn: 14x14x144 -> 14x14x144
-  const inception4d_branch2_0_bn$ = new NetspecBatchNorm({
-    name: "inception4d.branch2_0.bn",
-    epsilon: 0.001,
-  }).apply(inception4d_branch2_0_conv$) as tf.SymbolicTensor;
-  // inception4d.branch2_0.relu: 14x14x144 -> 14x14x144
-  const inception4d_branch2_0_relu$ = new NetspecActivation({
-    name: "inception4d.branch2_0.relu",
-    activation: "relu",
-  }).apply(inception4d_branch2_0_bn$) as tf.SymbolicTensor;
-  // inception4d.branch2_1.conv: 14x14x144 -> 14x14x288
-  const inception4d_branch2_1_conv$ = new NetspecConv2D({
-    name: "inception4d.branch2_1.conv",
-    filters: 288,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(118)),
-  }).apply(inception4d_branch2_0_relu$) as tf.SymbolicTensor;
-  // inception4d.branch2_1.bn: 14x14x288 -> 14x14x288
-  const inception4d_branch2_1_bn$ = new NetspecBatchNorm({
-    name: "inception4d.branch2_1.bn",
-    epsilon: 0.001,
-  }).apply(inception4d_branch2_1_conv$) as tf.SymbolicTensor;
-  // inception4d.branch2_1.relu: 14x14x288 -> 14x14x288
-  const inception4d_branch2_1_relu$ = new NetspecActivation({
-    name: "inception4d.branch2_1.relu",
-    activation: "relu",
-  }).apply(inception4d_branch2_1_bn$) as tf.SymbolicTensor;
-  // inception4d.branch3_0.conv: 14x14x512 -> 14x14x32
-  const inception4d_branch3_0_conv$ = new NetspecConv2D({
-    name: "inception4d.branch3_0.conv",
-    filters: 32,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(121)),
-  }).apply(inception4c_cat$) as tf.SymbolicTensor;
-  // inception4d.branch3_0.bn: 14x14x32 -> 14x14x32
-  const inception4d_branch3_0_bn$ = new NetspecBatchNorm({
-    name: "inception4d.branch3_0.bn",
-    epsilon: 0.001,
-  }).apply(inception4d_branch3_0_conv$) as tf.SymbolicTensor;
-  // inception4d.branch3_0.relu: 14x14x32 -> 14x14x32
-  const inception4d_branch3_0_relu$ = new NetspecActivation({
-    name: "inception4d.branch3_0.relu",
-    activation: "relu",
-  }).apply(inception4d_branch3_0_bn$) as tf.SymbolicTensor;
-  // inception4d.branch3_1.conv: 14x14x32 -> 14x14x64
-  const inception4d_branch3_1_conv$ = new NetspecConv2D({
-    name: "inception4d.branch3_1.conv",
-    filters: 64,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(124)),
-  }).apply(inception4d_branch3_0_relu$) as tf.SymbolicTensor;
-  // inception4d.branch3_1.bn: 14x14x64 -> 14x14x64
-  const inception4d_branch3_1_bn$ = new NetspecBatchNorm({
-    name: "inception4d.branch3_1.bn",
-    epsilon: 0.001,
-  }).apply(inception4d_branch3_1_conv$) as tf.SymbolicTensor;
-  // inception4d.branch3_1.relu: 14x14x64 -> 14x14x64
-  const inception4d_branch3_1_relu$ = new NetspecActivation({
-    name: "inception4d.branch3_1.relu",
-    activation: "relu",
-  }).apply(inception4d_branch3_1_bn$) as tf.SymbolicTensor;
-  // inception4d.branch4_0: 14x14x512 -> 14x14x512
-  const inception4d_branch4_0$ = new NetspecPool2D({
-    name: "inception4d.branch4_0",
-    mode: "max",
-    poolSize: [3, 3],
-    strides: [1, 1],
-    pad: [1, 1, 1, 1],
-    rounding: "ceil",
-  }).apply(inception4c_cat$) as tf.SymbolicTensor;
-  // inception4d.branch4_1.conv: 14x14x512 -> 14x14x64
-  const inception4d_branch4_1_conv$ = new NetspecConv2D({
-    name: "inception4d.branch4_1.conv",
-    filters: 64,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(128)),
-  }).apply(inception4d_branch4_0$) as tf.SymbolicTensor;
-  // inception4d.branch4_1.bn: 14x14x64 -> 14x14x64
-  const inception4d_branch4_1_bn$ = new NetspecBatchNorm({
-    name: "inception4d.branch4_1.bn",
-    epsilon: 0.001,
-  }).apply(inception4d_branch4_1_conv$) as tf.SymbolicTensor;
-  // inception4d.branch4_1.relu: 14x14x64 -> 14x14x64
-  const inception4d_branch4_1_relu$ = new NetspecActivation({
-    name: "inception4d.branch4_1.relu",
-    activation: "relu",
-  }).apply(inception4d_branch4_1_bn$) as tf.SymbolicTensor;
-  // inception4d.cat: 14x14x112 + 14x14x288 + 14x14x64 + 14x14x64 -> 14x14x528
-  const inception4d_cat$ = tf.layers.concatenate({
-    name: "inception4d.cat",
-    axis: 3,
-  }).apply([
-    inception4d_branch1_relu$, inception4d_branch2_1_relu$, inception4d_branch3_1_relu$, inception4d_branch4_1_relu$,
-  ]) as tf.SymbolicTensor;
-  // block inception: inception4e
-  // inception4e.branch1.conv: 14x14x528 -> 14x14x256
-  const inception4e_branch1_conv$ = new NetspecConv2D({
-    name: "inception4e.branch1.conv",
-    filters: 256,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(132)),
-  }).apply(inception4d_cat$) as tf.SymbolicTensor;
-  // inception4e.branch1.bn: 14x14x256 -> 14x14x256
-  const inception4e_branch1_bn$ = new NetspecBatchNorm({
-    name: "inception4e.branch1.bn",
-    epsilon: 0.001,
-  }).apply(inception4e_branch1_conv$) as tf.SymbolicTensor;
-  // inception4e.branch1.relu: 14x14x256 -> 14x14x256
-  const inception4e_branch1_relu$ = new NetspecActivation({
-    name: "inception4e.branch1.relu",
-    activation: "relu",
-  }).apply(inception4e_branch1_bn$) as tf.SymbolicTensor;
-  // inception4e.branch2_0.conv: 14x14x528 -> 14x14x160
-  const inception4e_branch2_0_conv$ = new NetspecConv2D({
-    name: "inception4e.branch2_0.conv",
-    filters: 160,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(135)),
-  }).apply(inception4d_cat$) as tf.SymbolicTensor;
-  // inception4e.branch2_0.bn: 14x14x160 -> 14x14x160
-  const inception4e_branch2_0_bn$ = new NetspecBatchNorm({
-    name: "inception4e.branch2_0.bn",
-    epsilon: 0.001,
-  }).apply(inception4e_branch2_0_conv$) as tf.SymbolicTensor;
-  // inception4e.branch2_0.relu: 14x14x160 -> 14x14x160
-  const inception4e_branch2_0_relu$ = new NetspecActivation({
-    name: "inception4e.branch2_0.relu",
-    activation: "relu",
-  }).apply(inception4e_branch2_0_bn$) as tf.SymbolicTensor;
-  // inception4e.branch2_1.conv: 14x14x160 -> 14x14x320
-  const inception4e_branch2_1_conv$ = new NetspecConv2D({
-    name: "inception4e.branch2_1.conv",
-    filters: 320,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(138)),
-  }).apply(inception4e_branch2_0_relu$) as tf.SymbolicTensor;
-  // inception4e.branch2_1.bn: 14x14x320 -> 14x14x320
-  const inception4e_branch2_1_bn$ = new NetspecBatchNorm({
-    name: "inception4e.branch2_1.bn",
-    epsilon: 0.001,
-  }).apply(inception4e_branch2_1_conv$) as tf.SymbolicTensor;
-  // inception4e.branch2_1.relu: 14x14x320 -> 14x14x320
-  const inception4e_branch2_1_relu$ = new NetspecActivation({
-    name: "inception4e.branch2_1.relu",
-    activation: "relu",
-  }).apply(inception4e_branch2_1_bn$) as tf.SymbolicTensor;
-  // inception4e.branch3_0.conv: 14x14x528 -> 14x14x32
-  const inception4e_branch3_0_conv$ = new NetspecConv2D({
-    name: "inception4e.branch3_0.conv",
-    filters: 32,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(141)),
-  }).apply(inception4d_cat$) as tf.SymbolicTensor;
-  // inception4e.branch3_0.bn: 14x14x32 -> 14x14x32
-  const inception4e_branch3_0_bn$ = new NetspecBatchNorm({
-    name: "inception4e.branch3_0.bn",
-    epsilon: 0.001,
-  }).apply(inception4e_branch3_0_conv$) as tf.SymbolicTensor;
-  // inception4e.branch3_0.relu: 14x14x32 -> 14x14x32
-  const inception4e_branch3_0_relu$ = new NetspecActivation({
-    name: "inception4e.branch3_0.relu",
-    activation: "relu",
-  }).apply(inception4e_branch3_0_bn$) as tf.SymbolicTensor;
-  // inception4e.branch3_1.conv: 14x14x32 -> 14x14x128
-  const inception4e_branch3_1_conv$ = new NetspecConv2D({
-    name: "inception4e.branch3_1.conv",
-    filters: 128,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(144)),
-  }).apply(inception4e_branch3_0_relu$) as tf.SymbolicTensor;
-  // inception4e.branch3_1.bn: 14x14x128 -> 14x14x128
-  const inception4e_branch3_1_bn$ = new NetspecBatchNorm({
-    name: "inception4e.branch3_1.bn",
-    epsilon: 0.001,
-  }).apply(inception4e_branch3_1_conv$) as tf.SymbolicTensor;
-  // inception4e.branch3_1.relu: 14x14x128 -> 14x14x128
-  const inception4e_branch3_1_relu$ = new NetspecActivation({
-    name: "inception4e.branch3_1.relu",
-    activation: "relu",
-  }).apply(inception4e_branch3_1_bn$) as tf.SymbolicTensor;
-  // inception4e.branch4_0: 14x14x528 -> 14x14x528
-  const inception4e_branch4_0$ = new NetspecPool2D({
-    name: "inception4e.branch4_0",
-    mode: "max",
-    poolSize: [3, 3],
-    strides: [1, 1],
-    pad: [1, 1, 1, 1],
-    rounding: "ceil",
-  }).apply(inception4d_cat$) as tf.SymbolicTensor;
-  // inception4e.branch4_1.conv: 14x14x528 -> 14x14x128
-  const inception4e_branch4_1_conv$ = new NetspecConv2D({
-    name: "inception4e.branch4_1.conv",
-    filters: 128,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(148)),
-  }).apply(inception4e_branch4_0$) as tf.SymbolicTensor;
-  // inception4e.branch4_1.bn: 14x14x128 -> 14x14x128
-  const inception4e_branch4_1_bn$ = new NetspecBatchNorm({
-    name: "inception4e.branch4_1.bn",
-    epsilon: 0.001,
-  }).apply(inception4e_branch4_1_conv$) as tf.SymbolicTensor;
-  // inception4e.branch4_1.relu: 14x14x128 -> 14x14x128
-  const inception4e_branch4_1_relu$ = new NetspecActivation({
-    name: "inception4e.branch4_1.relu",
-    activation: "relu",
-  }).apply(inception4e_branch4_1_bn$) as tf.SymbolicTensor;
-  // inception4e.cat: 14x14x256 + 14x14x320 + 14x14x128 + 14x14x128 -> 14x14x832
-  const inception4e_cat$ = tf.layers.concatenate({
-    name: "inception4e.cat",
-    axis: 3,
-  }).apply([
-    inception4e_branch1_relu$, inception4e_branch2_1_relu$, inception4e_branch3_1_relu$, inception4e_branch4_1_relu$,
-  ]) as tf.SymbolicTensor;
+  // inception4a: block inception, 14x14x480 -> 14x14x512
+  const inception4a_cat$ = block$inception(
+    maxpool3$,
+    "inception4a",
+    { c1: 192, c3r: 96, c3: 208, c5r: 16, c5: 48, pool: 64 },
+    ctx,
+    52,
+  );
+  // inception4b: block inception, 14x14x512 -> 14x14x512
+  const inception4b_cat$ = block$inception(
+    inception4a_cat$,
+    "inception4b",
+    { c1: 160, c3r: 112, c3: 224, c5r: 24, c5: 64, pool: 64 },
+    ctx,
+    72,
+  );
+  // inception4c: block inception, 14x14x512 -> 14x14x512
+  const inception4c_cat$ = block$inception(
+    inception4b_cat$,
+    "inception4c",
+    { c1: 128, c3r: 128, c3: 256, c5r: 24, c5: 64, pool: 64 },
+    ctx,
+    92,
+  );
+  // inception4d: block inception, 14x14x512 -> 14x14x528
+  const inception4d_cat$ = block$inception(
+    inception4c_cat$,
+    "inception4d",
+    { c1: 112, c3r: 144, c3: 288, c5r: 32, c5: 64, pool: 64 },
+    ctx,
+    112,
+  );
+  // inception4e: block inception, 14x14x528 -> 14x14x832
+  const inception4e_cat$ = block$inception(
+    inception4d_cat$,
+    "inception4e",
+    { c1: 256, c3r: 160, c3: 320, c5r: 32, c5: 128, pool: 128 },
+    ctx,
+    132,
+  );
   // maxpool4: 14x14x832 -> 7x7x832
   const maxpool4$ = new NetspecPool2D({
     name: "maxpool4",
@@ -1586,260 +788,22 @@ export function buildGooglenet(options: BuildOptions = {}): tf.LayersModel {
     poolSize: [2, 2],
     rounding: "ceil",
   }).apply(inception4e_cat$) as tf.SymbolicTensor;
-  // block inception: inception5a
-  // inception5a.branch1.conv: 7x7x832 -> 7x7x256
-  const inception5a_branch1_conv$ = new NetspecConv2D({
-    name: "inception5a.branch1.conv",
-    filters: 256,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(153)),
-  }).apply(maxpool4$) as tf.SymbolicTensor;
-  // inception5a.branch1.bn: 7x7x256 -> 7x7x256
-  const inception5a_branch1_bn$ = new NetspecBatchNorm({
-    name: "inception5a.branch1.bn",
-    epsilon: 0.001,
-  }).apply(inception5a_branch1_conv$) as tf.SymbolicTensor;
-  // inception5a.branch1.relu: 7x7x256 -> 7x7x256
-  const inception5a_branch1_relu$ = new NetspecActivation({
-    name: "inception5a.branch1.relu",
-    activation: "relu",
-  }).apply(inception5a_branch1_bn$) as tf.SymbolicTensor;
-  // inception5a.branch2_0.conv: 7x7x832 -> 7x7x160
-  const inception5a_branch2_0_conv$ = new NetspecConv2D({
-    name: "inception5a.branch2_0.conv",
-    filters: 160,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(156)),
-  }).apply(maxpool4$) as tf.SymbolicTensor;
-  // inception5a.branch2_0.bn: 7x7x160 -> 7x7x160
-  const inception5a_branch2_0_bn$ = new NetspecBatchNorm({
-    name: "inception5a.branch2_0.bn",
-    epsilon: 0.001,
-  }).apply(inception5a_branch2_0_conv$) as tf.SymbolicTensor;
-  // inception5a.branch2_0.relu: 7x7x160 -> 7x7x160
-  const inception5a_branch2_0_relu$ = new NetspecActivation({
-    name: "inception5a.branch2_0.relu",
-    activation: "relu",
-  }).apply(inception5a_branch2_0_bn$) as tf.SymbolicTensor;
-  // inception5a.branch2_1.conv: 7x7x160 -> 7x7x320
-  const inception5a_branch2_1_conv$ = new NetspecConv2D({
-    name: "inception5a.branch2_1.conv",
-    filters: 320,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(159)),
-  }).apply(inception5a_branch2_0_relu$) as tf.SymbolicTensor;
-  // inception5a.branch2_1.bn: 7x7x320 -> 7x7x320
-  const inception5a_branch2_1_bn$ = new NetspecBatchNorm({
-    name: "inception5a.branch2_1.bn",
-    epsilon: 0.001,
-  }).apply(inception5a_branch2_1_conv$) as tf.SymbolicTensor;
-  // inception5a.branch2_1.relu: 7x7x320 -> 7x7x320
-  const inception5a_branch2_1_relu$ = new NetspecActivation({
-    name: "inception5a.branch2_1.relu",
-    activation: "relu",
-  }).apply(inception5a_branch2_1_bn$) as tf.SymbolicTensor;
-  // inception5a.branch3_0.conv: 7x7x832 -> 7x7x32
-  const inception5a_branch3_0_conv$ = new NetspecConv2D({
-    name: "inception5a.branch3_0.conv",
-    filters: 32,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(162)),
-  }).apply(maxpool4$) as tf.SymbolicTensor;
-  // inception5a.branch3_0.bn: 7x7x32 -> 7x7x32
-  const inception5a_branch3_0_bn$ = new NetspecBatchNorm({
-    name: "inception5a.branch3_0.bn",
-    epsilon: 0.001,
-  }).apply(inception5a_branch3_0_conv$) as tf.SymbolicTensor;
-  // inception5a.branch3_0.relu: 7x7x32 -> 7x7x32
-  const inception5a_branch3_0_relu$ = new NetspecActivation({
-    name: "inception5a.branch3_0.relu",
-    activation: "relu",
-  }).apply(inception5a_branch3_0_bn$) as tf.SymbolicTensor;
-  // inception5a.branch3_1.conv: 7x7x32 -> 7x7x128
-  const inception5a_branch3_1_conv$ = new NetspecConv2D({
-    name: "inception5a.branch3_1.conv",
-    filters: 128,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(165)),
-  }).apply(inception5a_branch3_0_relu$) as tf.SymbolicTensor;
-  // inception5a.branch3_1.bn: 7x7x128 -> 7x7x128
-  const inception5a_branch3_1_bn$ = new NetspecBatchNorm({
-    name: "inception5a.branch3_1.bn",
-    epsilon: 0.001,
-  }).apply(inception5a_branch3_1_conv$) as tf.SymbolicTensor;
-  // inception5a.branch3_1.relu: 7x7x128 -> 7x7x128
-  const inception5a_branch3_1_relu$ = new NetspecActivation({
-    name: "inception5a.branch3_1.relu",
-    activation: "relu",
-  }).apply(inception5a_branch3_1_bn$) as tf.SymbolicTensor;
-  // inception5a.branch4_0: 7x7x832 -> 7x7x832
-  const inception5a_branch4_0$ = new NetspecPool2D({
-    name: "inception5a.branch4_0",
-    mode: "max",
-    poolSize: [3, 3],
-    strides: [1, 1],
-    pad: [1, 1, 1, 1],
-    rounding: "ceil",
-  }).apply(maxpool4$) as tf.SymbolicTensor;
-  // inception5a.branch4_1.conv: 7x7x832 -> 7x7x128
-  const inception5a_branch4_1_conv$ = new NetspecConv2D({
-    name: "inception5a.branch4_1.conv",
-    filters: 128,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(169)),
-  }).apply(inception5a_branch4_0$) as tf.SymbolicTensor;
-  // inception5a.branch4_1.bn: 7x7x128 -> 7x7x128
-  const inception5a_branch4_1_bn$ = new NetspecBatchNorm({
-    name: "inception5a.branch4_1.bn",
-    epsilon: 0.001,
-  }).apply(inception5a_branch4_1_conv$) as tf.SymbolicTensor;
-  // inception5a.branch4_1.relu: 7x7x128 -> 7x7x128
-  const inception5a_branch4_1_relu$ = new NetspecActivation({
-    name: "inception5a.branch4_1.relu",
-    activation: "relu",
-  }).apply(inception5a_branch4_1_bn$) as tf.SymbolicTensor;
-  // inception5a.cat: 7x7x256 + 7x7x320 + 7x7x128 + 7x7x128 -> 7x7x832
-  const inception5a_cat$ = tf.layers.concatenate({
-    name: "inception5a.cat",
-    axis: 3,
-  }).apply([
-    inception5a_branch1_relu$, inception5a_branch2_1_relu$, inception5a_branch3_1_relu$, inception5a_branch4_1_relu$,
-  ]) as tf.SymbolicTensor;
-  // block inception: inception5b
-  // inception5b.branch1.conv: 7x7x832 -> 7x7x384
-  const inception5b_branch1_conv$ = new NetspecConv2D({
-    name: "inception5b.branch1.conv",
-    filters: 384,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(173)),
-  }).apply(inception5a_cat$) as tf.SymbolicTensor;
-  // inception5b.branch1.bn: 7x7x384 -> 7x7x384
-  const inception5b_branch1_bn$ = new NetspecBatchNorm({
-    name: "inception5b.branch1.bn",
-    epsilon: 0.001,
-  }).apply(inception5b_branch1_conv$) as tf.SymbolicTensor;
-  // inception5b.branch1.relu: 7x7x384 -> 7x7x384
-  const inception5b_branch1_relu$ = new NetspecActivation({
-    name: "inception5b.branch1.relu",
-    activation: "relu",
-  }).apply(inception5b_branch1_bn$) as tf.SymbolicTensor;
-  // inception5b.branch2_0.conv: 7x7x832 -> 7x7x192
-  const inception5b_branch2_0_conv$ = new NetspecConv2D({
-    name: "inception5b.branch2_0.conv",
-    filters: 192,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(176)),
-  }).apply(inception5a_cat$) as tf.SymbolicTensor;
-  // inception5b.branch2_0.bn: 7x7x192 -> 7x7x192
-  const inception5b_branch2_0_bn$ = new NetspecBatchNorm({
-    name: "inception5b.branch2_0.bn",
-    epsilon: 0.001,
-  }).apply(inception5b_branch2_0_conv$) as tf.SymbolicTensor;
-  // inception5b.branch2_0.relu: 7x7x192 -> 7x7x192
-  const inception5b_branch2_0_relu$ = new NetspecActivation({
-    name: "inception5b.branch2_0.relu",
-    activation: "relu",
-  }).apply(inception5b_branch2_0_bn$) as tf.SymbolicTensor;
-  // inception5b.branch2_1.conv: 7x7x192 -> 7x7x384
-  const inception5b_branch2_1_conv$ = new NetspecConv2D({
-    name: "inception5b.branch2_1.conv",
-    filters: 384,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(179)),
-  }).apply(inception5b_branch2_0_relu$) as tf.SymbolicTensor;
-  // inception5b.branch2_1.bn: 7x7x384 -> 7x7x384
-  const inception5b_branch2_1_bn$ = new NetspecBatchNorm({
-    name: "inception5b.branch2_1.bn",
-    epsilon: 0.001,
-  }).apply(inception5b_branch2_1_conv$) as tf.SymbolicTensor;
-  // inception5b.branch2_1.relu: 7x7x384 -> 7x7x384
-  const inception5b_branch2_1_relu$ = new NetspecActivation({
-    name: "inception5b.branch2_1.relu",
-    activation: "relu",
-  }).apply(inception5b_branch2_1_bn$) as tf.SymbolicTensor;
-  // inception5b.branch3_0.conv: 7x7x832 -> 7x7x48
-  const inception5b_branch3_0_conv$ = new NetspecConv2D({
-    name: "inception5b.branch3_0.conv",
-    filters: 48,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(182)),
-  }).apply(inception5a_cat$) as tf.SymbolicTensor;
-  // inception5b.branch3_0.bn: 7x7x48 -> 7x7x48
-  const inception5b_branch3_0_bn$ = new NetspecBatchNorm({
-    name: "inception5b.branch3_0.bn",
-    epsilon: 0.001,
-  }).apply(inception5b_branch3_0_conv$) as tf.SymbolicTensor;
-  // inception5b.branch3_0.relu: 7x7x48 -> 7x7x48
-  const inception5b_branch3_0_relu$ = new NetspecActivation({
-    name: "inception5b.branch3_0.relu",
-    activation: "relu",
-  }).apply(inception5b_branch3_0_bn$) as tf.SymbolicTensor;
-  // inception5b.branch3_1.conv: 7x7x48 -> 7x7x128
-  const inception5b_branch3_1_conv$ = new NetspecConv2D({
-    name: "inception5b.branch3_1.conv",
-    filters: 128,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(185)),
-  }).apply(inception5b_branch3_0_relu$) as tf.SymbolicTensor;
-  // inception5b.branch3_1.bn: 7x7x128 -> 7x7x128
-  const inception5b_branch3_1_bn$ = new NetspecBatchNorm({
-    name: "inception5b.branch3_1.bn",
-    epsilon: 0.001,
-  }).apply(inception5b_branch3_1_conv$) as tf.SymbolicTensor;
-  // inception5b.branch3_1.relu: 7x7x128 -> 7x7x128
-  const inception5b_branch3_1_relu$ = new NetspecActivation({
-    name: "inception5b.branch3_1.relu",
-    activation: "relu",
-  }).apply(inception5b_branch3_1_bn$) as tf.SymbolicTensor;
-  // inception5b.branch4_0: 7x7x832 -> 7x7x832
-  const inception5b_branch4_0$ = new NetspecPool2D({
-    name: "inception5b.branch4_0",
-    mode: "max",
-    poolSize: [3, 3],
-    strides: [1, 1],
-    pad: [1, 1, 1, 1],
-    rounding: "ceil",
-  }).apply(inception5a_cat$) as tf.SymbolicTensor;
-  // inception5b.branch4_1.conv: 7x7x832 -> 7x7x128
-  const inception5b_branch4_1_conv$ = new NetspecConv2D({
-    name: "inception5b.branch4_1.conv",
-    filters: 128,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(189)),
-  }).apply(inception5b_branch4_0$) as tf.SymbolicTensor;
-  // inception5b.branch4_1.bn: 7x7x128 -> 7x7x128
-  const inception5b_branch4_1_bn$ = new NetspecBatchNorm({
-    name: "inception5b.branch4_1.bn",
-    epsilon: 0.001,
-  }).apply(inception5b_branch4_1_conv$) as tf.SymbolicTensor;
-  // inception5b.branch4_1.relu: 7x7x128 -> 7x7x128
-  const inception5b_branch4_1_relu$ = new NetspecActivation({
-    name: "inception5b.branch4_1.relu",
-    activation: "relu",
-  }).apply(inception5b_branch4_1_bn$) as tf.SymbolicTensor;
-  // inception5b.cat: 7x7x384 + 7x7x384 + 7x7x128 + 7x7x128 -> 7x7x1024
-  const inception5b_cat$ = tf.layers.concatenate({
-    name: "inception5b.cat",
-    axis: 3,
-  }).apply([
-    inception5b_branch1_relu$, inception5b_branch2_1_relu$, inception5b_branch3_1_relu$, inception5b_branch4_1_relu$,
-  ]) as tf.SymbolicTensor;
+  // inception5a: block inception, 7x7x832 -> 7x7x832
+  const inception5a_cat$ = block$inception(
+    maxpool4$,
+    "inception5a",
+    { c1: 256, c3r: 160, c3: 320, c5r: 32, c5: 128, pool: 128 },
+    ctx,
+    153,
+  );
+  // inception5b: block inception, 7x7x832 -> 7x7x1024
+  const inception5b_cat$ = block$inception(
+    inception5a_cat$,
+    "inception5b",
+    { c1: 384, c3r: 192, c3: 384, c5r: 48, c5: 128, pool: 128 },
+    ctx,
+    173,
+  );
   // avgpool: 7x7x1024 -> 1024
   const avgpool$ = tf.layers.globalAveragePooling2d({ name: "avgpool" }).apply(inception5b_cat$) as tf.SymbolicTensor;
   // dropout: 1024 -> 1024

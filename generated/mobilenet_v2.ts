@@ -383,11 +383,102 @@ export interface BuildOptions {
   seed?: number;
 }
 
+/** What block functions take from the builder: the spec's scheme (or options.init), the options and the seeds. */
+interface BlockContext {
+  init: InitScheme;
+  options: BuildOptions;
+  seedFor: (i: number) => number | undefined;
+}
+
+/**
+ * Block `dw_project`: its layers, named `<name>.dw` …, applied to `x`; returns the last one's output. Defaults: stride
+ * 1.
+ */
+function block$dw_project(
+  x: tf.SymbolicTensor,
+  name: string,
+  args: { hidden: number; out: number; stride: number },
+  ctx: BlockContext,
+  first: number,
+): tf.SymbolicTensor {
+  const dw$ = new NetspecConv2D({
+    name: name + ".dw",
+    filters: args.hidden,
+    kernelSize: [3, 3],
+    strides: [args.stride, args.stride],
+    pad: [1, 1, 1, 1],
+    groups: args.hidden,
+    useBias: false,
+    kernelInitializer: weightInitializer(ctx.init, ctx.seedFor(first)),
+  }).apply(x) as tf.SymbolicTensor;
+  const dw_bn$ = new NetspecBatchNorm({ name: name + ".dw_bn" }).apply(dw$) as tf.SymbolicTensor;
+  const dw_relu$ = new NetspecActivation({
+    name: name + ".dw_relu",
+    activation: "relu6",
+  }).apply(dw_bn$) as tf.SymbolicTensor;
+  const project$ = new NetspecConv2D({
+    name: name + ".project",
+    filters: args.out,
+    kernelSize: [1, 1],
+    useBias: false,
+    kernelInitializer: weightInitializer(ctx.init, ctx.seedFor(first + 3)),
+  }).apply(dw_relu$) as tf.SymbolicTensor;
+  const project_bn$ = new NetspecBatchNorm({ name: name + ".project_bn" }).apply(project$) as tf.SymbolicTensor;
+  return project_bn$;
+}
+
+/**
+ * Block `inverted`: its layers, named `<name>.expand` …, applied to `x`; returns the last one's output. Defaults:
+ * stride 1.
+ */
+function block$inverted(
+  x: tf.SymbolicTensor,
+  name: string,
+  args: { hidden: number; out: number; stride: number },
+  ctx: BlockContext,
+  first: number,
+): tf.SymbolicTensor {
+  const expand$ = new NetspecConv2D({
+    name: name + ".expand",
+    filters: args.hidden,
+    kernelSize: [1, 1],
+    useBias: false,
+    kernelInitializer: weightInitializer(ctx.init, ctx.seedFor(first)),
+  }).apply(x) as tf.SymbolicTensor;
+  const expand_bn$ = new NetspecBatchNorm({ name: name + ".expand_bn" }).apply(expand$) as tf.SymbolicTensor;
+  const expand_relu$ = new NetspecActivation({
+    name: name + ".expand_relu",
+    activation: "relu6",
+  }).apply(expand_bn$) as tf.SymbolicTensor;
+  const conv$ = block$dw_project(
+    expand_relu$,
+    name + ".conv",
+    { hidden: args.hidden, out: args.out, stride: args.stride },
+    ctx,
+    first + 3,
+  );
+  return conv$;
+}
+
+/** Block `residual`: its layers, named `<name>.block` …, applied to `x`; returns the last one's output. */
+function block$residual(
+  x: tf.SymbolicTensor,
+  name: string,
+  args: { hidden: number; out: number },
+  ctx: BlockContext,
+  first: number,
+): tf.SymbolicTensor {
+  const block$ = block$inverted(x, name + ".block", { hidden: args.hidden, out: args.out, stride: 1 }, ctx, first);
+  const add$ = tf.layers.add({ name: name + ".add" }).apply([block$, x]) as tf.SymbolicTensor;
+  return add$;
+}
+
 /** Builds mobilenet_v2 as a tfjs LayersModel (not compiled: the trainer chooses loss and optimizer). */
 export function buildMobilenetV2(options: BuildOptions = {}): tf.LayersModel {
   registerNetspecLayers();
   const init = options.init ?? defaultInit;
   const seedFor = (i: number): number | undefined => (options.seed === undefined ? undefined : options.seed + i);
+  const ctx: BlockContext = { init, options, seedFor };
   const input = tf.input({ shape: [224, 224, 3], name: "input" });
   // stem: 224x224x3 -> 112x112x32
   const stem$ = new NetspecConv2D({
@@ -406,838 +497,40 @@ export function buildMobilenetV2(options: BuildOptions = {}): tf.LayersModel {
     name: "stem_relu",
     activation: "relu6",
   }).apply(stem_bn$) as tf.SymbolicTensor;
-  // block dw_project: b1
-  // b1.dw: 112x112x32 -> 112x112x32
-  const b1_dw$ = new NetspecConv2D({
-    name: "b1.dw",
-    filters: 32,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    groups: 32,
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(3)),
-  }).apply(stem_relu$) as tf.SymbolicTensor;
-  // b1.dw_bn: 112x112x32 -> 112x112x32
-  const b1_dw_bn$ = new NetspecBatchNorm({ name: "b1.dw_bn" }).apply(b1_dw$) as tf.SymbolicTensor;
-  // b1.dw_relu: 112x112x32 -> 112x112x32
-  const b1_dw_relu$ = new NetspecActivation({
-    name: "b1.dw_relu",
-    activation: "relu6",
-  }).apply(b1_dw_bn$) as tf.SymbolicTensor;
-  // b1.project: 112x112x32 -> 112x112x16
-  const b1_project$ = new NetspecConv2D({
-    name: "b1.project",
-    filters: 16,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(6)),
-  }).apply(b1_dw_relu$) as tf.SymbolicTensor;
-  // b1.project_bn: 112x112x16 -> 112x112x16
-  const b1_project_bn$ = new NetspecBatchNorm({ name: "b1.project_bn" }).apply(b1_project$) as tf.SymbolicTensor;
-  // block inverted: b2
-  // b2.expand: 112x112x16 -> 112x112x96
-  const b2_expand$ = new NetspecConv2D({
-    name: "b2.expand",
-    filters: 96,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(8)),
-  }).apply(b1_project_bn$) as tf.SymbolicTensor;
-  // b2.expand_bn: 112x112x96 -> 112x112x96
-  const b2_expand_bn$ = new NetspecBatchNorm({ name: "b2.expand_bn" }).apply(b2_expand$) as tf.SymbolicTensor;
-  // b2.expand_relu: 112x112x96 -> 112x112x96
-  const b2_expand_relu$ = new NetspecActivation({
-    name: "b2.expand_relu",
-    activation: "relu6",
-  }).apply(b2_expand_bn$) as tf.SymbolicTensor;
-  // b2.conv.dw: 112x112x96 -> 56x56x96
-  const b2_conv_dw$ = new NetspecConv2D({
-    name: "b2.conv.dw",
-    filters: 96,
-    kernelSize: [3, 3],
-    strides: [2, 2],
-    pad: [1, 1, 1, 1],
-    groups: 96,
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(11)),
-  }).apply(b2_expand_relu$) as tf.SymbolicTensor;
-  // b2.conv.dw_bn: 56x56x96 -> 56x56x96
-  const b2_conv_dw_bn$ = new NetspecBatchNorm({ name: "b2.conv.dw_bn" }).apply(b2_conv_dw$) as tf.SymbolicTensor;
-  // b2.conv.dw_relu: 56x56x96 -> 56x56x96
-  const b2_conv_dw_relu$ = new NetspecActivation({
-    name: "b2.conv.dw_relu",
-    activation: "relu6",
-  }).apply(b2_conv_dw_bn$) as tf.SymbolicTensor;
-  // b2.conv.project: 56x56x96 -> 56x56x24
-  const b2_conv_project$ = new NetspecConv2D({
-    name: "b2.conv.project",
-    filters: 24,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(14)),
-  }).apply(b2_conv_dw_relu$) as tf.SymbolicTensor;
-  // b2.conv.project_bn: 56x56x24 -> 56x56x24
-  const b2_conv_project_bn$ = new NetspecBatchNorm({
-    name: "b2.conv.project_bn",
-  }).apply(b2_conv_project$) as tf.SymbolicTensor;
-  // block residual: b3
-  // b3.block.expand: 56x56x24 -> 56x56x144
-  const b3_block_expand$ = new NetspecConv2D({
-    name: "b3.block.expand",
-    filters: 144,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(16)),
-  }).apply(b2_conv_project_bn$) as tf.SymbolicTensor;
-  // b3.block.expand_bn: 56x56x144 -> 56x56x144
-  const b3_block_expand_bn$ = new NetspecBatchNorm({
-    name: "b3.block.expand_bn",
-  }).apply(b3_block_expand$) as tf.SymbolicTensor;
-  // b3.block.expand_relu: 56x56x144 -> 56x56x144
-  const b3_block_expand_relu$ = new NetspecActivation({
-    name: "b3.block.expand_relu",
-    activation: "relu6",
-  }).apply(b3_block_expand_bn$) as tf.SymbolicTensor;
-  // b3.block.conv.dw: 56x56x144 -> 56x56x144
-  const b3_block_conv_dw$ = new NetspecConv2D({
-    name: "b3.block.conv.dw",
-    filters: 144,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    groups: 144,
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(19)),
-  }).apply(b3_block_expand_relu$) as tf.SymbolicTensor;
-  // b3.block.conv.dw_bn: 56x56x144 -> 56x56x144
-  const b3_block_conv_dw_bn$ = new NetspecBatchNorm({
-    name: "b3.block.conv.dw_bn",
-  }).apply(b3_block_conv_dw$) as tf.SymbolicTensor;
-  // b3.block.conv.dw_relu: 56x56x144 -> 56x56x144
-  const b3_block_conv_dw_relu$ = new NetspecActivation({
-    name: "b3.block.conv.dw_relu",
-    activation: "relu6",
-  }).apply(b3_block_conv_dw_bn$) as tf.SymbolicTensor;
-  // b3.block.conv.project: 56x56x144 -> 56x56x24
-  const b3_block_conv_project$ = new NetspecConv2D({
-    name: "b3.block.conv.project",
-    filters: 24,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(22)),
-  }).apply(b3_block_conv_dw_relu$) as tf.SymbolicTensor;
-  // b3.block.conv.project_bn: 56x56x24 -> 56x56x24
-  const b3_block_conv_project_bn$ = new NetspecBatchNorm({
-    name: "b3.block.conv.project_bn",
-  }).apply(b3_block_conv_project$) as tf.SymbolicTensor;
-  // b3.add: 56x56x24 + 56x56x24 -> 56x56x24
-  const b3_add$ = tf.layers.add({
-    name: "b3.add",
-  }).apply([b3_block_conv_project_bn$, b2_conv_project_bn$]) as tf.SymbolicTensor;
-  // block inverted: b4
-  // b4.expand: 56x56x24 -> 56x56x144
-  const b4_expand$ = new NetspecConv2D({
-    name: "b4.expand",
-    filters: 144,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(25)),
-  }).apply(b3_add$) as tf.SymbolicTensor;
-  // b4.expand_bn: 56x56x144 -> 56x56x144
-  const b4_expand_bn$ = new NetspecBatchNorm({ name: "b4.expand_bn" }).apply(b4_expand$) as tf.SymbolicTensor;
-  // b4.expand_relu: 56x56x144 -> 56x56x144
-  const b4_expand_relu$ = new NetspecActivation({
-    name: "b4.expand_relu",
-    activation: "relu6",
-  }).apply(b4_expand_bn$) as tf.SymbolicTensor;
-  // b4.conv.dw: 56x56x144 -> 28x28x144
-  const b4_conv_dw$ = new NetspecConv2D({
-    name: "b4.conv.dw",
-    filters: 144,
-    kernelSize: [3, 3],
-    strides: [2, 2],
-    pad: [1, 1, 1, 1],
-    groups: 144,
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(28)),
-  }).apply(b4_expand_relu$) as tf.SymbolicTensor;
-  // b4.conv.dw_bn: 28x28x144 -> 28x28x144
-  const b4_conv_dw_bn$ = new NetspecBatchNorm({ name: "b4.conv.dw_bn" }).apply(b4_conv_dw$) as tf.SymbolicTensor;
-  // b4.conv.dw_relu: 28x28x144 -> 28x28x144
-  const b4_conv_dw_relu$ = new NetspecActivation({
-    name: "b4.conv.dw_relu",
-    activation: "relu6",
-  }).apply(b4_conv_dw_bn$) as tf.SymbolicTensor;
-  // b4.conv.project: 28x28x144 -> 28x28x32
-  const b4_conv_project$ = new NetspecConv2D({
-    name: "b4.conv.project",
-    filters: 32,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(31)),
-  }).apply(b4_conv_dw_relu$) as tf.SymbolicTensor;
-  // b4.conv.project_bn: 28x28x32 -> 28x28x32
-  const b4_conv_project_bn$ = new NetspecBatchNorm({
-    name: "b4.conv.project_bn",
-  }).apply(b4_conv_project$) as tf.SymbolicTensor;
-  // block residual: b5.0
-  // b5.0.block.expand: 28x28x32 -> 28x28x192
-  const b5_0_block_expand$ = new NetspecConv2D({
-    name: "b5.0.block.expand",
-    filters: 192,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(33)),
-  }).apply(b4_conv_project_bn$) as tf.SymbolicTensor;
-  // b5.0.block.expand_bn: 28x28x192 -> 28x28x192
-  const b5_0_block_expand_bn$ = new NetspecBatchNorm({
-    name: "b5.0.block.expand_bn",
-  }).apply(b5_0_block_expand$) as tf.SymbolicTensor;
-  // b5.0.block.expand_relu: 28x28x192 -> 28x28x192
-  const b5_0_block_expand_relu$ = new NetspecActivation({
-    name: "b5.0.block.expand_relu",
-    activation: "relu6",
-  }).apply(b5_0_block_expand_bn$) as tf.SymbolicTensor;
-  // b5.0.block.conv.dw: 28x28x192 -> 28x28x192
-  const b5_0_block_conv_dw$ = new NetspecConv2D({
-    name: "b5.0.block.conv.dw",
-    filters: 192,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    groups: 192,
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(36)),
-  }).apply(b5_0_block_expand_relu$) as tf.SymbolicTensor;
-  // b5.0.block.conv.dw_bn: 28x28x192 -> 28x28x192
-  const b5_0_block_conv_dw_bn$ = new NetspecBatchNorm({
-    name: "b5.0.block.conv.dw_bn",
-  }).apply(b5_0_block_conv_dw$) as tf.SymbolicTensor;
-  // b5.0.block.conv.dw_relu: 28x28x192 -> 28x28x192
-  const b5_0_block_conv_dw_relu$ = new NetspecActivation({
-    name: "b5.0.block.conv.dw_relu",
-    activation: "relu6",
-  }).apply(b5_0_block_conv_dw_bn$) as tf.SymbolicTensor;
-  // b5.0.block.conv.project: 28x28x192 -> 28x28x32
-  const b5_0_block_conv_project$ = new NetspecConv2D({
-    name: "b5.0.block.conv.project",
-    filters: 32,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(39)),
-  }).apply(b5_0_block_conv_dw_relu$) as tf.SymbolicTensor;
-  // b5.0.block.conv.project_bn: 28x28x32 -> 28x28x32
-  const b5_0_block_conv_project_bn$ = new NetspecBatchNorm({
-    name: "b5.0.block.conv.project_bn",
-  }).apply(b5_0_block_conv_project$) as tf.SymbolicTensor;
-  // b5.0.add: 28x28x32 + 28x28x32 -> 28x28x32
-  const b5_0_add$ = tf.layers.add({
-    name: "b5.0.add",
-  }).apply([b5_0_block_conv_project_bn$, b4_conv_project_bn$]) as tf.SymbolicTensor;
-  // block residual: b5.1
-  // b5.1.block.expand: 28x28x32 -> 28x28x192
-  const b5_1_block_expand$ = new NetspecConv2D({
-    name: "b5.1.block.expand",
-    filters: 192,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(42)),
-  }).apply(b5_0_add$) as tf.SymbolicTensor;
-  // b5.1.block.expand_bn: 28x28x192 -> 28x28x192
-  const b5_1_block_expand_bn$ = new NetspecBatchNorm({
-    name: "b5.1.block.expand_bn",
-  }).apply(b5_1_block_expand$) as tf.SymbolicTensor;
-  // b5.1.block.expand_relu: 28x28x192 -> 28x28x192
-  const b5_1_block_expand_relu$ = new NetspecActivation({
-    name: "b5.1.block.expand_relu",
-    activation: "relu6",
-  }).apply(b5_1_block_expand_bn$) as tf.SymbolicTensor;
-  // b5.1.block.conv.dw: 28x28x192 -> 28x28x192
-  const b5_1_block_conv_dw$ = new NetspecConv2D({
-    name: "b5.1.block.conv.dw",
-    filters: 192,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    groups: 192,
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(45)),
-  }).apply(b5_1_block_expand_relu$) as tf.SymbolicTensor;
-  // b5.1.block.conv.dw_bn: 28x28x192 -> 28x28x192
-  const b5_1_block_conv_dw_bn$ = new NetspecBatchNorm({
-    name: "b5.1.block.conv.dw_bn",
-  }).apply(b5_1_block_conv_dw$) as tf.SymbolicTensor;
-  // b5.1.block.conv.dw_relu: 28x28x192 -> 28x28x192
-  const b5_1_block_conv_dw_relu$ = new NetspecActivation({
-    name: "b5.1.block.conv.dw_relu",
-    activation: "relu6",
-  }).apply(b5_1_block_conv_dw_bn$) as tf.SymbolicTensor;
-  // b5.1.block.conv.project: 28x28x192 -> 28x28x32
-  const b5_1_block_conv_project$ = new NetspecConv2D({
-    name: "b5.1.block.conv.project",
-    filters: 32,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(48)),
-  }).apply(b5_1_block_conv_dw_relu$) as tf.SymbolicTensor;
-  // b5.1.block.conv.project_bn: 28x28x32 -> 28x28x32
-  const b5_1_block_conv_project_bn$ = new NetspecBatchNorm({
-    name: "b5.1.block.conv.project_bn",
-  }).apply(b5_1_block_conv_project$) as tf.SymbolicTensor;
-  // b5.1.add: 28x28x32 + 28x28x32 -> 28x28x32
-  const b5_1_add$ = tf.layers.add({
-    name: "b5.1.add",
-  }).apply([b5_1_block_conv_project_bn$, b5_0_add$]) as tf.SymbolicTensor;
-  // block inverted: b7
-  // b7.expand: 28x28x32 -> 28x28x192
-  const b7_expand$ = new NetspecConv2D({
-    name: "b7.expand",
-    filters: 192,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(51)),
-  }).apply(b5_1_add$) as tf.SymbolicTensor;
-  // b7.expand_bn: 28x28x192 -> 28x28x192
-  const b7_expand_bn$ = new NetspecBatchNorm({ name: "b7.expand_bn" }).apply(b7_expand$) as tf.SymbolicTensor;
-  // b7.expand_relu: 28x28x192 -> 28x28x192
-  const b7_expand_relu$ = new NetspecActivation({
-    name: "b7.expand_relu",
-    activation: "relu6",
-  }).apply(b7_expand_bn$) as tf.SymbolicTensor;
-  // b7.conv.dw: 28x28x192 -> 14x14x192
-  const b7_conv_dw$ = new NetspecConv2D({
-    name: "b7.conv.dw",
-    filters: 192,
-    kernelSize: [3, 3],
-    strides: [2, 2],
-    pad: [1, 1, 1, 1],
-    groups: 192,
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(54)),
-  }).apply(b7_expand_relu$) as tf.SymbolicTensor;
-  // b7.conv.dw_bn: 14x14x192 -> 14x14x192
-  const b7_conv_dw_bn$ = new NetspecBatchNorm({ name: "b7.conv.dw_bn" }).apply(b7_conv_dw$) as tf.SymbolicTensor;
-  // b7.conv.dw_relu: 14x14x192 -> 14x14x192
-  const b7_conv_dw_relu$ = new NetspecActivation({
-    name: "b7.conv.dw_relu",
-    activation: "relu6",
-  }).apply(b7_conv_dw_bn$) as tf.SymbolicTensor;
-  // b7.conv.project: 14x14x192 -> 14x14x64
-  const b7_conv_project$ = new NetspecConv2D({
-    name: "b7.conv.project",
-    filters: 64,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(57)),
-  }).apply(b7_conv_dw_relu$) as tf.SymbolicTensor;
-  // b7.conv.project_bn: 14x14x64 -> 14x14x64
-  const b7_conv_project_bn$ = new NetspecBatchNorm({
-    name: "b7.conv.project_bn",
-  }).apply(b7_conv_project$) as tf.SymbolicTensor;
-  // block residual: b8.0
-  // b8.0.block.expand: 14x14x64 -> 14x14x384
-  const b8_0_block_expand$ = new NetspecConv2D({
-    name: "b8.0.block.expand",
-    filters: 384,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(59)),
-  }).apply(b7_conv_project_bn$) as tf.SymbolicTensor;
-  // b8.0.block.expand_bn: 14x14x384 -> 14x14x384
-  const b8_0_block_expand_bn$ = new NetspecBatchNorm({
-    name: "b8.0.block.expand_bn",
-  }).apply(b8_0_block_expand$) as tf.SymbolicTensor;
-  // b8.0.block.expand_relu: 14x14x384 -> 14x14x384
-  const b8_0_block_expand_relu$ = new NetspecActivation({
-    name: "b8.0.block.expand_relu",
-    activation: "relu6",
-  }).apply(b8_0_block_expand_bn$) as tf.SymbolicTensor;
-  // b8.0.block.conv.dw: 14x14x384 -> 14x14x384
-  const b8_0_block_conv_dw$ = new NetspecConv2D({
-    name: "b8.0.block.conv.dw",
-    filters: 384,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    groups: 384,
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(62)),
-  }).apply(b8_0_block_expand_relu$) as tf.SymbolicTensor;
-  // b8.0.block.conv.dw_bn: 14x14x384 -> 14x14x384
-  const b8_0_block_conv_dw_bn$ = new NetspecBatchNorm({
-    name: "b8.0.block.conv.dw_bn",
-  }).apply(b8_0_block_conv_dw$) as tf.SymbolicTensor;
-  // b8.0.block.conv.dw_relu: 14x14x384 -> 14x14x384
-  const b8_0_block_conv_dw_relu$ = new NetspecActivation({
-    name: "b8.0.block.conv.dw_relu",
-    activation: "relu6",
-  }).apply(b8_0_block_conv_dw_bn$) as tf.SymbolicTensor;
-  // b8.0.block.conv.project: 14x14x384 -> 14x14x64
-  const b8_0_block_conv_project$ = new NetspecConv2D({
-    name: "b8.0.block.conv.project",
-    filters: 64,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(65)),
-  }).apply(b8_0_block_conv_dw_relu$) as tf.SymbolicTensor;
-  // b8.0.block.conv.project_bn: 14x14x64 -> 14x14x64
-  const b8_0_block_conv_project_bn$ = new NetspecBatchNorm({
-    name: "b8.0.block.conv.project_bn",
-  }).apply(b8_0_block_conv_project$) as tf.SymbolicTensor;
-  // b8.0.add: 14x14x64 + 14x14x64 -> 14x14x64
-  const b8_0_add$ = tf.layers.add({
-    name: "b8.0.add",
-  }).apply([b8_0_block_conv_project_bn$, b7_conv_project_bn$]) as tf.SymbolicTensor;
-  // block residual: b8.1
-  // b8.1.block.expand: 14x14x64 -> 14x14x384
-  const b8_1_block_expand$ = new NetspecConv2D({
-    name: "b8.1.block.expand",
-    filters: 384,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(68)),
-  }).apply(b8_0_add$) as tf.SymbolicTensor;
-  // b8.1.block.expand_bn: 14x14x384 -> 14x14x384
-  const b8_1_block_expand_bn$ = new NetspecBatchNorm({
-    name: "b8.1.block.expand_bn",
-  }).apply(b8_1_block_expand$) as tf.SymbolicTensor;
-  // b8.1.block.expand_relu: 14x14x384 -> 14x14x384
-  const b8_1_block_expand_relu$ = new NetspecActivation({
-    name: "b8.1.block.expand_relu",
-    activation: "relu6",
-  }).apply(b8_1_block_expand_bn$) as tf.SymbolicTensor;
-  // b8.1.block.conv.dw: 14x14x384 -> 14x14x384
-  const b8_1_block_conv_dw$ = new NetspecConv2D({
-    name: "b8.1.block.conv.dw",
-    filters: 384,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    groups: 384,
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(71)),
-  }).apply(b8_1_block_expand_relu$) as tf.SymbolicTensor;
-  // b8.1.block.conv.dw_bn: 14x14x384 -> 14x14x384
-  const b8_1_block_conv_dw_bn$ = new NetspecBatchNorm({
-    name: "b8.1.block.conv.dw_bn",
-  }).apply(b8_1_block_conv_dw$) as tf.SymbolicTensor;
-  // b8.1.block.conv.dw_relu: 14x14x384 -> 14x14x384
-  const b8_1_block_conv_dw_relu$ = new NetspecActivation({
-    name: "b8.1.block.conv.dw_relu",
-    activation: "relu6",
-  }).apply(b8_1_block_conv_dw_bn$) as tf.SymbolicTensor;
-  // b8.1.block.conv.project: 14x14x384 -> 14x14x64
-  const b8_1_block_conv_project$ = new NetspecConv2D({
-    name: "b8.1.block.conv.project",
-    filters: 64,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(74)),
-  }).apply(b8_1_block_conv_dw_relu$) as tf.SymbolicTensor;
-  // b8.1.block.conv.project_bn: 14x14x64 -> 14x14x64
-  const b8_1_block_conv_project_bn$ = new NetspecBatchNorm({
-    name: "b8.1.block.conv.project_bn",
-  }).apply(b8_1_block_conv_project$) as tf.SymbolicTensor;
-  // b8.1.add: 14x14x64 + 14x14x64 -> 14x14x64
-  const b8_1_add$ = tf.layers.add({
-    name: "b8.1.add",
-  }).apply([b8_1_block_conv_project_bn$, b8_0_add$]) as tf.SymbolicTensor;
-  // block residual: b8.2
-  // b8.2.block.expand: 14x14x64 -> 14x14x384
-  const b8_2_block_expand$ = new NetspecConv2D({
-    name: "b8.2.block.expand",
-    filters: 384,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(77)),
-  }).apply(b8_1_add$) as tf.SymbolicTensor;
-  // b8.2.block.expand_bn: 14x14x384 -> 14x14x384
-  const b8_2_block_expand_bn$ = new NetspecBatchNorm({
-    name: "b8.2.block.expand_bn",
-  }).apply(b8_2_block_expand$) as tf.SymbolicTensor;
-  // b8.2.block.expand_relu: 14x14x384 -> 14x14x384
-  const b8_2_block_expand_relu$ = new NetspecActivation({
-    name: "b8.2.block.expand_relu",
-    activation: "relu6",
-  }).apply(b8_2_block_expand_bn$) as tf.SymbolicTensor;
-  // b8.2.block.conv.dw: 14x14x384 -> 14x14x384
-  const b8_2_block_conv_dw$ = new NetspecConv2D({
-    name: "b8.2.block.conv.dw",
-    filters: 384,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    groups: 384,
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(80)),
-  }).apply(b8_2_block_expand_relu$) as tf.SymbolicTensor;
-  // b8.2.block.conv.dw_bn: 14x14x384 -> 14x14x384
-  const b8_2_block_conv_dw_bn$ = new NetspecBatchNorm({
-    name: "b8.2.block.conv.dw_bn",
-  }).apply(b8_2_block_conv_dw$) as tf.SymbolicTensor;
-  // b8.2.block.conv.dw_relu: 14x14x384 -> 14x14x384
-  const b8_2_block_conv_dw_relu$ = new NetspecActivation({
-    name: "b8.2.block.conv.dw_relu",
-    activation: "relu6",
-  }).apply(b8_2_block_conv_dw_bn$) as tf.SymbolicTensor;
-  // b8.2.block.conv.project: 14x14x384 -> 14x14x64
-  const b8_2_block_conv_project$ = new NetspecConv2D({
-    name: "b8.2.block.conv.project",
-    filters: 64,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(83)),
-  }).apply(b8_2_block_conv_dw_relu$) as tf.SymbolicTensor;
-  // b8.2.block.conv.project_bn: 14x14x64 -> 14x14x64
-  const b8_2_block_conv_project_bn$ = new NetspecBatchNorm({
-    name: "b8.2.block.conv.project_bn",
-  }).apply(b8_2_block_conv_project$) as tf.SymbolicTensor;
-  // b8.2.add: 14x14x64 + 14x14x64 -> 14x14x64
-  const b8_2_add$ = tf.layers.add({
-    name: "b8.2.add",
-  }).apply([b8_2_block_conv_project_bn$, b8_1_add$]) as tf.SymbolicTensor;
-  // block inverted: b11
-  // b11.expand: 14x14x64 -> 14x14x384
-  const b11_expand$ = new NetspecConv2D({
-    name: "b11.expand",
-    filters: 384,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(86)),
-  }).apply(b8_2_add$) as tf.SymbolicTensor;
-  // b11.expand_bn: 14x14x384 -> 14x14x384
-  const b11_expand_bn$ = new NetspecBatchNorm({ name: "b11.expand_bn" }).apply(b11_expand$) as tf.SymbolicTensor;
-  // b11.expand_relu: 14x14x384 -> 14x14x384
-  const b11_expand_relu$ = new NetspecActivation({
-    name: "b11.expand_relu",
-    activation: "relu6",
-  }).apply(b11_expand_bn$) as tf.SymbolicTensor;
-  // b11.conv.dw: 14x14x384 -> 14x14x384
-  const b11_conv_dw$ = new NetspecConv2D({
-    name: "b11.conv.dw",
-    filters: 384,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    groups: 384,
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(89)),
-  }).apply(b11_expand_relu$) as tf.SymbolicTensor;
-  // b11.conv.dw_bn: 14x14x384 -> 14x14x384
-  const b11_conv_dw_bn$ = new NetspecBatchNorm({ name: "b11.conv.dw_bn" }).apply(b11_conv_dw$) as tf.SymbolicTensor;
-  // b11.conv.dw_relu: 14x14x384 -> 14x14x384
-  const b11_conv_dw_relu$ = new NetspecActivation({
-    name: "b11.conv.dw_relu",
-    activation: "relu6",
-  }).apply(b11_conv_dw_bn$) as tf.SymbolicTensor;
-  // b11.conv.project: 14x14x384 -> 14x14x96
-  const b11_conv_project$ = new NetspecConv2D({
-    name: "b11.conv.project",
-    filters: 96,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(92)),
-  }).apply(b11_conv_dw_relu$) as tf.SymbolicTensor;
-  // b11.conv.project_bn: 14x14x96 -> 14x14x96
-  const b11_conv_project_bn$ = new NetspecBatchNorm({
-    name: "b11.conv.project_bn",
-  }).apply(b11_conv_project$) as tf.SymbolicTensor;
-  // block residual: b12.0
-  // b12.0.block.expand: 14x14x96 -> 14x14x576
-  const b12_0_block_expand$ = new NetspecConv2D({
-    name: "b12.0.block.expand",
-    filters: 576,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(94)),
-  }).apply(b11_conv_project_bn$) as tf.SymbolicTensor;
-  // b12.0.block.expand_bn: 14x14x576 -> 14x14x576
-  const b12_0_block_expand_bn$ = new NetspecBatchNorm({
-    name: "b12.0.block.expand_bn",
-  }).apply(b12_0_block_expand$) as tf.SymbolicTensor;
-  // b12.0.block.expand_relu: 14x14x576 -> 14x14x576
-  const b12_0_block_expand_relu$ = new NetspecActivation({
-    name: "b12.0.block.expand_relu",
-    activation: "relu6",
-  }).apply(b12_0_block_expand_bn$) as tf.SymbolicTensor;
-  // b12.0.block.conv.dw: 14x14x576 -> 14x14x576
-  const b12_0_block_conv_dw$ = new NetspecConv2D({
-    name: "b12.0.block.conv.dw",
-    filters: 576,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    groups: 576,
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(97)),
-  }).apply(b12_0_block_expand_relu$) as tf.SymbolicTensor;
-  // b12.0.block.conv.dw_bn: 14x14x576 -> 14x14x576
-  const b12_0_block_conv_dw_bn$ = new NetspecBatchNorm({
-    name: "b12.0.block.conv.dw_bn",
-  }).apply(b12_0_block_conv_dw$) as tf.SymbolicTensor;
-  // b12.0.block.conv.dw_relu: 14x14x576 -> 14x14x576
-  const b12_0_block_conv_dw_relu$ = new NetspecActivation({
-    name: "b12.0.block.conv.dw_relu",
-    activation: "relu6",
-  }).apply(b12_0_block_conv_dw_bn$) as tf.SymbolicTensor;
-  // b12.0.block.conv.project: 14x14x576 -> 14x14x96
-  const b12_0_block_conv_project$ = new NetspecConv2D({
-    name: "b12.0.block.conv.project",
-    filters: 96,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(100)),
-  }).apply(b12_0_block_conv_dw_relu$) as tf.SymbolicTensor;
-  // b12.0.block.conv.project_bn: 14x14x96 -> 14x14x96
-  const b12_0_block_conv_project_bn$ = new NetspecBatchNorm({
-    name: "b12.0.block.conv.project_bn",
-  }).apply(b12_0_block_conv_project$) as tf.SymbolicTensor;
-  // b12.0.add: 14x14x96 + 14x14x96 -> 14x14x96
-  const b12_0_add$ = tf.layers.add({
-    name: "b12.0.add",
-  }).apply([b12_0_block_conv_project_bn$, b11_conv_project_bn$]) as tf.SymbolicTensor;
-  // block residual: b12.1
-  // b12.1.block.expand: 14x14x96 -> 14x14x576
-  const b12_1_block_expand$ = new NetspecConv2D({
-    name: "b12.1.block.expand",
-    filters: 576,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(103)),
-  }).apply(b12_0_add$) as tf.SymbolicTensor;
-  // b12.1.block.expand_bn: 14x14x576 -> 14x14x576
-  const b12_1_block_expand_bn$ = new NetspecBatchNorm({
-    name: "b12.1.block.expand_bn",
-  }).apply(b12_1_block_expand$) as tf.SymbolicTensor;
-  // b12.1.block.expand_relu: 14x14x576 -> 14x14x576
-  const b12_1_block_expand_relu$ = new NetspecActivation({
-    name: "b12.1.block.expand_relu",
-    activation: "relu6",
-  }).apply(b12_1_block_expand_bn$) as tf.SymbolicTensor;
-  // b12.1.block.conv.dw: 14x14x576 -> 14x14x576
-  const b12_1_block_conv_dw$ = new NetspecConv2D({
-    name: "b12.1.block.conv.dw",
-    filters: 576,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    groups: 576,
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(106)),
-  }).apply(b12_1_block_expand_relu$) as tf.SymbolicTensor;
-  // b12.1.block.conv.dw_bn: 14x14x576 -> 14x14x576
-  const b12_1_block_conv_dw_bn$ = new NetspecBatchNorm({
-    name: "b12.1.block.conv.dw_bn",
-  }).apply(b12_1_block_conv_dw$) as tf.SymbolicTensor;
-  // b12.1.block.conv.dw_relu: 14x14x576 -> 14x14x576
-  const b12_1_block_conv_dw_relu$ = new NetspecActivation({
-    name: "b12.1.block.conv.dw_relu",
-    activation: "relu6",
-  }).apply(b12_1_block_conv_dw_bn$) as tf.SymbolicTensor;
-  // b12.1.block.conv.project: 14x14x576 -> 14x14x96
-  const b12_1_block_conv_project$ = new NetspecConv2D({
-    name: "b12.1.block.conv.project",
-    filters: 96,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(109)),
-  }).apply(b12_1_block_conv_dw_relu$) as tf.SymbolicTensor;
-  // b12.1.block.conv.project_bn: 14x14x96 -> 14x14x96
-  const b12_1_block_conv_project_bn$ = new NetspecBatchNorm({
-    name: "b12.1.block.conv.project_bn",
-  }).apply(b12_1_block_conv_project$) as tf.SymbolicTensor;
-  // b12.1.add: 14x14x96 + 14x14x96 -> 14x14x96
-  const b12_1_add$ = tf.layers.add({
-    name: "b12.1.add",
-  }).apply([b12_1_block_conv_project_bn$, b12_0_add$]) as tf.SymbolicTensor;
-  // block inverted: b14
-  // b14.expand: 14x14x96 -> 14x14x576
-  const b14_expand$ = new NetspecConv2D({
-    name: "b14.expand",
-    filters: 576,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(112)),
-  }).apply(b12_1_add$) as tf.SymbolicTensor;
-  // b14.expand_bn: 14x14x576 -> 14x14x576
-  const b14_expand_bn$ = new NetspecBatchNorm({ name: "b14.expand_bn" }).apply(b14_expand$) as tf.SymbolicTensor;
-  // b14.expand_relu: 14x14x576 -> 14x14x576
-  const b14_expand_relu$ = new NetspecActivation({
-    name: "b14.expand_relu",
-    activation: "relu6",
-  }).apply(b14_expand_bn$) as tf.SymbolicTensor;
-  // b14.conv.dw: 14x14x576 -> 7x7x576
-  const b14_conv_dw$ = new NetspecConv2D({
-    name: "b14.conv.dw",
-    filters: 576,
-    kernelSize: [3, 3],
-    strides: [2, 2],
-    pad: [1, 1, 1, 1],
-    groups: 576,
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(115)),
-  }).apply(b14_expand_relu$) as tf.SymbolicTensor;
-  // b14.conv.dw_bn: 7x7x576 -> 7x7x576
-  const b14_conv_dw_bn$ = new NetspecBatchNorm({ name: "b14.conv.dw_bn" }).apply(b14_conv_dw$) as tf.SymbolicTensor;
-  // b14.conv.dw_relu: 7x7x576 -> 7x7x576
-  const b14_conv_dw_relu$ = new NetspecActivation({
-    name: "b14.conv.dw_relu",
-    activation: "relu6",
-  }).apply(b14_conv_dw_bn$) as tf.SymbolicTensor;
-  // b14.conv.project: 7x7x576 -> 7x7x160
-  const b14_conv_project$ = new NetspecConv2D({
-    name: "b14.conv.project",
-    filters: 160,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(118)),
-  }).apply(b14_conv_dw_relu$) as tf.SymbolicTensor;
-  // b14.conv.project_bn: 7x7x160 -> 7x7x160
-  const b14_conv_project_bn$ = new NetspecBatchNorm({
-    name: "b14.conv.project_bn",
-  }).apply(b14_conv_project$) as tf.SymbolicTensor;
-  // block residual: b15.0
-  // b15.0.block.expand: 7x7x160 -> 7x7x960
-  const b15_0_block_expand$ = new NetspecConv2D({
-    name: "b15.0.block.expand",
-    filters: 960,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(120)),
-  }).apply(b14_conv_project_bn$) as tf.SymbolicTensor;
-  // b15.0.block.expand_bn: 7x7x960 -> 7x7x960
-  const b15_0_block_expand_bn$ = new NetspecBatchNorm({
-    name: "b15.0.block.expand_bn",
-  }).apply(b15_0_block_expand$) as tf.SymbolicTensor;
-  // b15.0.block.expand_relu: 7x7x960 -> 7x7x960
-  const b15_0_block_expand_relu$ = new NetspecActivation({
-    name: "b15.0.block.expand_relu",
-    activation: "relu6",
-  }).apply(b15_0_block_expand_bn$) as tf.SymbolicTensor;
-  // b15.0.block.conv.dw: 7x7x960 -> 7x7x960
-  const b15_0_block_conv_dw$ = new NetspecConv2D({
-    name: "b15.0.block.conv.dw",
-    filters: 960,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    groups: 960,
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(123)),
-  }).apply(b15_0_block_expand_relu$) as tf.SymbolicTensor;
-  // b15.0.block.conv.dw_bn: 7x7x960 -> 7x7x960
-  const b15_0_block_conv_dw_bn$ = new NetspecBatchNorm({
-    name: "b15.0.block.conv.dw_bn",
-  }).apply(b15_0_block_conv_dw$) as tf.SymbolicTensor;
-  // b15.0.block.conv.dw_relu: 7x7x960 -> 7x7x960
-  const b15_0_block_conv_dw_relu$ = new NetspecActivation({
-    name: "b15.0.block.conv.dw_relu",
-    activation: "relu6",
-  }).apply(b15_0_block_conv_dw_bn$) as tf.SymbolicTensor;
-  // b15.0.block.conv.project: 7x7x960 -> 7x7x160
-  const b15_0_block_conv_project$ = new NetspecConv2D({
-    name: "b15.0.block.conv.project",
-    filters: 160,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(126)),
-  }).apply(b15_0_block_conv_dw_relu$) as tf.SymbolicTensor;
-  // b15.0.block.conv.project_bn: 7x7x160 -> 7x7x160
-  const b15_0_block_conv_project_bn$ = new NetspecBatchNorm({
-    name: "b15.0.block.conv.project_bn",
-  }).apply(b15_0_block_conv_project$) as tf.SymbolicTensor;
-  // b15.0.add: 7x7x160 + 7x7x160 -> 7x7x160
-  const b15_0_add$ = tf.layers.add({
-    name: "b15.0.add",
-  }).apply([b15_0_block_conv_project_bn$, b14_conv_project_bn$]) as tf.SymbolicTensor;
-  // block residual: b15.1
-  // b15.1.block.expand: 7x7x160 -> 7x7x960
-  const b15_1_block_expand$ = new NetspecConv2D({
-    name: "b15.1.block.expand",
-    filters: 960,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(129)),
-  }).apply(b15_0_add$) as tf.SymbolicTensor;
-  // b15.1.block.expand_bn: 7x7x960 -> 7x7x960
-  const b15_1_block_expand_bn$ = new NetspecBatchNorm({
-    name: "b15.1.block.expand_bn",
-  }).apply(b15_1_block_expand$) as tf.SymbolicTensor;
-  // b15.1.block.expand_relu: 7x7x960 -> 7x7x960
-  const b15_1_block_expand_relu$ = new NetspecActivation({
-    name: "b15.1.block.expand_relu",
-    activation: "relu6",
-  }).apply(b15_1_block_expand_bn$) as tf.SymbolicTensor;
-  // b15.1.block.conv.dw: 7x7x960 -> 7x7x960
-  const b15_1_block_conv_dw$ = new NetspecConv2D({
-    name: "b15.1.block.conv.dw",
-    filters: 960,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    groups: 960,
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(132)),
-  }).apply(b15_1_block_expand_relu$) as tf.SymbolicTensor;
-  // b15.1.block.conv.dw_bn: 7x7x960 -> 7x7x960
-  const b15_1_block_conv_dw_bn$ = new NetspecBatchNorm({
-    name: "b15.1.block.conv.dw_bn",
-  }).apply(b15_1_block_conv_dw$) as tf.SymbolicTensor;
-  // b15.1.block.conv.dw_relu: 7x7x960 -> 7x7x960
-  const b15_1_block_conv_dw_relu$ = new NetspecActivation({
-    name: "b15.1.block.conv.dw_relu",
-    activation: "relu6",
-  }).apply(b15_1_block_conv_dw_bn$) as tf.SymbolicTensor;
-  // b15.1.block.conv.project: 7x7x960 -> 7x7x160
-  const b15_1_block_conv_project$ = new NetspecConv2D({
-    name: "b15.1.block.conv.project",
-    filters: 160,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(135)),
-  }).apply(b15_1_block_conv_dw_relu$) as tf.SymbolicTensor;
-  // b15.1.block.conv.project_bn: 7x7x160 -> 7x7x160
-  const b15_1_block_conv_project_bn$ = new NetspecBatchNorm({
-    name: "b15.1.block.conv.project_bn",
-  }).apply(b15_1_block_conv_project$) as tf.SymbolicTensor;
-  // b15.1.add: 7x7x160 + 7x7x160 -> 7x7x160
-  const b15_1_add$ = tf.layers.add({
-    name: "b15.1.add",
-  }).apply([b15_1_block_conv_project_bn$, b15_0_add$]) as tf.SymbolicTensor;
-  // block inverted: b17
-  // b17.expand: 7x7x160 -> 7x7x960
-  const b17_expand$ = new NetspecConv2D({
-    name: "b17.expand",
-    filters: 960,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(138)),
-  }).apply(b15_1_add$) as tf.SymbolicTensor;
-  // b17.expand_bn: 7x7x960 -> 7x7x960
-  const b17_expand_bn$ = new NetspecBatchNorm({ name: "b17.expand_bn" }).apply(b17_expand$) as tf.SymbolicTensor;
-  // b17.expand_relu: 7x7x960 -> 7x7x960
-  const b17_expand_relu$ = new NetspecActivation({
-    name: "b17.expand_relu",
-    activation: "relu6",
-  }).apply(b17_expand_bn$) as tf.SymbolicTensor;
-  // b17.conv.dw: 7x7x960 -> 7x7x960
-  const b17_conv_dw$ = new NetspecConv2D({
-    name: "b17.conv.dw",
-    filters: 960,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    groups: 960,
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(141)),
-  }).apply(b17_expand_relu$) as tf.SymbolicTensor;
-  // b17.conv.dw_bn: 7x7x960 -> 7x7x960
-  const b17_conv_dw_bn$ = new NetspecBatchNorm({ name: "b17.conv.dw_bn" }).apply(b17_conv_dw$) as tf.SymbolicTensor;
-  // b17.conv.dw_relu: 7x7x960 -> 7x7x960
-  const b17_conv_dw_relu$ = new NetspecActivation({
-    name: "b17.conv.dw_relu",
-    activation: "relu6",
-  }).apply(b17_conv_dw_bn$) as tf.SymbolicTensor;
-  // b17.conv.project: 7x7x960 -> 7x7x320
-  const b17_conv_project$ = new NetspecConv2D({
-    name: "b17.conv.project",
-    filters: 320,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(144)),
-  }).apply(b17_conv_dw_relu$) as tf.SymbolicTensor;
-  // b17.conv.project_bn: 7x7x320 -> 7x7x320
-  const b17_conv_project_bn$ = new NetspecBatchNorm({
-    name: "b17.conv.project_bn",
-  }).apply(b17_conv_project$) as tf.SymbolicTensor;
+  // b1: block dw_project, 112x112x32 -> 112x112x16
+  const b1_project_bn$ = block$dw_project(stem_relu$, "b1", { hidden: 32, out: 16, stride: 1 }, ctx, 3);
+  // b2: block inverted, 112x112x16 -> 56x56x24
+  const b2_conv_project_bn$ = block$inverted(b1_project_bn$, "b2", { hidden: 96, out: 24, stride: 2 }, ctx, 8);
+  // b3: block residual, 56x56x24 -> 56x56x24
+  const b3_add$ = block$residual(b2_conv_project_bn$, "b3", { hidden: 144, out: 24 }, ctx, 16);
+  // b4: block inverted, 56x56x24 -> 28x28x32
+  const b4_conv_project_bn$ = block$inverted(b3_add$, "b4", { hidden: 144, out: 32, stride: 2 }, ctx, 25);
+  // b5.0: block residual, 28x28x32 -> 28x28x32
+  const b5_0_add$ = block$residual(b4_conv_project_bn$, "b5.0", { hidden: 192, out: 32 }, ctx, 33);
+  // b5.1: block residual, 28x28x32 -> 28x28x32
+  const b5_1_add$ = block$residual(b5_0_add$, "b5.1", { hidden: 192, out: 32 }, ctx, 42);
+  // b7: block inverted, 28x28x32 -> 14x14x64
+  const b7_conv_project_bn$ = block$inverted(b5_1_add$, "b7", { hidden: 192, out: 64, stride: 2 }, ctx, 51);
+  // b8.0: block residual, 14x14x64 -> 14x14x64
+  const b8_0_add$ = block$residual(b7_conv_project_bn$, "b8.0", { hidden: 384, out: 64 }, ctx, 59);
+  // b8.1: block residual, 14x14x64 -> 14x14x64
+  const b8_1_add$ = block$residual(b8_0_add$, "b8.1", { hidden: 384, out: 64 }, ctx, 68);
+  // b8.2: block residual, 14x14x64 -> 14x14x64
+  const b8_2_add$ = block$residual(b8_1_add$, "b8.2", { hidden: 384, out: 64 }, ctx, 77);
+  // b11: block inverted, 14x14x64 -> 14x14x96
+  const b11_conv_project_bn$ = block$inverted(b8_2_add$, "b11", { hidden: 384, out: 96, stride: 1 }, ctx, 86);
+  // b12.0: block residual, 14x14x96 -> 14x14x96
+  const b12_0_add$ = block$residual(b11_conv_project_bn$, "b12.0", { hidden: 576, out: 96 }, ctx, 94);
+  // b12.1: block residual, 14x14x96 -> 14x14x96
+  const b12_1_add$ = block$residual(b12_0_add$, "b12.1", { hidden: 576, out: 96 }, ctx, 103);
+  // b14: block inverted, 14x14x96 -> 7x7x160
+  const b14_conv_project_bn$ = block$inverted(b12_1_add$, "b14", { hidden: 576, out: 160, stride: 2 }, ctx, 112);
+  // b15.0: block residual, 7x7x160 -> 7x7x160
+  const b15_0_add$ = block$residual(b14_conv_project_bn$, "b15.0", { hidden: 960, out: 160 }, ctx, 120);
+  // b15.1: block residual, 7x7x160 -> 7x7x160
+  const b15_1_add$ = block$residual(b15_0_add$, "b15.1", { hidden: 960, out: 160 }, ctx, 129);
+  // b17: block inverted, 7x7x160 -> 7x7x320
+  const b17_conv_project_bn$ = block$inverted(b15_1_add$, "b17", { hidden: 960, out: 320, stride: 1 }, ctx, 138);
   // head: 7x7x320 -> 7x7x1280
   const head$ = new NetspecConv2D({
     name: "head",

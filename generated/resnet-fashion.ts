@@ -113,11 +113,95 @@ export interface BuildOptions {
   seed?: number;
 }
 
+/** What block functions take from the builder: the spec's scheme (or options.init), the options and the seeds. */
+interface BlockContext {
+  init: InitScheme;
+  options: BuildOptions;
+  seedFor: (i: number) => number | undefined;
+}
+
+/** Block `basic`: its layers, named `<name>.conv1` …, applied to `x`; returns the last one's output. */
+function block$basic(
+  x: tf.SymbolicTensor,
+  name: string,
+  args: { width: number },
+  ctx: BlockContext,
+  first: number,
+): tf.SymbolicTensor {
+  const conv1$ = new NetspecConv2D({
+    name: name + ".conv1",
+    filters: args.width,
+    kernelSize: [3, 3],
+    pad: [1, 1, 1, 1],
+    useBias: false,
+    kernelInitializer: weightInitializer(ctx.init, ctx.seedFor(first)),
+  }).apply(x) as tf.SymbolicTensor;
+  const bn1$ = new NetspecBatchNorm({ name: name + ".bn1" }).apply(conv1$) as tf.SymbolicTensor;
+  const relu1$ = new NetspecActivation({ name: name + ".relu1", activation: "relu" }).apply(bn1$) as tf.SymbolicTensor;
+  const conv2$ = new NetspecConv2D({
+    name: name + ".conv2",
+    filters: args.width,
+    kernelSize: [3, 3],
+    pad: [1, 1, 1, 1],
+    useBias: false,
+    kernelInitializer: weightInitializer(ctx.init, ctx.seedFor(first + 3)),
+  }).apply(relu1$) as tf.SymbolicTensor;
+  const bn2$ = new NetspecBatchNorm({ name: name + ".bn2" }).apply(conv2$) as tf.SymbolicTensor;
+  const add$ = tf.layers.add({ name: name + ".add" }).apply([bn2$, x]) as tf.SymbolicTensor;
+  const relu$ = new NetspecActivation({ name: name + ".relu", activation: "relu" }).apply(add$) as tf.SymbolicTensor;
+  return relu$;
+}
+
+/** Block `down`: its layers, named `<name>.conv1` …, applied to `x`; returns the last one's output. */
+function block$down(
+  x: tf.SymbolicTensor,
+  name: string,
+  args: { width: number },
+  ctx: BlockContext,
+  first: number,
+): tf.SymbolicTensor {
+  const conv1$ = new NetspecConv2D({
+    name: name + ".conv1",
+    filters: args.width,
+    kernelSize: [3, 3],
+    strides: [2, 2],
+    pad: [1, 1, 1, 1],
+    useBias: false,
+    kernelInitializer: weightInitializer(ctx.init, ctx.seedFor(first)),
+  }).apply(x) as tf.SymbolicTensor;
+  const bn1$ = new NetspecBatchNorm({ name: name + ".bn1" }).apply(conv1$) as tf.SymbolicTensor;
+  const relu1$ = new NetspecActivation({ name: name + ".relu1", activation: "relu" }).apply(bn1$) as tf.SymbolicTensor;
+  const conv2$ = new NetspecConv2D({
+    name: name + ".conv2",
+    filters: args.width,
+    kernelSize: [3, 3],
+    pad: [1, 1, 1, 1],
+    useBias: false,
+    kernelInitializer: weightInitializer(ctx.init, ctx.seedFor(first + 3)),
+  }).apply(relu1$) as tf.SymbolicTensor;
+  const bn2$ = new NetspecBatchNorm({ name: name + ".bn2" }).apply(conv2$) as tf.SymbolicTensor;
+  const downsample_0$ = new NetspecConv2D({
+    name: name + ".downsample_0",
+    filters: args.width,
+    kernelSize: [1, 1],
+    strides: [2, 2],
+    useBias: false,
+    kernelInitializer: weightInitializer(ctx.init, ctx.seedFor(first + 5)),
+  }).apply(x) as tf.SymbolicTensor;
+  const downsample_1$ = new NetspecBatchNorm({
+    name: name + ".downsample_1",
+  }).apply(downsample_0$) as tf.SymbolicTensor;
+  const add$ = tf.layers.add({ name: name + ".add" }).apply([bn2$, downsample_1$]) as tf.SymbolicTensor;
+  const relu$ = new NetspecActivation({ name: name + ".relu", activation: "relu" }).apply(add$) as tf.SymbolicTensor;
+  return relu$;
+}
+
 /** Builds resnet-fashion as a tfjs LayersModel (not compiled: the trainer chooses loss and optimizer). */
 export function buildResnetFashion(options: BuildOptions = {}): tf.LayersModel {
   registerNetspecLayers();
   const init = options.init ?? defaultInit;
   const seedFor = (i: number): number | undefined => (options.seed === undefined ? undefined : options.seed + i);
+  const ctx: BlockContext = { init, options, seedFor };
   const input = tf.input({ shape: [28, 28, 1], name: "input" });
   // conv1: 28x28x1 -> 28x28x16
   const conv1$ = new NetspecConv2D({
@@ -132,143 +216,12 @@ export function buildResnetFashion(options: BuildOptions = {}): tf.LayersModel {
   const bn1$ = new NetspecBatchNorm({ name: "bn1" }).apply(conv1$) as tf.SymbolicTensor;
   // relu: 28x28x16 -> 28x28x16
   const relu$ = new NetspecActivation({ name: "relu", activation: "relu" }).apply(bn1$) as tf.SymbolicTensor;
-  // block basic: layer1
-  // layer1.conv1: 28x28x16 -> 28x28x16
-  const layer1_conv1$ = new NetspecConv2D({
-    name: "layer1.conv1",
-    filters: 16,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(3)),
-  }).apply(relu$) as tf.SymbolicTensor;
-  // layer1.bn1: 28x28x16 -> 28x28x16
-  const layer1_bn1$ = new NetspecBatchNorm({ name: "layer1.bn1" }).apply(layer1_conv1$) as tf.SymbolicTensor;
-  // layer1.relu1: 28x28x16 -> 28x28x16
-  const layer1_relu1$ = new NetspecActivation({
-    name: "layer1.relu1",
-    activation: "relu",
-  }).apply(layer1_bn1$) as tf.SymbolicTensor;
-  // layer1.conv2: 28x28x16 -> 28x28x16
-  const layer1_conv2$ = new NetspecConv2D({
-    name: "layer1.conv2",
-    filters: 16,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(6)),
-  }).apply(layer1_relu1$) as tf.SymbolicTensor;
-  // layer1.bn2: 28x28x16 -> 28x28x16
-  const layer1_bn2$ = new NetspecBatchNorm({ name: "layer1.bn2" }).apply(layer1_conv2$) as tf.SymbolicTensor;
-  // layer1.add: 28x28x16 + 28x28x16 -> 28x28x16
-  const layer1_add$ = tf.layers.add({ name: "layer1.add" }).apply([layer1_bn2$, relu$]) as tf.SymbolicTensor;
-  // layer1.relu: 28x28x16 -> 28x28x16
-  const layer1_relu$ = new NetspecActivation({
-    name: "layer1.relu",
-    activation: "relu",
-  }).apply(layer1_add$) as tf.SymbolicTensor;
-  // block down: layer2
-  // layer2.conv1: 28x28x16 -> 14x14x32
-  const layer2_conv1$ = new NetspecConv2D({
-    name: "layer2.conv1",
-    filters: 32,
-    kernelSize: [3, 3],
-    strides: [2, 2],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(10)),
-  }).apply(layer1_relu$) as tf.SymbolicTensor;
-  // layer2.bn1: 14x14x32 -> 14x14x32
-  const layer2_bn1$ = new NetspecBatchNorm({ name: "layer2.bn1" }).apply(layer2_conv1$) as tf.SymbolicTensor;
-  // layer2.relu1: 14x14x32 -> 14x14x32
-  const layer2_relu1$ = new NetspecActivation({
-    name: "layer2.relu1",
-    activation: "relu",
-  }).apply(layer2_bn1$) as tf.SymbolicTensor;
-  // layer2.conv2: 14x14x32 -> 14x14x32
-  const layer2_conv2$ = new NetspecConv2D({
-    name: "layer2.conv2",
-    filters: 32,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(13)),
-  }).apply(layer2_relu1$) as tf.SymbolicTensor;
-  // layer2.bn2: 14x14x32 -> 14x14x32
-  const layer2_bn2$ = new NetspecBatchNorm({ name: "layer2.bn2" }).apply(layer2_conv2$) as tf.SymbolicTensor;
-  // layer2.downsample_0: 28x28x16 -> 14x14x32
-  const layer2_downsample_0$ = new NetspecConv2D({
-    name: "layer2.downsample_0",
-    filters: 32,
-    kernelSize: [1, 1],
-    strides: [2, 2],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(15)),
-  }).apply(layer1_relu$) as tf.SymbolicTensor;
-  // layer2.downsample_1: 14x14x32 -> 14x14x32
-  const layer2_downsample_1$ = new NetspecBatchNorm({
-    name: "layer2.downsample_1",
-  }).apply(layer2_downsample_0$) as tf.SymbolicTensor;
-  // layer2.add: 14x14x32 + 14x14x32 -> 14x14x32
-  const layer2_add$ = tf.layers.add({
-    name: "layer2.add",
-  }).apply([layer2_bn2$, layer2_downsample_1$]) as tf.SymbolicTensor;
-  // layer2.relu: 14x14x32 -> 14x14x32
-  const layer2_relu$ = new NetspecActivation({
-    name: "layer2.relu",
-    activation: "relu",
-  }).apply(layer2_add$) as tf.SymbolicTensor;
-  // block down: layer3
-  // layer3.conv1: 14x14x32 -> 7x7x64
-  const layer3_conv1$ = new NetspecConv2D({
-    name: "layer3.conv1",
-    filters: 64,
-    kernelSize: [3, 3],
-    strides: [2, 2],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(19)),
-  }).apply(layer2_relu$) as tf.SymbolicTensor;
-  // layer3.bn1: 7x7x64 -> 7x7x64
-  const layer3_bn1$ = new NetspecBatchNorm({ name: "layer3.bn1" }).apply(layer3_conv1$) as tf.SymbolicTensor;
-  // layer3.relu1: 7x7x64 -> 7x7x64
-  const layer3_relu1$ = new NetspecActivation({
-    name: "layer3.relu1",
-    activation: "relu",
-  }).apply(layer3_bn1$) as tf.SymbolicTensor;
-  // layer3.conv2: 7x7x64 -> 7x7x64
-  const layer3_conv2$ = new NetspecConv2D({
-    name: "layer3.conv2",
-    filters: 64,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(22)),
-  }).apply(layer3_relu1$) as tf.SymbolicTensor;
-  // layer3.bn2: 7x7x64 -> 7x7x64
-  const layer3_bn2$ = new NetspecBatchNorm({ name: "layer3.bn2" }).apply(layer3_conv2$) as tf.SymbolicTensor;
-  // layer3.downsample_0: 14x14x32 -> 7x7x64
-  const layer3_downsample_0$ = new NetspecConv2D({
-    name: "layer3.downsample_0",
-    filters: 64,
-    kernelSize: [1, 1],
-    strides: [2, 2],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(24)),
-  }).apply(layer2_relu$) as tf.SymbolicTensor;
-  // layer3.downsample_1: 7x7x64 -> 7x7x64
-  const layer3_downsample_1$ = new NetspecBatchNorm({
-    name: "layer3.downsample_1",
-  }).apply(layer3_downsample_0$) as tf.SymbolicTensor;
-  // layer3.add: 7x7x64 + 7x7x64 -> 7x7x64
-  const layer3_add$ = tf.layers.add({
-    name: "layer3.add",
-  }).apply([layer3_bn2$, layer3_downsample_1$]) as tf.SymbolicTensor;
-  // layer3.relu: 7x7x64 -> 7x7x64
-  const layer3_relu$ = new NetspecActivation({
-    name: "layer3.relu",
-    activation: "relu",
-  }).apply(layer3_add$) as tf.SymbolicTensor;
+  // layer1: block basic, 28x28x16 -> 28x28x16
+  const layer1_relu$ = block$basic(relu$, "layer1", { width: 16 }, ctx, 3);
+  // layer2: block down, 28x28x16 -> 14x14x32
+  const layer2_relu$ = block$down(layer1_relu$, "layer2", { width: 32 }, ctx, 10);
+  // layer3: block down, 14x14x32 -> 7x7x64
+  const layer3_relu$ = block$down(layer2_relu$, "layer3", { width: 64 }, ctx, 19);
   // avgpool: 7x7x64 -> 64
   const avgpool$ = tf.layers.globalAveragePooling2d({ name: "avgpool" }).apply(layer3_relu$) as tf.SymbolicTensor;
   // fc: 64 -> 10

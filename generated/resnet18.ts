@@ -196,11 +196,95 @@ export interface BuildOptions {
   seed?: number;
 }
 
+/** What block functions take from the builder: the spec's scheme (or options.init), the options and the seeds. */
+interface BlockContext {
+  init: InitScheme;
+  options: BuildOptions;
+  seedFor: (i: number) => number | undefined;
+}
+
+/** Block `basic`: its layers, named `<name>.conv1` …, applied to `x`; returns the last one's output. */
+function block$basic(
+  x: tf.SymbolicTensor,
+  name: string,
+  args: { width: number },
+  ctx: BlockContext,
+  first: number,
+): tf.SymbolicTensor {
+  const conv1$ = new NetspecConv2D({
+    name: name + ".conv1",
+    filters: args.width,
+    kernelSize: [3, 3],
+    pad: [1, 1, 1, 1],
+    useBias: false,
+    kernelInitializer: weightInitializer(ctx.init, ctx.seedFor(first)),
+  }).apply(x) as tf.SymbolicTensor;
+  const bn1$ = new NetspecBatchNorm({ name: name + ".bn1" }).apply(conv1$) as tf.SymbolicTensor;
+  const relu1$ = new NetspecActivation({ name: name + ".relu1", activation: "relu" }).apply(bn1$) as tf.SymbolicTensor;
+  const conv2$ = new NetspecConv2D({
+    name: name + ".conv2",
+    filters: args.width,
+    kernelSize: [3, 3],
+    pad: [1, 1, 1, 1],
+    useBias: false,
+    kernelInitializer: weightInitializer(ctx.init, ctx.seedFor(first + 3)),
+  }).apply(relu1$) as tf.SymbolicTensor;
+  const bn2$ = new NetspecBatchNorm({ name: name + ".bn2" }).apply(conv2$) as tf.SymbolicTensor;
+  const add$ = tf.layers.add({ name: name + ".add" }).apply([bn2$, x]) as tf.SymbolicTensor;
+  const relu$ = new NetspecActivation({ name: name + ".relu", activation: "relu" }).apply(add$) as tf.SymbolicTensor;
+  return relu$;
+}
+
+/** Block `down`: its layers, named `<name>.conv1` …, applied to `x`; returns the last one's output. */
+function block$down(
+  x: tf.SymbolicTensor,
+  name: string,
+  args: { width: number },
+  ctx: BlockContext,
+  first: number,
+): tf.SymbolicTensor {
+  const conv1$ = new NetspecConv2D({
+    name: name + ".conv1",
+    filters: args.width,
+    kernelSize: [3, 3],
+    strides: [2, 2],
+    pad: [1, 1, 1, 1],
+    useBias: false,
+    kernelInitializer: weightInitializer(ctx.init, ctx.seedFor(first)),
+  }).apply(x) as tf.SymbolicTensor;
+  const bn1$ = new NetspecBatchNorm({ name: name + ".bn1" }).apply(conv1$) as tf.SymbolicTensor;
+  const relu1$ = new NetspecActivation({ name: name + ".relu1", activation: "relu" }).apply(bn1$) as tf.SymbolicTensor;
+  const conv2$ = new NetspecConv2D({
+    name: name + ".conv2",
+    filters: args.width,
+    kernelSize: [3, 3],
+    pad: [1, 1, 1, 1],
+    useBias: false,
+    kernelInitializer: weightInitializer(ctx.init, ctx.seedFor(first + 3)),
+  }).apply(relu1$) as tf.SymbolicTensor;
+  const bn2$ = new NetspecBatchNorm({ name: name + ".bn2" }).apply(conv2$) as tf.SymbolicTensor;
+  const downsample_0$ = new NetspecConv2D({
+    name: name + ".downsample_0",
+    filters: args.width,
+    kernelSize: [1, 1],
+    strides: [2, 2],
+    useBias: false,
+    kernelInitializer: weightInitializer(ctx.init, ctx.seedFor(first + 5)),
+  }).apply(x) as tf.SymbolicTensor;
+  const downsample_1$ = new NetspecBatchNorm({
+    name: name + ".downsample_1",
+  }).apply(downsample_0$) as tf.SymbolicTensor;
+  const add$ = tf.layers.add({ name: name + ".add" }).apply([bn2$, downsample_1$]) as tf.SymbolicTensor;
+  const relu$ = new NetspecActivation({ name: name + ".relu", activation: "relu" }).apply(add$) as tf.SymbolicTensor;
+  return relu$;
+}
+
 /** Builds resnet18 as a tfjs LayersModel (not compiled: the trainer chooses loss and optimizer). */
 export function buildResnet18(options: BuildOptions = {}): tf.LayersModel {
   registerNetspecLayers();
   const init = options.init ?? defaultInit;
   const seedFor = (i: number): number | undefined => (options.seed === undefined ? undefined : options.seed + i);
+  const ctx: BlockContext = { init, options, seedFor };
   const input = tf.input({ shape: [224, 224, 3], name: "input" });
   // conv1: 224x224x3 -> 112x112x64
   const conv1$ = new NetspecConv2D({
@@ -224,342 +308,22 @@ export function buildResnet18(options: BuildOptions = {}): tf.LayersModel {
     strides: [2, 2],
     pad: [1, 1, 1, 1],
   }).apply(relu$) as tf.SymbolicTensor;
-  // block basic: layer1.0
-  // layer1.0.conv1: 56x56x64 -> 56x56x64
-  const layer1_0_conv1$ = new NetspecConv2D({
-    name: "layer1.0.conv1",
-    filters: 64,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(4)),
-  }).apply(maxpool$) as tf.SymbolicTensor;
-  // layer1.0.bn1: 56x56x64 -> 56x56x64
-  const layer1_0_bn1$ = new NetspecBatchNorm({ name: "layer1.0.bn1" }).apply(layer1_0_conv1$) as tf.SymbolicTensor;
-  // layer1.0.relu1: 56x56x64 -> 56x56x64
-  const layer1_0_relu1$ = new NetspecActivation({
-    name: "layer1.0.relu1",
-    activation: "relu",
-  }).apply(layer1_0_bn1$) as tf.SymbolicTensor;
-  // layer1.0.conv2: 56x56x64 -> 56x56x64
-  const layer1_0_conv2$ = new NetspecConv2D({
-    name: "layer1.0.conv2",
-    filters: 64,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(7)),
-  }).apply(layer1_0_relu1$) as tf.SymbolicTensor;
-  // layer1.0.bn2: 56x56x64 -> 56x56x64
-  const layer1_0_bn2$ = new NetspecBatchNorm({ name: "layer1.0.bn2" }).apply(layer1_0_conv2$) as tf.SymbolicTensor;
-  // layer1.0.add: 56x56x64 + 56x56x64 -> 56x56x64
-  const layer1_0_add$ = tf.layers.add({ name: "layer1.0.add" }).apply([layer1_0_bn2$, maxpool$]) as tf.SymbolicTensor;
-  // layer1.0.relu: 56x56x64 -> 56x56x64
-  const layer1_0_relu$ = new NetspecActivation({
-    name: "layer1.0.relu",
-    activation: "relu",
-  }).apply(layer1_0_add$) as tf.SymbolicTensor;
-  // block basic: layer1.1
-  // layer1.1.conv1: 56x56x64 -> 56x56x64
-  const layer1_1_conv1$ = new NetspecConv2D({
-    name: "layer1.1.conv1",
-    filters: 64,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(11)),
-  }).apply(layer1_0_relu$) as tf.SymbolicTensor;
-  // layer1.1.bn1: 56x56x64 -> 56x56x64
-  const layer1_1_bn1$ = new NetspecBatchNorm({ name: "layer1.1.bn1" }).apply(layer1_1_conv1$) as tf.SymbolicTensor;
-  // layer1.1.relu1: 56x56x64 -> 56x56x64
-  const layer1_1_relu1$ = new NetspecActivation({
-    name: "layer1.1.relu1",
-    activation: "relu",
-  }).apply(layer1_1_bn1$) as tf.SymbolicTensor;
-  // layer1.1.conv2: 56x56x64 -> 56x56x64
-  const layer1_1_conv2$ = new NetspecConv2D({
-    name: "layer1.1.conv2",
-    filters: 64,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(14)),
-  }).apply(layer1_1_relu1$) as tf.SymbolicTensor;
-  // layer1.1.bn2: 56x56x64 -> 56x56x64
-  const layer1_1_bn2$ = new NetspecBatchNorm({ name: "layer1.1.bn2" }).apply(layer1_1_conv2$) as tf.SymbolicTensor;
-  // layer1.1.add: 56x56x64 + 56x56x64 -> 56x56x64
-  const layer1_1_add$ = tf.layers.add({
-    name: "layer1.1.add",
-  }).apply([layer1_1_bn2$, layer1_0_relu$]) as tf.SymbolicTensor;
-  // layer1.1.relu: 56x56x64 -> 56x56x64
-  const layer1_1_relu$ = new NetspecActivation({
-    name: "layer1.1.relu",
-    activation: "relu",
-  }).apply(layer1_1_add$) as tf.SymbolicTensor;
-  // block down: layer2_0
-  // layer2_0.conv1: 56x56x64 -> 28x28x128
-  const layer2_0_conv1$ = new NetspecConv2D({
-    name: "layer2_0.conv1",
-    filters: 128,
-    kernelSize: [3, 3],
-    strides: [2, 2],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(18)),
-  }).apply(layer1_1_relu$) as tf.SymbolicTensor;
-  // layer2_0.bn1: 28x28x128 -> 28x28x128
-  const layer2_0_bn1$ = new NetspecBatchNorm({ name: "layer2_0.bn1" }).apply(layer2_0_conv1$) as tf.SymbolicTensor;
-  // layer2_0.relu1: 28x28x128 -> 28x28x128
-  const layer2_0_relu1$ = new NetspecActivation({
-    name: "layer2_0.relu1",
-    activation: "relu",
-  }).apply(layer2_0_bn1$) as tf.SymbolicTensor;
-  // layer2_0.conv2: 28x28x128 -> 28x28x128
-  const layer2_0_conv2$ = new NetspecConv2D({
-    name: "layer2_0.conv2",
-    filters: 128,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(21)),
-  }).apply(layer2_0_relu1$) as tf.SymbolicTensor;
-  // layer2_0.bn2: 28x28x128 -> 28x28x128
-  const layer2_0_bn2$ = new NetspecBatchNorm({ name: "layer2_0.bn2" }).apply(layer2_0_conv2$) as tf.SymbolicTensor;
-  // layer2_0.downsample_0: 56x56x64 -> 28x28x128
-  const layer2_0_downsample_0$ = new NetspecConv2D({
-    name: "layer2_0.downsample_0",
-    filters: 128,
-    kernelSize: [1, 1],
-    strides: [2, 2],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(23)),
-  }).apply(layer1_1_relu$) as tf.SymbolicTensor;
-  // layer2_0.downsample_1: 28x28x128 -> 28x28x128
-  const layer2_0_downsample_1$ = new NetspecBatchNorm({
-    name: "layer2_0.downsample_1",
-  }).apply(layer2_0_downsample_0$) as tf.SymbolicTensor;
-  // layer2_0.add: 28x28x128 + 28x28x128 -> 28x28x128
-  const layer2_0_add$ = tf.layers.add({
-    name: "layer2_0.add",
-  }).apply([layer2_0_bn2$, layer2_0_downsample_1$]) as tf.SymbolicTensor;
-  // layer2_0.relu: 28x28x128 -> 28x28x128
-  const layer2_0_relu$ = new NetspecActivation({
-    name: "layer2_0.relu",
-    activation: "relu",
-  }).apply(layer2_0_add$) as tf.SymbolicTensor;
-  // block basic: layer2_1
-  // layer2_1.conv1: 28x28x128 -> 28x28x128
-  const layer2_1_conv1$ = new NetspecConv2D({
-    name: "layer2_1.conv1",
-    filters: 128,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(27)),
-  }).apply(layer2_0_relu$) as tf.SymbolicTensor;
-  // layer2_1.bn1: 28x28x128 -> 28x28x128
-  const layer2_1_bn1$ = new NetspecBatchNorm({ name: "layer2_1.bn1" }).apply(layer2_1_conv1$) as tf.SymbolicTensor;
-  // layer2_1.relu1: 28x28x128 -> 28x28x128
-  const layer2_1_relu1$ = new NetspecActivation({
-    name: "layer2_1.relu1",
-    activation: "relu",
-  }).apply(layer2_1_bn1$) as tf.SymbolicTensor;
-  // layer2_1.conv2: 28x28x128 -> 28x28x128
-  const layer2_1_conv2$ = new NetspecConv2D({
-    name: "layer2_1.conv2",
-    filters: 128,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(30)),
-  }).apply(layer2_1_relu1$) as tf.SymbolicTensor;
-  // layer2_1.bn2: 28x28x128 -> 28x28x128
-  const layer2_1_bn2$ = new NetspecBatchNorm({ name: "layer2_1.bn2" }).apply(layer2_1_conv2$) as tf.SymbolicTensor;
-  // layer2_1.add: 28x28x128 + 28x28x128 -> 28x28x128
-  const layer2_1_add$ = tf.layers.add({
-    name: "layer2_1.add",
-  }).apply([layer2_1_bn2$, layer2_0_relu$]) as tf.SymbolicTensor;
-  // layer2_1.relu: 28x28x128 -> 28x28x128
-  const layer2_1_relu$ = new NetspecActivation({
-    name: "layer2_1.relu",
-    activation: "relu",
-  }).apply(layer2_1_add$) as tf.SymbolicTensor;
-  // block down: layer3_0
-  // layer3_0.conv1: 28x28x128 -> 14x14x256
-  const layer3_0_conv1$ = new NetspecConv2D({
-    name: "layer3_0.conv1",
-    filters: 256,
-    kernelSize: [3, 3],
-    strides: [2, 2],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(34)),
-  }).apply(layer2_1_relu$) as tf.SymbolicTensor;
-  // layer3_0.bn1: 14x14x256 -> 14x14x256
-  const layer3_0_bn1$ = new NetspecBatchNorm({ name: "layer3_0.bn1" }).apply(layer3_0_conv1$) as tf.SymbolicTensor;
-  // layer3_0.relu1: 14x14x256 -> 14x14x256
-  const layer3_0_relu1$ = new NetspecActivation({
-    name: "layer3_0.relu1",
-    activation: "relu",
-  }).apply(layer3_0_bn1$) as tf.SymbolicTensor;
-  // layer3_0.conv2: 14x14x256 -> 14x14x256
-  const layer3_0_conv2$ = new NetspecConv2D({
-    name: "layer3_0.conv2",
-    filters: 256,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(37)),
-  }).apply(layer3_0_relu1$) as tf.SymbolicTensor;
-  // layer3_0.bn2: 14x14x256 -> 14x14x256
-  const layer3_0_bn2$ = new NetspecBatchNorm({ name: "layer3_0.bn2" }).apply(layer3_0_conv2$) as tf.SymbolicTensor;
-  // layer3_0.downsample_0: 28x28x128 -> 14x14x256
-  const layer3_0_downsample_0$ = new NetspecConv2D({
-    name: "layer3_0.downsample_0",
-    filters: 256,
-    kernelSize: [1, 1],
-    strides: [2, 2],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(39)),
-  }).apply(layer2_1_relu$) as tf.SymbolicTensor;
-  // layer3_0.downsample_1: 14x14x256 -> 14x14x256
-  const layer3_0_downsample_1$ = new NetspecBatchNorm({
-    name: "layer3_0.downsample_1",
-  }).apply(layer3_0_downsample_0$) as tf.SymbolicTensor;
-  // layer3_0.add: 14x14x256 + 14x14x256 -> 14x14x256
-  const layer3_0_add$ = tf.layers.add({
-    name: "layer3_0.add",
-  }).apply([layer3_0_bn2$, layer3_0_downsample_1$]) as tf.SymbolicTensor;
-  // layer3_0.relu: 14x14x256 -> 14x14x256
-  const layer3_0_relu$ = new NetspecActivation({
-    name: "layer3_0.relu",
-    activation: "relu",
-  }).apply(layer3_0_add$) as tf.SymbolicTensor;
-  // block basic: layer3_1
-  // layer3_1.conv1: 14x14x256 -> 14x14x256
-  const layer3_1_conv1$ = new NetspecConv2D({
-    name: "layer3_1.conv1",
-    filters: 256,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(43)),
-  }).apply(layer3_0_relu$) as tf.SymbolicTensor;
-  // layer3_1.bn1: 14x14x256 -> 14x14x256
-  const layer3_1_bn1$ = new NetspecBatchNorm({ name: "layer3_1.bn1" }).apply(layer3_1_conv1$) as tf.SymbolicTensor;
-  // layer3_1.relu1: 14x14x256 -> 14x14x256
-  const layer3_1_relu1$ = new NetspecActivation({
-    name: "layer3_1.relu1",
-    activation: "relu",
-  }).apply(layer3_1_bn1$) as tf.SymbolicTensor;
-  // layer3_1.conv2: 14x14x256 -> 14x14x256
-  const layer3_1_conv2$ = new NetspecConv2D({
-    name: "layer3_1.conv2",
-    filters: 256,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(46)),
-  }).apply(layer3_1_relu1$) as tf.SymbolicTensor;
-  // layer3_1.bn2: 14x14x256 -> 14x14x256
-  const layer3_1_bn2$ = new NetspecBatchNorm({ name: "layer3_1.bn2" }).apply(layer3_1_conv2$) as tf.SymbolicTensor;
-  // layer3_1.add: 14x14x256 + 14x14x256 -> 14x14x256
-  const layer3_1_add$ = tf.layers.add({
-    name: "layer3_1.add",
-  }).apply([layer3_1_bn2$, layer3_0_relu$]) as tf.SymbolicTensor;
-  // layer3_1.relu: 14x14x256 -> 14x14x256
-  const layer3_1_relu$ = new NetspecActivation({
-    name: "layer3_1.relu",
-    activation: "relu",
-  }).apply(layer3_1_add$) as tf.SymbolicTensor;
-  // block down: layer4_0
-  // layer4_0.conv1: 14x14x256 -> 7x7x512
-  const layer4_0_conv1$ = new NetspecConv2D({
-    name: "layer4_0.conv1",
-    filters: 512,
-    kernelSize: [3, 3],
-    strides: [2, 2],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(50)),
-  }).apply(layer3_1_relu$) as tf.SymbolicTensor;
-  // layer4_0.bn1: 7x7x512 -> 7x7x512
-  const layer4_0_bn1$ = new NetspecBatchNorm({ name: "layer4_0.bn1" }).apply(layer4_0_conv1$) as tf.SymbolicTensor;
-  // layer4_0.relu1: 7x7x512 -> 7x7x512
-  const layer4_0_relu1$ = new NetspecActivation({
-    name: "layer4_0.relu1",
-    activation: "relu",
-  }).apply(layer4_0_bn1$) as tf.SymbolicTensor;
-  // layer4_0.conv2: 7x7x512 -> 7x7x512
-  const layer4_0_conv2$ = new NetspecConv2D({
-    name: "layer4_0.conv2",
-    filters: 512,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(53)),
-  }).apply(layer4_0_relu1$) as tf.SymbolicTensor;
-  // layer4_0.bn2: 7x7x512 -> 7x7x512
-  const layer4_0_bn2$ = new NetspecBatchNorm({ name: "layer4_0.bn2" }).apply(layer4_0_conv2$) as tf.SymbolicTensor;
-  // layer4_0.downsample_0: 14x14x256 -> 7x7x512
-  const layer4_0_downsample_0$ = new NetspecConv2D({
-    name: "layer4_0.downsample_0",
-    filters: 512,
-    kernelSize: [1, 1],
-    strides: [2, 2],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(55)),
-  }).apply(layer3_1_relu$) as tf.SymbolicTensor;
-  // layer4_0.downsample_1: 7x7x512 -> 7x7x512
-  const layer4_0_downsample_1$ = new NetspecBatchNorm({
-    name: "layer4_0.downsample_1",
-  }).apply(layer4_0_downsample_0$) as tf.SymbolicTensor;
-  // layer4_0.add: 7x7x512 + 7x7x512 -> 7x7x512
-  const layer4_0_add$ = tf.layers.add({
-    name: "layer4_0.add",
-  }).apply([layer4_0_bn2$, layer4_0_downsample_1$]) as tf.SymbolicTensor;
-  // layer4_0.relu: 7x7x512 -> 7x7x512
-  const layer4_0_relu$ = new NetspecActivation({
-    name: "layer4_0.relu",
-    activation: "relu",
-  }).apply(layer4_0_add$) as tf.SymbolicTensor;
-  // block basic: layer4_1
-  // layer4_1.conv1: 7x7x512 -> 7x7x512
-  const layer4_1_conv1$ = new NetspecConv2D({
-    name: "layer4_1.conv1",
-    filters: 512,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(59)),
-  }).apply(layer4_0_relu$) as tf.SymbolicTensor;
-  // layer4_1.bn1: 7x7x512 -> 7x7x512
-  const layer4_1_bn1$ = new NetspecBatchNorm({ name: "layer4_1.bn1" }).apply(layer4_1_conv1$) as tf.SymbolicTensor;
-  // layer4_1.relu1: 7x7x512 -> 7x7x512
-  const layer4_1_relu1$ = new NetspecActivation({
-    name: "layer4_1.relu1",
-    activation: "relu",
-  }).apply(layer4_1_bn1$) as tf.SymbolicTensor;
-  // layer4_1.conv2: 7x7x512 -> 7x7x512
-  const layer4_1_conv2$ = new NetspecConv2D({
-    name: "layer4_1.conv2",
-    filters: 512,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(62)),
-  }).apply(layer4_1_relu1$) as tf.SymbolicTensor;
-  // layer4_1.bn2: 7x7x512 -> 7x7x512
-  const layer4_1_bn2$ = new NetspecBatchNorm({ name: "layer4_1.bn2" }).apply(layer4_1_conv2$) as tf.SymbolicTensor;
-  // layer4_1.add: 7x7x512 + 7x7x512 -> 7x7x512
-  const layer4_1_add$ = tf.layers.add({
-    name: "layer4_1.add",
-  }).apply([layer4_1_bn2$, layer4_0_relu$]) as tf.SymbolicTensor;
-  // layer4_1.relu: 7x7x512 -> 7x7x512
-  const layer4_1_relu$ = new NetspecActivation({
-    name: "layer4_1.relu",
-    activation: "relu",
-  }).apply(layer4_1_add$) as tf.SymbolicTensor;
+  // layer1.0: block basic, 56x56x64 -> 56x56x64
+  const layer1_0_relu$ = block$basic(maxpool$, "layer1.0", { width: 64 }, ctx, 4);
+  // layer1.1: block basic, 56x56x64 -> 56x56x64
+  const layer1_1_relu$ = block$basic(layer1_0_relu$, "layer1.1", { width: 64 }, ctx, 11);
+  // layer2_0: block down, 56x56x64 -> 28x28x128
+  const layer2_0_relu$ = block$down(layer1_1_relu$, "layer2_0", { width: 128 }, ctx, 18);
+  // layer2_1: block basic, 28x28x128 -> 28x28x128
+  const layer2_1_relu$ = block$basic(layer2_0_relu$, "layer2_1", { width: 128 }, ctx, 27);
+  // layer3_0: block down, 28x28x128 -> 14x14x256
+  const layer3_0_relu$ = block$down(layer2_1_relu$, "layer3_0", { width: 256 }, ctx, 34);
+  // layer3_1: block basic, 14x14x256 -> 14x14x256
+  const layer3_1_relu$ = block$basic(layer3_0_relu$, "layer3_1", { width: 256 }, ctx, 43);
+  // layer4_0: block down, 14x14x256 -> 7x7x512
+  const layer4_0_relu$ = block$down(layer3_1_relu$, "layer4_0", { width: 512 }, ctx, 50);
+  // layer4_1: block basic, 7x7x512 -> 7x7x512
+  const layer4_1_relu$ = block$basic(layer4_0_relu$, "layer4_1", { width: 512 }, ctx, 59);
   // avgpool: 7x7x512 -> 512
   const avgpool$ = tf.layers.globalAveragePooling2d({ name: "avgpool" }).apply(layer4_1_relu$) as tf.SymbolicTensor;
   // fc: 512 -> 1000

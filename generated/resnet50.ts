@@ -432,11 +432,99 @@ export interface BuildOptions {
   seed?: number;
 }
 
+/** What block functions take from the builder: the spec's scheme (or options.init), the options and the seeds. */
+interface BlockContext {
+  init: InitScheme;
+  options: BuildOptions;
+  seedFor: (i: number) => number | undefined;
+}
+
+/** Block `entry`: its layers, named `<name>.main` …, applied to `x`; returns the last one's output. */
+function block$entry(
+  x: tf.SymbolicTensor,
+  name: string,
+  args: { width: number; stride: number },
+  ctx: BlockContext,
+  first: number,
+): tf.SymbolicTensor {
+  const main$ = block$core(x, name + ".main", { width: args.width, stride: args.stride }, ctx, first);
+  const downsample_0$ = new NetspecConv2D({
+    name: name + ".downsample_0",
+    filters: args.width * 4,
+    kernelSize: [1, 1],
+    strides: [args.stride, args.stride],
+    useBias: false,
+    kernelInitializer: weightInitializer(ctx.init, ctx.seedFor(first + 8)),
+  }).apply(x) as tf.SymbolicTensor;
+  const downsample_1$ = new NetspecBatchNorm({
+    name: name + ".downsample_1",
+  }).apply(downsample_0$) as tf.SymbolicTensor;
+  const add$ = tf.layers.add({ name: name + ".add" }).apply([main$, downsample_1$]) as tf.SymbolicTensor;
+  const relu$ = new NetspecActivation({ name: name + ".relu", activation: "relu" }).apply(add$) as tf.SymbolicTensor;
+  return relu$;
+}
+
+/**
+ * Block `core`: its layers, named `<name>.conv1` …, applied to `x`; returns the last one's output. Defaults: stride 1.
+ */
+function block$core(
+  x: tf.SymbolicTensor,
+  name: string,
+  args: { width: number; stride: number },
+  ctx: BlockContext,
+  first: number,
+): tf.SymbolicTensor {
+  const conv1$ = new NetspecConv2D({
+    name: name + ".conv1",
+    filters: args.width,
+    kernelSize: [1, 1],
+    useBias: false,
+    kernelInitializer: weightInitializer(ctx.init, ctx.seedFor(first)),
+  }).apply(x) as tf.SymbolicTensor;
+  const bn1$ = new NetspecBatchNorm({ name: name + ".bn1" }).apply(conv1$) as tf.SymbolicTensor;
+  const relu1$ = new NetspecActivation({ name: name + ".relu1", activation: "relu" }).apply(bn1$) as tf.SymbolicTensor;
+  const conv2$ = new NetspecConv2D({
+    name: name + ".conv2",
+    filters: args.width,
+    kernelSize: [3, 3],
+    strides: [args.stride, args.stride],
+    pad: [1, 1, 1, 1],
+    useBias: false,
+    kernelInitializer: weightInitializer(ctx.init, ctx.seedFor(first + 3)),
+  }).apply(relu1$) as tf.SymbolicTensor;
+  const bn2$ = new NetspecBatchNorm({ name: name + ".bn2" }).apply(conv2$) as tf.SymbolicTensor;
+  const relu2$ = new NetspecActivation({ name: name + ".relu2", activation: "relu" }).apply(bn2$) as tf.SymbolicTensor;
+  const conv3$ = new NetspecConv2D({
+    name: name + ".conv3",
+    filters: args.width * 4,
+    kernelSize: [1, 1],
+    useBias: false,
+    kernelInitializer: weightInitializer(ctx.init, ctx.seedFor(first + 6)),
+  }).apply(relu2$) as tf.SymbolicTensor;
+  const bn3$ = new NetspecBatchNorm({ name: name + ".bn3" }).apply(conv3$) as tf.SymbolicTensor;
+  return bn3$;
+}
+
+/** Block `bottleneck`: its layers, named `<name>.main` …, applied to `x`; returns the last one's output. */
+function block$bottleneck(
+  x: tf.SymbolicTensor,
+  name: string,
+  args: { width: number },
+  ctx: BlockContext,
+  first: number,
+): tf.SymbolicTensor {
+  const main$ = block$core(x, name + ".main", { width: args.width, stride: 1 }, ctx, first);
+  const add$ = tf.layers.add({ name: name + ".add" }).apply([main$, x]) as tf.SymbolicTensor;
+  const relu$ = new NetspecActivation({ name: name + ".relu", activation: "relu" }).apply(add$) as tf.SymbolicTensor;
+  return relu$;
+}
+
 /** Builds resnet50 as a tfjs LayersModel (not compiled: the trainer chooses loss and optimizer). */
 export function buildResnet50(options: BuildOptions = {}): tf.LayersModel {
   registerNetspecLayers();
   const init = options.init ?? defaultInit;
   const seedFor = (i: number): number | undefined => (options.seed === undefined ? undefined : options.seed + i);
+  const ctx: BlockContext = { init, options, seedFor };
   const input = tf.input({ shape: [224, 224, 3], name: "input" });
   // conv1: 224x224x3 -> 112x112x64
   const conv1$ = new NetspecConv2D({
@@ -460,972 +548,38 @@ export function buildResnet50(options: BuildOptions = {}): tf.LayersModel {
     strides: [2, 2],
     pad: [1, 1, 1, 1],
   }).apply(relu$) as tf.SymbolicTensor;
-  // block entry: layer1_0
-  // layer1_0.main.conv1: 56x56x64 -> 56x56x64
-  const layer1_0_main_conv1$ = new NetspecConv2D({
-    name: "layer1_0.main.conv1",
-    filters: 64,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(4)),
-  }).apply(maxpool$) as tf.SymbolicTensor;
-  // layer1_0.main.bn1: 56x56x64 -> 56x56x64
-  const layer1_0_main_bn1$ = new NetspecBatchNorm({
-    name: "layer1_0.main.bn1",
-  }).apply(layer1_0_main_conv1$) as tf.SymbolicTensor;
-  // layer1_0.main.relu1: 56x56x64 -> 56x56x64
-  const layer1_0_main_relu1$ = new NetspecActivation({
-    name: "layer1_0.main.relu1",
-    activation: "relu",
-  }).apply(layer1_0_main_bn1$) as tf.SymbolicTensor;
-  // layer1_0.main.conv2: 56x56x64 -> 56x56x64
-  const layer1_0_main_conv2$ = new NetspecConv2D({
-    name: "layer1_0.main.conv2",
-    filters: 64,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(7)),
-  }).apply(layer1_0_main_relu1$) as tf.SymbolicTensor;
-  // layer1_0.main.bn2: 56x56x64 -> 56x56x64
-  const layer1_0_main_bn2$ = new NetspecBatchNorm({
-    name: "layer1_0.main.bn2",
-  }).apply(layer1_0_main_conv2$) as tf.SymbolicTensor;
-  // layer1_0.main.relu2: 56x56x64 -> 56x56x64
-  const layer1_0_main_relu2$ = new NetspecActivation({
-    name: "layer1_0.main.relu2",
-    activation: "relu",
-  }).apply(layer1_0_main_bn2$) as tf.SymbolicTensor;
-  // layer1_0.main.conv3: 56x56x64 -> 56x56x256
-  const layer1_0_main_conv3$ = new NetspecConv2D({
-    name: "layer1_0.main.conv3",
-    filters: 256,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(10)),
-  }).apply(layer1_0_main_relu2$) as tf.SymbolicTensor;
-  // layer1_0.main.bn3: 56x56x256 -> 56x56x256
-  const layer1_0_main_bn3$ = new NetspecBatchNorm({
-    name: "layer1_0.main.bn3",
-  }).apply(layer1_0_main_conv3$) as tf.SymbolicTensor;
-  // layer1_0.downsample_0: 56x56x64 -> 56x56x256
-  const layer1_0_downsample_0$ = new NetspecConv2D({
-    name: "layer1_0.downsample_0",
-    filters: 256,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(12)),
-  }).apply(maxpool$) as tf.SymbolicTensor;
-  // layer1_0.downsample_1: 56x56x256 -> 56x56x256
-  const layer1_0_downsample_1$ = new NetspecBatchNorm({
-    name: "layer1_0.downsample_1",
-  }).apply(layer1_0_downsample_0$) as tf.SymbolicTensor;
-  // layer1_0.add: 56x56x256 + 56x56x256 -> 56x56x256
-  const layer1_0_add$ = tf.layers.add({
-    name: "layer1_0.add",
-  }).apply([layer1_0_main_bn3$, layer1_0_downsample_1$]) as tf.SymbolicTensor;
-  // layer1_0.relu: 56x56x256 -> 56x56x256
-  const layer1_0_relu$ = new NetspecActivation({
-    name: "layer1_0.relu",
-    activation: "relu",
-  }).apply(layer1_0_add$) as tf.SymbolicTensor;
-  // block bottleneck: layer1.0
-  // layer1.0.main.conv1: 56x56x256 -> 56x56x64
-  const layer1_0_main_conv1$2 = new NetspecConv2D({
-    name: "layer1.0.main.conv1",
-    filters: 64,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(16)),
-  }).apply(layer1_0_relu$) as tf.SymbolicTensor;
-  // layer1.0.main.bn1: 56x56x64 -> 56x56x64
-  const layer1_0_main_bn1$2 = new NetspecBatchNorm({
-    name: "layer1.0.main.bn1",
-  }).apply(layer1_0_main_conv1$2) as tf.SymbolicTensor;
-  // layer1.0.main.relu1: 56x56x64 -> 56x56x64
-  const layer1_0_main_relu1$2 = new NetspecActivation({
-    name: "layer1.0.main.relu1",
-    activation: "relu",
-  }).apply(layer1_0_main_bn1$2) as tf.SymbolicTensor;
-  // layer1.0.main.conv2: 56x56x64 -> 56x56x64
-  const layer1_0_main_conv2$2 = new NetspecConv2D({
-    name: "layer1.0.main.conv2",
-    filters: 64,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(19)),
-  }).apply(layer1_0_main_relu1$2) as tf.SymbolicTensor;
-  // layer1.0.main.bn2: 56x56x64 -> 56x56x64
-  const layer1_0_main_bn2$2 = new NetspecBatchNorm({
-    name: "layer1.0.main.bn2",
-  }).apply(layer1_0_main_conv2$2) as tf.SymbolicTensor;
-  // layer1.0.main.relu2: 56x56x64 -> 56x56x64
-  const layer1_0_main_relu2$2 = new NetspecActivation({
-    name: "layer1.0.main.relu2",
-    activation: "relu",
-  }).apply(layer1_0_main_bn2$2) as tf.SymbolicTensor;
-  // layer1.0.main.conv3: 56x56x64 -> 56x56x256
-  const layer1_0_main_conv3$2 = new NetspecConv2D({
-    name: "layer1.0.main.conv3",
-    filters: 256,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(22)),
-  }).apply(layer1_0_main_relu2$2) as tf.SymbolicTensor;
-  // layer1.0.main.bn3: 56x56x256 -> 56x56x256
-  const layer1_0_main_bn3$2 = new NetspecBatchNorm({
-    name: "layer1.0.main.bn3",
-  }).apply(layer1_0_main_conv3$2) as tf.SymbolicTensor;
-  // layer1.0.add: 56x56x256 + 56x56x256 -> 56x56x256
-  const layer1_0_add$2 = tf.layers.add({
-    name: "layer1.0.add",
-  }).apply([layer1_0_main_bn3$2, layer1_0_relu$]) as tf.SymbolicTensor;
-  // layer1.0.relu: 56x56x256 -> 56x56x256
-  const layer1_0_relu$2 = new NetspecActivation({
-    name: "layer1.0.relu",
-    activation: "relu",
-  }).apply(layer1_0_add$2) as tf.SymbolicTensor;
-  // block bottleneck: layer1.1
-  // layer1.1.main.conv1: 56x56x256 -> 56x56x64
-  const layer1_1_main_conv1$ = new NetspecConv2D({
-    name: "layer1.1.main.conv1",
-    filters: 64,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(26)),
-  }).apply(layer1_0_relu$2) as tf.SymbolicTensor;
-  // layer1.1.main.bn1: 56x56x64 -> 56x56x64
-  const layer1_1_main_bn1$ = new NetspecBatchNorm({
-    name: "layer1.1.main.bn1",
-  }).apply(layer1_1_main_conv1$) as tf.SymbolicTensor;
-  // layer1.1.main.relu1: 56x56x64 -> 56x56x64
-  const layer1_1_main_relu1$ = new NetspecActivation({
-    name: "layer1.1.main.relu1",
-    activation: "relu",
-  }).apply(layer1_1_main_bn1$) as tf.SymbolicTensor;
-  // layer1.1.main.conv2: 56x56x64 -> 56x56x64
-  const layer1_1_main_conv2$ = new NetspecConv2D({
-    name: "layer1.1.main.conv2",
-    filters: 64,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(29)),
-  }).apply(layer1_1_main_relu1$) as tf.SymbolicTensor;
-  // layer1.1.main.bn2: 56x56x64 -> 56x56x64
-  const layer1_1_main_bn2$ = new NetspecBatchNorm({
-    name: "layer1.1.main.bn2",
-  }).apply(layer1_1_main_conv2$) as tf.SymbolicTensor;
-  // layer1.1.main.relu2: 56x56x64 -> 56x56x64
-  const layer1_1_main_relu2$ = new NetspecActivation({
-    name: "layer1.1.main.relu2",
-    activation: "relu",
-  }).apply(layer1_1_main_bn2$) as tf.SymbolicTensor;
-  // layer1.1.main.conv3: 56x56x64 -> 56x56x256
-  const layer1_1_main_conv3$ = new NetspecConv2D({
-    name: "layer1.1.main.conv3",
-    filters: 256,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(32)),
-  }).apply(layer1_1_main_relu2$) as tf.SymbolicTensor;
-  // layer1.1.main.bn3: 56x56x256 -> 56x56x256
-  const layer1_1_main_bn3$ = new NetspecBatchNorm({
-    name: "layer1.1.main.bn3",
-  }).apply(layer1_1_main_conv3$) as tf.SymbolicTensor;
-  // layer1.1.add: 56x56x256 + 56x56x256 -> 56x56x256
-  const layer1_1_add$ = tf.layers.add({
-    name: "layer1.1.add",
-  }).apply([layer1_1_main_bn3$, layer1_0_relu$2]) as tf.SymbolicTensor;
-  // layer1.1.relu: 56x56x256 -> 56x56x256
-  const layer1_1_relu$ = new NetspecActivation({
-    name: "layer1.1.relu",
-    activation: "relu",
-  }).apply(layer1_1_add$) as tf.SymbolicTensor;
-  // block entry: layer2_0
-  // layer2_0.main.conv1: 56x56x256 -> 56x56x128
-  const layer2_0_main_conv1$ = new NetspecConv2D({
-    name: "layer2_0.main.conv1",
-    filters: 128,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(36)),
-  }).apply(layer1_1_relu$) as tf.SymbolicTensor;
-  // layer2_0.main.bn1: 56x56x128 -> 56x56x128
-  const layer2_0_main_bn1$ = new NetspecBatchNorm({
-    name: "layer2_0.main.bn1",
-  }).apply(layer2_0_main_conv1$) as tf.SymbolicTensor;
-  // layer2_0.main.relu1: 56x56x128 -> 56x56x128
-  const layer2_0_main_relu1$ = new NetspecActivation({
-    name: "layer2_0.main.relu1",
-    activation: "relu",
-  }).apply(layer2_0_main_bn1$) as tf.SymbolicTensor;
-  // layer2_0.main.conv2: 56x56x128 -> 28x28x128
-  const layer2_0_main_conv2$ = new NetspecConv2D({
-    name: "layer2_0.main.conv2",
-    filters: 128,
-    kernelSize: [3, 3],
-    strides: [2, 2],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(39)),
-  }).apply(layer2_0_main_relu1$) as tf.SymbolicTensor;
-  // layer2_0.main.bn2: 28x28x128 -> 28x28x128
-  const layer2_0_main_bn2$ = new NetspecBatchNorm({
-    name: "layer2_0.main.bn2",
-  }).apply(layer2_0_main_conv2$) as tf.SymbolicTensor;
-  // layer2_0.main.relu2: 28x28x128 -> 28x28x128
-  const layer2_0_main_relu2$ = new NetspecActivation({
-    name: "layer2_0.main.relu2",
-    activation: "relu",
-  }).apply(layer2_0_main_bn2$) as tf.SymbolicTensor;
-  // layer2_0.main.conv3: 28x28x128 -> 28x28x512
-  const layer2_0_main_conv3$ = new NetspecConv2D({
-    name: "layer2_0.main.conv3",
-    filters: 512,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(42)),
-  }).apply(layer2_0_main_relu2$) as tf.SymbolicTensor;
-  // layer2_0.main.bn3: 28x28x512 -> 28x28x512
-  const layer2_0_main_bn3$ = new NetspecBatchNorm({
-    name: "layer2_0.main.bn3",
-  }).apply(layer2_0_main_conv3$) as tf.SymbolicTensor;
-  // layer2_0.downsample_0: 56x56x256 -> 28x28x512
-  const layer2_0_downsample_0$ = new NetspecConv2D({
-    name: "layer2_0.downsample_0",
-    filters: 512,
-    kernelSize: [1, 1],
-    strides: [2, 2],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(44)),
-  }).apply(layer1_1_relu$) as tf.SymbolicTensor;
-  // layer2_0.downsample_1: 28x28x512 -> 28x28x512
-  const layer2_0_downsample_1$ = new NetspecBatchNorm({
-    name: "layer2_0.downsample_1",
-  }).apply(layer2_0_downsample_0$) as tf.SymbolicTensor;
-  // layer2_0.add: 28x28x512 + 28x28x512 -> 28x28x512
-  const layer2_0_add$ = tf.layers.add({
-    name: "layer2_0.add",
-  }).apply([layer2_0_main_bn3$, layer2_0_downsample_1$]) as tf.SymbolicTensor;
-  // layer2_0.relu: 28x28x512 -> 28x28x512
-  const layer2_0_relu$ = new NetspecActivation({
-    name: "layer2_0.relu",
-    activation: "relu",
-  }).apply(layer2_0_add$) as tf.SymbolicTensor;
-  // block bottleneck: layer2.0
-  // layer2.0.main.conv1: 28x28x512 -> 28x28x128
-  const layer2_0_main_conv1$2 = new NetspecConv2D({
-    name: "layer2.0.main.conv1",
-    filters: 128,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(48)),
-  }).apply(layer2_0_relu$) as tf.SymbolicTensor;
-  // layer2.0.main.bn1: 28x28x128 -> 28x28x128
-  const layer2_0_main_bn1$2 = new NetspecBatchNorm({
-    name: "layer2.0.main.bn1",
-  }).apply(layer2_0_main_conv1$2) as tf.SymbolicTensor;
-  // layer2.0.main.relu1: 28x28x128 -> 28x28x128
-  const layer2_0_main_relu1$2 = new NetspecActivation({
-    name: "layer2.0.main.relu1",
-    activation: "relu",
-  }).apply(layer2_0_main_bn1$2) as tf.SymbolicTensor;
-  // layer2.0.main.conv2: 28x28x128 -> 28x28x128
-  const layer2_0_main_conv2$2 = new NetspecConv2D({
-    name: "layer2.0.main.conv2",
-    filters: 128,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(51)),
-  }).apply(layer2_0_main_relu1$2) as tf.SymbolicTensor;
-  // layer2.0.main.bn2: 28x28x128 -> 28x28x128
-  const layer2_0_main_bn2$2 = new NetspecBatchNorm({
-    name: "layer2.0.main.bn2",
-  }).apply(layer2_0_main_conv2$2) as tf.SymbolicTensor;
-  // layer2.0.main.relu2: 28x28x128 -> 28x28x128
-  const layer2_0_main_relu2$2 = new NetspecActivation({
-    name: "layer2.0.main.relu2",
-    activation: "relu",
-  }).apply(layer2_0_main_bn2$2) as tf.SymbolicTensor;
-  // layer2.0.main.conv3: 28x28x128 -> 28x28x512
-  const layer2_0_main_conv3$2 = new NetspecConv2D({
-    name: "layer2.0.main.conv3",
-    filters: 512,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(54)),
-  }).apply(layer2_0_main_relu2$2) as tf.SymbolicTensor;
-  // layer2.0.main.bn3: 28x28x512 -> 28x28x512
-  const layer2_0_main_bn3$2 = new NetspecBatchNorm({
-    name: "layer2.0.main.bn3",
-  }).apply(layer2_0_main_conv3$2) as tf.SymbolicTensor;
-  // layer2.0.add: 28x28x512 + 28x28x512 -> 28x28x512
-  const layer2_0_add$2 = tf.layers.add({
-    name: "layer2.0.add",
-  }).apply([layer2_0_main_bn3$2, layer2_0_relu$]) as tf.SymbolicTensor;
-  // layer2.0.relu: 28x28x512 -> 28x28x512
-  const layer2_0_relu$2 = new NetspecActivation({
-    name: "layer2.0.relu",
-    activation: "relu",
-  }).apply(layer2_0_add$2) as tf.SymbolicTensor;
-  // block bottleneck: layer2.1
-  // layer2.1.main.conv1: 28x28x512 -> 28x28x128
-  const layer2_1_main_conv1$ = new NetspecConv2D({
-    name: "layer2.1.main.conv1",
-    filters: 128,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(58)),
-  }).apply(layer2_0_relu$2) as tf.SymbolicTensor;
-  // layer2.1.main.bn1: 28x28x128 -> 28x28x128
-  const layer2_1_main_bn1$ = new NetspecBatchNorm({
-    name: "layer2.1.main.bn1",
-  }).apply(layer2_1_main_conv1$) as tf.SymbolicTensor;
-  // layer2.1.main.relu1: 28x28x128 -> 28x28x128
-  const layer2_1_main_relu1$ = new NetspecActivation({
-    name: "layer2.1.main.relu1",
-    activation: "relu",
-  }).apply(layer2_1_main_bn1$) as tf.SymbolicTensor;
-  // layer2.1.main.conv2: 28x28x128 -> 28x28x128
-  const layer2_1_main_conv2$ = new NetspecConv2D({
-    name: "layer2.1.main.conv2",
-    filters: 128,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(61)),
-  }).apply(layer2_1_main_relu1$) as tf.SymbolicTensor;
-  // layer2.1.main.bn2: 28x28x128 -> 28x28x128
-  const layer2_1_main_bn2$ = new NetspecBatchNorm({
-    name: "layer2.1.main.bn2",
-  }).apply(layer2_1_main_conv2$) as tf.SymbolicTensor;
-  // layer2.1.main.relu2: 28x28x128 -> 28x28x128
-  const layer2_1_main_relu2$ = new NetspecActivation({
-    name: "layer2.1.main.relu2",
-    activation: "relu",
-  }).apply(layer2_1_main_bn2$) as tf.SymbolicTensor;
-  // layer2.1.main.conv3: 28x28x128 -> 28x28x512
-  const layer2_1_main_conv3$ = new NetspecConv2D({
-    name: "layer2.1.main.conv3",
-    filters: 512,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(64)),
-  }).apply(layer2_1_main_relu2$) as tf.SymbolicTensor;
-  // layer2.1.main.bn3: 28x28x512 -> 28x28x512
-  const layer2_1_main_bn3$ = new NetspecBatchNorm({
-    name: "layer2.1.main.bn3",
-  }).apply(layer2_1_main_conv3$) as tf.SymbolicTensor;
-  // layer2.1.add: 28x28x512 + 28x28x512 -> 28x28x512
-  const layer2_1_add$ = tf.layers.add({
-    name: "layer2.1.add",
-  }).apply([layer2_1_main_bn3$, layer2_0_relu$2]) as tf.SymbolicTensor;
-  // layer2.1.relu: 28x28x512 -> 28x28x512
-  const layer2_1_relu$ = new NetspecActivation({
-    name: "layer2.1.relu",
-    activation: "relu",
-  }).apply(layer2_1_add$) as tf.SymbolicTensor;
-  // block bottleneck: layer2.2
-  // layer2.2.main.conv1: 28x28x512 -> 28x28x128
-  const layer2_2_main_conv1$ = new NetspecConv2D({
-    name: "layer2.2.main.conv1",
-    filters: 128,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(68)),
-  }).apply(layer2_1_relu$) as tf.SymbolicTensor;
-  // layer2.2.main.bn1: 28x28x128 -> 28x28x128
-  const layer2_2_main_bn1$ = new NetspecBatchNorm({
-    name: "layer2.2.main.bn1",
-  }).apply(layer2_2_main_conv1$) as tf.SymbolicTensor;
-  // layer2.2.main.relu1: 28x28x128 -> 28x28x128
-  const layer2_2_main_relu1$ = new NetspecActivation({
-    name: "layer2.2.main.relu1",
-    activation: "relu",
-  }).apply(layer2_2_main_bn1$) as tf.SymbolicTensor;
-  // layer2.2.main.conv2: 28x28x128 -> 28x28x128
-  const layer2_2_main_conv2$ = new NetspecConv2D({
-    name: "layer2.2.main.conv2",
-    filters: 128,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(71)),
-  }).apply(layer2_2_main_relu1$) as tf.SymbolicTensor;
-  // layer2.2.main.bn2: 28x28x128 -> 28x28x128
-  const layer2_2_main_bn2$ = new NetspecBatchNorm({
-    name: "layer2.2.main.bn2",
-  }).apply(layer2_2_main_conv2$) as tf.SymbolicTensor;
-  // layer2.2.main.relu2: 28x28x128 -> 28x28x128
-  const layer2_2_main_relu2$ = new NetspecActivation({
-    name: "layer2.2.main.relu2",
-    activation: "relu",
-  }).apply(layer2_2_main_bn2$) as tf.SymbolicTensor;
-  // layer2.2.main.conv3: 28x28x128 -> 28x28x512
-  const layer2_2_main_conv3$ = new NetspecConv2D({
-    name: "layer2.2.main.conv3",
-    filters: 512,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(74)),
-  }).apply(layer2_2_main_relu2$) as tf.SymbolicTensor;
-  // layer2.2.main.bn3: 28x28x512 -> 28x28x512
-  const layer2_2_main_bn3$ = new NetspecBatchNorm({
-    name: "layer2.2.main.bn3",
-  }).apply(layer2_2_main_conv3$) as tf.SymbolicTensor;
-  // layer2.2.add: 28x28x512 + 28x28x512 -> 28x28x512
-  const layer2_2_add$ = tf.layers.add({
-    name: "layer2.2.add",
-  }).apply([layer2_2_main_bn3$, layer2_1_relu$]) as tf.SymbolicTensor;
-  // layer2.2.relu: 28x28x512 -> 28x28x512
-  const layer2_2_relu$ = new NetspecActivation({
-    name: "layer2.2.relu",
-    activation: "relu",
-  }).apply(layer2_2_add$) as tf.SymbolicTensor;
-  // block entry: layer3_0
-  // layer3_0.main.conv1: 28x28x512 -> 28x28x256
-  const layer3_0_main_conv1$ = new NetspecConv2D({
-    name: "layer3_0.main.conv1",
-    filters: 256,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(78)),
-  }).apply(layer2_2_relu$) as tf.SymbolicTensor;
-  // layer3_0.main.bn1: 28x28x256 -> 28x28x256
-  const layer3_0_main_bn1$ = new NetspecBatchNorm({
-    name: "layer3_0.main.bn1",
-  }).apply(layer3_0_main_conv1$) as tf.SymbolicTensor;
-  // layer3_0.main.relu1: 28x28x256 -> 28x28x256
-  const layer3_0_main_relu1$ = new NetspecActivation({
-    name: "layer3_0.main.relu1",
-    activation: "relu",
-  }).apply(layer3_0_main_bn1$) as tf.SymbolicTensor;
-  // layer3_0.main.conv2: 28x28x256 -> 14x14x256
-  const layer3_0_main_conv2$ = new NetspecConv2D({
-    name: "layer3_0.main.conv2",
-    filters: 256,
-    kernelSize: [3, 3],
-    strides: [2, 2],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(81)),
-  }).apply(layer3_0_main_relu1$) as tf.SymbolicTensor;
-  // layer3_0.main.bn2: 14x14x256 -> 14x14x256
-  const layer3_0_main_bn2$ = new NetspecBatchNorm({
-    name: "layer3_0.main.bn2",
-  }).apply(layer3_0_main_conv2$) as tf.SymbolicTensor;
-  // layer3_0.main.relu2: 14x14x256 -> 14x14x256
-  const layer3_0_main_relu2$ = new NetspecActivation({
-    name: "layer3_0.main.relu2",
-    activation: "relu",
-  }).apply(layer3_0_main_bn2$) as tf.SymbolicTensor;
-  // layer3_0.main.conv3: 14x14x256 -> 14x14x1024
-  const layer3_0_main_conv3$ = new NetspecConv2D({
-    name: "layer3_0.main.conv3",
-    filters: 1024,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(84)),
-  }).apply(layer3_0_main_relu2$) as tf.SymbolicTensor;
-  // layer3_0.main.bn3: 14x14x1024 -> 14x14x1024
-  const layer3_0_main_bn3$ = new NetspecBatchNorm({
-    name: "layer3_0.main.bn3",
-  }).apply(layer3_0_main_conv3$) as tf.SymbolicTensor;
-  // layer3_0.downsample_0: 28x28x512 -> 14x14x1024
-  const layer3_0_downsample_0$ = new NetspecConv2D({
-    name: "layer3_0.downsample_0",
-    filters: 1024,
-    kernelSize: [1, 1],
-    strides: [2, 2],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(86)),
-  }).apply(layer2_2_relu$) as tf.SymbolicTensor;
-  // layer3_0.downsample_1: 14x14x1024 -> 14x14x1024
-  const layer3_0_downsample_1$ = new NetspecBatchNorm({
-    name: "layer3_0.downsample_1",
-  }).apply(layer3_0_downsample_0$) as tf.SymbolicTensor;
-  // layer3_0.add: 14x14x1024 + 14x14x1024 -> 14x14x1024
-  const layer3_0_add$ = tf.layers.add({
-    name: "layer3_0.add",
-  }).apply([layer3_0_main_bn3$, layer3_0_downsample_1$]) as tf.SymbolicTensor;
-  // layer3_0.relu: 14x14x1024 -> 14x14x1024
-  const layer3_0_relu$ = new NetspecActivation({
-    name: "layer3_0.relu",
-    activation: "relu",
-  }).apply(layer3_0_add$) as tf.SymbolicTensor;
-  // block bottleneck: layer3.0
-  // layer3.0.main.conv1: 14x14x1024 -> 14x14x256
-  const layer3_0_main_conv1$2 = new NetspecConv2D({
-    name: "layer3.0.main.conv1",
-    filters: 256,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(90)),
-  }).apply(layer3_0_relu$) as tf.SymbolicTensor;
-  // layer3.0.main.bn1: 14x14x256 -> 14x14x256
-  const layer3_0_main_bn1$2 = new NetspecBatchNorm({
-    name: "layer3.0.main.bn1",
-  }).apply(layer3_0_main_conv1$2) as tf.SymbolicTensor;
-  // layer3.0.main.relu1: 14x14x256 -> 14x14x256
-  const layer3_0_main_relu1$2 = new NetspecActivation({
-    name: "layer3.0.main.relu1",
-    activation: "relu",
-  }).apply(layer3_0_main_bn1$2) as tf.SymbolicTensor;
-  // layer3.0.main.conv2: 14x14x256 -> 14x14x256
-  const layer3_0_main_conv2$2 = new NetspecConv2D({
-    name: "layer3.0.main.conv2",
-    filters: 256,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(93)),
-  }).apply(layer3_0_main_relu1$2) as tf.SymbolicTensor;
-  // layer3.0.main.bn2: 14x14x256 -> 14x14x256
-  const layer3_0_main_bn2$2 = new NetspecBatchNorm({
-    name: "layer3.0.main.bn2",
-  }).apply(layer3_0_main_conv2$2) as tf.SymbolicTensor;
-  // layer3.0.main.relu2: 14x14x256 -> 14x14x256
-  const layer3_0_main_relu2$2 = new NetspecActivation({
-    name: "layer3.0.main.relu2",
-    activation: "relu",
-  }).apply(layer3_0_main_bn2$2) as tf.SymbolicTensor;
-  // layer3.0.main.conv3: 14x14x256 -> 14x14x1024
-  const layer3_0_main_conv3$2 = new NetspecConv2D({
-    name: "layer3.0.main.conv3",
-    filters: 1024,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(96)),
-  }).apply(layer3_0_main_relu2$2) as tf.SymbolicTensor;
-  // layer3.0.main.bn3: 14x14x1024 -> 14x14x1024
-  const layer3_0_main_bn3$2 = new NetspecBatchNorm({
-    name: "layer3.0.main.bn3",
-  }).apply(layer3_0_main_conv3$2) as tf.SymbolicTensor;
-  // layer3.0.add: 14x14x1024 + 14x14x1024 -> 14x14x1024
-  const layer3_0_add$2 = tf.layers.add({
-    name: "layer3.0.add",
-  }).apply([layer3_0_main_bn3$2, layer3_0_relu$]) as tf.SymbolicTensor;
-  // layer3.0.relu: 14x14x1024 -> 14x14x1024
-  const layer3_0_relu$2 = new NetspecActivation({
-    name: "layer3.0.relu",
-    activation: "relu",
-  }).apply(layer3_0_add$2) as tf.SymbolicTensor;
-  // block bottleneck: layer3.1
-  // layer3.1.main.conv1: 14x14x1024 -> 14x14x256
-  const layer3_1_main_conv1$ = new NetspecConv2D({
-    name: "layer3.1.main.conv1",
-    filters: 256,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(100)),
-  }).apply(layer3_0_relu$2) as tf.SymbolicTensor;
-  // layer3.1.main.bn1: 14x14x256 -> 14x14x256
-  const layer3_1_main_bn1$ = new NetspecBatchNorm({
-    name: "layer3.1.main.bn1",
-  }).apply(layer3_1_main_conv1$) as tf.SymbolicTensor;
-  // layer3.1.main.relu1: 14x14x256 -> 14x14x256
-  const layer3_1_main_relu1$ = new NetspecActivation({
-    name: "layer3.1.main.relu1",
-    activation: "relu",
-  }).apply(layer3_1_main_bn1$) as tf.SymbolicTensor;
-  // layer3.1.main.conv2: 14x14x256 -> 14x14x256
-  const layer3_1_main_conv2$ = new NetspecConv2D({
-    name: "layer3.1.main.conv2",
-    filters: 256,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(103)),
-  }).apply(layer3_1_main_relu1$) as tf.SymbolicTensor;
-  // layer3.1.main.bn2: 14x14x256 -> 14x14x256
-  const layer3_1_main_bn2$ = new NetspecBatchNorm({
-    name: "layer3.1.main.bn2",
-  }).apply(layer3_1_main_conv2$) as tf.SymbolicTensor;
-  // layer3.1.main.relu2: 14x14x256 -> 14x14x256
-  const layer3_1_main_relu2$ = new NetspecActivation({
-    name: "layer3.1.main.relu2",
-    activation: "relu",
-  }).apply(layer3_1_main_bn2$) as tf.SymbolicTensor;
-  // layer3.1.main.conv3: 14x14x256 -> 14x14x1024
-  const layer3_1_main_conv3$ = new NetspecConv2D({
-    name: "layer3.1.main.conv3",
-    filters: 1024,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(106)),
-  }).apply(layer3_1_main_relu2$) as tf.SymbolicTensor;
-  // layer3.1.main.bn3: 14x14x1024 -> 14x14x1024
-  const layer3_1_main_bn3$ = new NetspecBatchNorm({
-    name: "layer3.1.main.bn3",
-  }).apply(layer3_1_main_conv3$) as tf.SymbolicTensor;
-  // layer3.1.add: 14x14x1024 + 14x14x1024 -> 14x14x1024
-  const layer3_1_add$ = tf.layers.add({
-    name: "layer3.1.add",
-  }).apply([layer3_1_main_bn3$, layer3_0_relu$2]) as tf.SymbolicTensor;
-  // layer3.1.relu: 14x14x1024 -> 14x14x1024
-  const layer3_1_relu$ = new NetspecActivation({
-    name: "layer3.1.relu",
-    activation: "relu",
-  }).apply(layer3_1_add$) as tf.SymbolicTensor;
-  // block bottleneck: layer3.2
-  // layer3.2.main.conv1: 14x14x1024 -> 14x14x256
-  const layer3_2_main_conv1$ = new NetspecConv2D({
-    name: "layer3.2.main.conv1",
-    filters: 256,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(110)),
-  }).apply(layer3_1_relu$) as tf.SymbolicTensor;
-  // layer3.2.main.bn1: 14x14x256 -> 14x14x256
-  const layer3_2_main_bn1$ = new NetspecBatchNorm({
-    name: "layer3.2.main.bn1",
-  }).apply(layer3_2_main_conv1$) as tf.SymbolicTensor;
-  // layer3.2.main.relu1: 14x14x256 -> 14x14x256
-  const layer3_2_main_relu1$ = new NetspecActivation({
-    name: "layer3.2.main.relu1",
-    activation: "relu",
-  }).apply(layer3_2_main_bn1$) as tf.SymbolicTensor;
-  // layer3.2.main.conv2: 14x14x256 -> 14x14x256
-  const layer3_2_main_conv2$ = new NetspecConv2D({
-    name: "layer3.2.main.conv2",
-    filters: 256,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(113)),
-  }).apply(layer3_2_main_relu1$) as tf.SymbolicTensor;
-  // layer3.2.main.bn2: 14x14x256 -> 14x14x256
-  const layer3_2_main_bn2$ = new NetspecBatchNorm({
-    name: "layer3.2.main.bn2",
-  }).apply(layer3_2_main_conv2$) as tf.SymbolicTensor;
-  // layer3.2.main.relu2: 14x14x256 -> 14x14x256
-  const layer3_2_main_relu2$ = new NetspecActivation({
-    name: "layer3.2.main.relu2",
-    activation: "relu",
-  }).apply(layer3_2_main_bn2$) as tf.SymbolicTensor;
-  // layer3.2.main.conv3: 14x14x256 -> 14x14x1024
-  const layer3_2_main_conv3$ = new NetspecConv2D({
-    name: "layer3.2.main.conv3",
-    filters: 1024,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(116)),
-  }).apply(layer3_2_main_relu2$) as tf.SymbolicTensor;
-  // layer3.2.main.bn3: 14x14x1024 -> 14x14x1024
-  const layer3_2_main_bn3$ = new NetspecBatchNorm({
-    name: "layer3.2.main.bn3",
-  }).apply(layer3_2_main_conv3$) as tf.SymbolicTensor;
-  // layer3.2.add: 14x14x1024 + 14x14x1024 -> 14x14x1024
-  const layer3_2_add$ = tf.layers.add({
-    name: "layer3.2.add",
-  }).apply([layer3_2_main_bn3$, layer3_1_relu$]) as tf.SymbolicTensor;
-  // layer3.2.relu: 14x14x1024 -> 14x14x1024
-  const layer3_2_relu$ = new NetspecActivation({
-    name: "layer3.2.relu",
-    activation: "relu",
-  }).apply(layer3_2_add$) as tf.SymbolicTensor;
-  // block bottleneck: layer3.3
-  // layer3.3.main.conv1: 14x14x1024 -> 14x14x256
-  const layer3_3_main_conv1$ = new NetspecConv2D({
-    name: "layer3.3.main.conv1",
-    filters: 256,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(120)),
-  }).apply(layer3_2_relu$) as tf.SymbolicTensor;
-  // layer3.3.main.bn1: 14x14x256 -> 14x14x256
-  const layer3_3_main_bn1$ = new NetspecBatchNorm({
-    name: "layer3.3.main.bn1",
-  }).apply(layer3_3_main_conv1$) as tf.SymbolicTensor;
-  // layer3.3.main.relu1: 14x14x256 -> 14x14x256
-  const layer3_3_main_relu1$ = new NetspecActivation({
-    name: "layer3.3.main.relu1",
-    activation: "relu",
-  }).apply(layer3_3_main_bn1$) as tf.SymbolicTensor;
-  // layer3.3.main.conv2: 14x14x256 -> 14x14x256
-  const layer3_3_main_conv2$ = new NetspecConv2D({
-    name: "layer3.3.main.conv2",
-    filters: 256,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(123)),
-  }).apply(layer3_3_main_relu1$) as tf.SymbolicTensor;
-  // layer3.3.main.bn2: 14x14x256 -> 14x14x256
-  const layer3_3_main_bn2$ = new NetspecBatchNorm({
-    name: "layer3.3.main.bn2",
-  }).apply(layer3_3_main_conv2$) as tf.SymbolicTensor;
-  // layer3.3.main.relu2: 14x14x256 -> 14x14x256
-  const layer3_3_main_relu2$ = new NetspecActivation({
-    name: "layer3.3.main.relu2",
-    activation: "relu",
-  }).apply(layer3_3_main_bn2$) as tf.SymbolicTensor;
-  // layer3.3.main.conv3: 14x14x256 -> 14x14x1024
-  const layer3_3_main_conv3$ = new NetspecConv2D({
-    name: "layer3.3.main.conv3",
-    filters: 1024,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(126)),
-  }).apply(layer3_3_main_relu2$) as tf.SymbolicTensor;
-  // layer3.3.main.bn3: 14x14x1024 -> 14x14x1024
-  const layer3_3_main_bn3$ = new NetspecBatchNorm({
-    name: "layer3.3.main.bn3",
-  }).apply(layer3_3_main_conv3$) as tf.SymbolicTensor;
-  // layer3.3.add: 14x14x1024 + 14x14x1024 -> 14x14x1024
-  const layer3_3_add$ = tf.layers.add({
-    name: "layer3.3.add",
-  }).apply([layer3_3_main_bn3$, layer3_2_relu$]) as tf.SymbolicTensor;
-  // layer3.3.relu: 14x14x1024 -> 14x14x1024
-  const layer3_3_relu$ = new NetspecActivation({
-    name: "layer3.3.relu",
-    activation: "relu",
-  }).apply(layer3_3_add$) as tf.SymbolicTensor;
-  // block bottleneck: layer3.4
-  // layer3.4.main.conv1: 14x14x1024 -> 14x14x256
-  const layer3_4_main_conv1$ = new NetspecConv2D({
-    name: "layer3.4.main.conv1",
-    filters: 256,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(130)),
-  }).apply(layer3_3_relu$) as tf.SymbolicTensor;
-  // layer3.4.main.bn1: 14x14x256 -> 14x14x256
-  const layer3_4_main_bn1$ = new NetspecBatchNorm({
-    name: "layer3.4.main.bn1",
-  }).apply(layer3_4_main_conv1$) as tf.SymbolicTensor;
-  // layer3.4.main.relu1: 14x14x256 -> 14x14x256
-  const layer3_4_main_relu1$ = new NetspecActivation({
-    name: "layer3.4.main.relu1",
-    activation: "relu",
-  }).apply(layer3_4_main_bn1$) as tf.SymbolicTensor;
-  // layer3.4.main.conv2: 14x14x256 -> 14x14x256
-  const layer3_4_main_conv2$ = new NetspecConv2D({
-    name: "layer3.4.main.conv2",
-    filters: 256,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(133)),
-  }).apply(layer3_4_main_relu1$) as tf.SymbolicTensor;
-  // layer3.4.main.bn2: 14x14x256 -> 14x14x256
-  const layer3_4_main_bn2$ = new NetspecBatchNorm({
-    name: "layer3.4.main.bn2",
-  }).apply(layer3_4_main_conv2$) as tf.SymbolicTensor;
-  // layer3.4.main.relu2: 14x14x256 -> 14x14x256
-  const layer3_4_main_relu2$ = new NetspecActivation({
-    name: "layer3.4.main.relu2",
-    activation: "relu",
-  }).apply(layer3_4_main_bn2$) as tf.SymbolicTensor;
-  // layer3.4.main.conv3: 14x14x256 -> 14x14x1024
-  const layer3_4_main_conv3$ = new NetspecConv2D({
-    name: "layer3.4.main.conv3",
-    filters: 1024,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(136)),
-  }).apply(layer3_4_main_relu2$) as tf.SymbolicTensor;
-  // layer3.4.main.bn3: 14x14x1024 -> 14x14x1024
-  const layer3_4_main_bn3$ = new NetspecBatchNorm({
-    name: "layer3.4.main.bn3",
-  }).apply(layer3_4_main_conv3$) as tf.SymbolicTensor;
-  // layer3.4.add: 14x14x1024 + 14x14x1024 -> 14x14x1024
-  const layer3_4_add$ = tf.layers.add({
-    name: "layer3.4.add",
-  }).apply([layer3_4_main_bn3$, layer3_3_relu$]) as tf.SymbolicTensor;
-  // layer3.4.relu: 14x14x1024 -> 14x14x1024
-  const layer3_4_relu$ = new NetspecActivation({
-    name: "layer3.4.relu",
-    activation: "relu",
-  }).apply(layer3_4_add$) as tf.SymbolicTensor;
-  // block entry: layer4_0
-  // layer4_0.main.conv1: 14x14x1024 -> 14x14x512
-  const layer4_0_main_conv1$ = new NetspecConv2D({
-    name: "layer4_0.main.conv1",
-    filters: 512,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(140)),
-  }).apply(layer3_4_relu$) as tf.SymbolicTensor;
-  // layer4_0.main.bn1: 14x14x512 -> 14x14x512
-  const layer4_0_main_bn1$ = new NetspecBatchNorm({
-    name: "layer4_0.main.bn1",
-  }).apply(layer4_0_main_conv1$) as tf.SymbolicTensor;
-  // layer4_0.main.relu1: 14x14x512 -> 14x14x512
-  const layer4_0_main_relu1$ = new NetspecActivation({
-    name: "layer4_0.main.relu1",
-    activation: "relu",
-  }).apply(layer4_0_main_bn1$) as tf.SymbolicTensor;
-  // layer4_0.main.conv2: 14x14x512 -> 7x7x512
-  const layer4_0_main_conv2$ = new NetspecConv2D({
-    name: "layer4_0.main.conv2",
-    filters: 512,
-    kernelSize: [3, 3],
-    strides: [2, 2],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(143)),
-  }).apply(layer4_0_main_relu1$) as tf.SymbolicTensor;
-  // layer4_0.main.bn2: 7x7x512 -> 7x7x512
-  const layer4_0_main_bn2$ = new NetspecBatchNorm({
-    name: "layer4_0.main.bn2",
-  }).apply(layer4_0_main_conv2$) as tf.SymbolicTensor;
-  // layer4_0.main.relu2: 7x7x512 -> 7x7x512
-  const layer4_0_main_relu2$ = new NetspecActivation({
-    name: "layer4_0.main.relu2",
-    activation: "relu",
-  }).apply(layer4_0_main_bn2$) as tf.SymbolicTensor;
-  // layer4_0.main.conv3: 7x7x512 -> 7x7x2048
-  const layer4_0_main_conv3$ = new NetspecConv2D({
-    name: "layer4_0.main.conv3",
-    filters: 2048,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(146)),
-  }).apply(layer4_0_main_relu2$) as tf.SymbolicTensor;
-  // layer4_0.main.bn3: 7x7x2048 -> 7x7x2048
-  const layer4_0_main_bn3$ = new NetspecBatchNorm({
-    name: "layer4_0.main.bn3",
-  }).apply(layer4_0_main_conv3$) as tf.SymbolicTensor;
-  // layer4_0.downsample_0: 14x14x1024 -> 7x7x2048
-  const layer4_0_downsample_0$ = new NetspecConv2D({
-    name: "layer4_0.downsample_0",
-    filters: 2048,
-    kernelSize: [1, 1],
-    strides: [2, 2],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(148)),
-  }).apply(layer3_4_relu$) as tf.SymbolicTensor;
-  // layer4_0.downsample_1: 7x7x2048 -> 7x7x2048
-  const layer4_0_downsample_1$ = new NetspecBatchNorm({
-    name: "layer4_0.downsample_1",
-  }).apply(layer4_0_downsample_0$) as tf.SymbolicTensor;
-  // layer4_0.add: 7x7x2048 + 7x7x2048 -> 7x7x2048
-  const layer4_0_add$ = tf.layers.add({
-    name: "layer4_0.add",
-  }).apply([layer4_0_main_bn3$, layer4_0_downsample_1$]) as tf.SymbolicTensor;
-  // layer4_0.relu: 7x7x2048 -> 7x7x2048
-  const layer4_0_relu$ = new NetspecActivation({
-    name: "layer4_0.relu",
-    activation: "relu",
-  }).apply(layer4_0_add$) as tf.SymbolicTensor;
-  // block bottleneck: layer4.0
-  // layer4.0.main.conv1: 7x7x2048 -> 7x7x512
-  const layer4_0_main_conv1$2 = new NetspecConv2D({
-    name: "layer4.0.main.conv1",
-    filters: 512,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(152)),
-  }).apply(layer4_0_relu$) as tf.SymbolicTensor;
-  // layer4.0.main.bn1: 7x7x512 -> 7x7x512
-  const layer4_0_main_bn1$2 = new NetspecBatchNorm({
-    name: "layer4.0.main.bn1",
-  }).apply(layer4_0_main_conv1$2) as tf.SymbolicTensor;
-  // layer4.0.main.relu1: 7x7x512 -> 7x7x512
-  const layer4_0_main_relu1$2 = new NetspecActivation({
-    name: "layer4.0.main.relu1",
-    activation: "relu",
-  }).apply(layer4_0_main_bn1$2) as tf.SymbolicTensor;
-  // layer4.0.main.conv2: 7x7x512 -> 7x7x512
-  const layer4_0_main_conv2$2 = new NetspecConv2D({
-    name: "layer4.0.main.conv2",
-    filters: 512,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(155)),
-  }).apply(layer4_0_main_relu1$2) as tf.SymbolicTensor;
-  // layer4.0.main.bn2: 7x7x512 -> 7x7x512
-  const layer4_0_main_bn2$2 = new NetspecBatchNorm({
-    name: "layer4.0.main.bn2",
-  }).apply(layer4_0_main_conv2$2) as tf.SymbolicTensor;
-  // layer4.0.main.relu2: 7x7x512 -> 7x7x512
-  const layer4_0_main_relu2$2 = new NetspecActivation({
-    name: "layer4.0.main.relu2",
-    activation: "relu",
-  }).apply(layer4_0_main_bn2$2) as tf.SymbolicTensor;
-  // layer4.0.main.conv3: 7x7x512 -> 7x7x2048
-  const layer4_0_main_conv3$2 = new NetspecConv2D({
-    name: "layer4.0.main.conv3",
-    filters: 2048,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(158)),
-  }).apply(layer4_0_main_relu2$2) as tf.SymbolicTensor;
-  // layer4.0.main.bn3: 7x7x2048 -> 7x7x2048
-  const layer4_0_main_bn3$2 = new NetspecBatchNorm({
-    name: "layer4.0.main.bn3",
-  }).apply(layer4_0_main_conv3$2) as tf.SymbolicTensor;
-  // layer4.0.add: 7x7x2048 + 7x7x2048 -> 7x7x2048
-  const layer4_0_add$2 = tf.layers.add({
-    name: "layer4.0.add",
-  }).apply([layer4_0_main_bn3$2, layer4_0_relu$]) as tf.SymbolicTensor;
-  // layer4.0.relu: 7x7x2048 -> 7x7x2048
-  const layer4_0_relu$2 = new NetspecActivation({
-    name: "layer4.0.relu",
-    activation: "relu",
-  }).apply(layer4_0_add$2) as tf.SymbolicTensor;
-  // block bottleneck: layer4.1
-  // layer4.1.main.conv1: 7x7x2048 -> 7x7x512
-  const layer4_1_main_conv1$ = new NetspecConv2D({
-    name: "layer4.1.main.conv1",
-    filters: 512,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(162)),
-  }).apply(layer4_0_relu$2) as tf.SymbolicTensor;
-  // layer4.1.main.bn1: 7x7x512 -> 7x7x512
-  const layer4_1_main_bn1$ = new NetspecBatchNorm({
-    name: "layer4.1.main.bn1",
-  }).apply(layer4_1_main_conv1$) as tf.SymbolicTensor;
-  // layer4.1.main.relu1: 7x7x512 -> 7x7x512
-  const layer4_1_main_relu1$ = new NetspecActivation({
-    name: "layer4.1.main.relu1",
-    activation: "relu",
-  }).apply(layer4_1_main_bn1$) as tf.SymbolicTensor;
-  // layer4.1.main.conv2: 7x7x512 -> 7x7x512
-  const layer4_1_main_conv2$ = new NetspecConv2D({
-    name: "layer4.1.main.conv2",
-    filters: 512,
-    kernelSize: [3, 3],
-    pad: [1, 1, 1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(165)),
-  }).apply(layer4_1_main_relu1$) as tf.SymbolicTensor;
-  // layer4.1.main.bn2: 7x7x512 -> 7x7x512
-  const layer4_1_main_bn2$ = new NetspecBatchNorm({
-    name: "layer4.1.main.bn2",
-  }).apply(layer4_1_main_conv2$) as tf.SymbolicTensor;
-  // layer4.1.main.relu2: 7x7x512 -> 7x7x512
-  const layer4_1_main_relu2$ = new NetspecActivation({
-    name: "layer4.1.main.relu2",
-    activation: "relu",
-  }).apply(layer4_1_main_bn2$) as tf.SymbolicTensor;
-  // layer4.1.main.conv3: 7x7x512 -> 7x7x2048
-  const layer4_1_main_conv3$ = new NetspecConv2D({
-    name: "layer4.1.main.conv3",
-    filters: 2048,
-    kernelSize: [1, 1],
-    useBias: false,
-    kernelInitializer: weightInitializer(init, seedFor(168)),
-  }).apply(layer4_1_main_relu2$) as tf.SymbolicTensor;
-  // layer4.1.main.bn3: 7x7x2048 -> 7x7x2048
-  const layer4_1_main_bn3$ = new NetspecBatchNorm({
-    name: "layer4.1.main.bn3",
-  }).apply(layer4_1_main_conv3$) as tf.SymbolicTensor;
-  // layer4.1.add: 7x7x2048 + 7x7x2048 -> 7x7x2048
-  const layer4_1_add$ = tf.layers.add({
-    name: "layer4.1.add",
-  }).apply([layer4_1_main_bn3$, layer4_0_relu$2]) as tf.SymbolicTensor;
-  // layer4.1.relu: 7x7x2048 -> 7x7x2048
-  const layer4_1_relu$ = new NetspecActivation({
-    name: "layer4.1.relu",
-    activation: "relu",
-  }).apply(layer4_1_add$) as tf.SymbolicTensor;
+  // layer1_0: block entry, 56x56x64 -> 56x56x256
+  const layer1_0_relu$ = block$entry(maxpool$, "layer1_0", { width: 64, stride: 1 }, ctx, 4);
+  // layer1.0: block bottleneck, 56x56x256 -> 56x56x256
+  const layer1_0_relu$2 = block$bottleneck(layer1_0_relu$, "layer1.0", { width: 64 }, ctx, 16);
+  // layer1.1: block bottleneck, 56x56x256 -> 56x56x256
+  const layer1_1_relu$ = block$bottleneck(layer1_0_relu$2, "layer1.1", { width: 64 }, ctx, 26);
+  // layer2_0: block entry, 56x56x256 -> 28x28x512
+  const layer2_0_relu$ = block$entry(layer1_1_relu$, "layer2_0", { width: 128, stride: 2 }, ctx, 36);
+  // layer2.0: block bottleneck, 28x28x512 -> 28x28x512
+  const layer2_0_relu$2 = block$bottleneck(layer2_0_relu$, "layer2.0", { width: 128 }, ctx, 48);
+  // layer2.1: block bottleneck, 28x28x512 -> 28x28x512
+  const layer2_1_relu$ = block$bottleneck(layer2_0_relu$2, "layer2.1", { width: 128 }, ctx, 58);
+  // layer2.2: block bottleneck, 28x28x512 -> 28x28x512
+  const layer2_2_relu$ = block$bottleneck(layer2_1_relu$, "layer2.2", { width: 128 }, ctx, 68);
+  // layer3_0: block entry, 28x28x512 -> 14x14x1024
+  const layer3_0_relu$ = block$entry(layer2_2_relu$, "layer3_0", { width: 256, stride: 2 }, ctx, 78);
+  // layer3.0: block bottleneck, 14x14x1024 -> 14x14x1024
+  const layer3_0_relu$2 = block$bottleneck(layer3_0_relu$, "layer3.0", { width: 256 }, ctx, 90);
+  // layer3.1: block bottleneck, 14x14x1024 -> 14x14x1024
+  const layer3_1_relu$ = block$bottleneck(layer3_0_relu$2, "layer3.1", { width: 256 }, ctx, 100);
+  // layer3.2: block bottleneck, 14x14x1024 -> 14x14x1024
+  const layer3_2_relu$ = block$bottleneck(layer3_1_relu$, "layer3.2", { width: 256 }, ctx, 110);
+  // layer3.3: block bottleneck, 14x14x1024 -> 14x14x1024
+  const layer3_3_relu$ = block$bottleneck(layer3_2_relu$, "layer3.3", { width: 256 }, ctx, 120);
+  // layer3.4: block bottleneck, 14x14x1024 -> 14x14x1024
+  const layer3_4_relu$ = block$bottleneck(layer3_3_relu$, "layer3.4", { width: 256 }, ctx, 130);
+  // layer4_0: block entry, 14x14x1024 -> 7x7x2048
+  const layer4_0_relu$ = block$entry(layer3_4_relu$, "layer4_0", { width: 512, stride: 2 }, ctx, 140);
+  // layer4.0: block bottleneck, 7x7x2048 -> 7x7x2048
+  const layer4_0_relu$2 = block$bottleneck(layer4_0_relu$, "layer4.0", { width: 512 }, ctx, 152);
+  // layer4.1: block bottleneck, 7x7x2048 -> 7x7x2048
+  const layer4_1_relu$ = block$bottleneck(layer4_0_relu$2, "layer4.1", { width: 512 }, ctx, 162);
   // avgpool: 7x7x2048 -> 2048
   const avgpool$ = tf.layers.globalAveragePooling2d({ name: "avgpool" }).apply(layer4_1_relu$) as tf.SymbolicTensor;
   // fc: 2048 -> 1000

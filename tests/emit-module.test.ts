@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeModel, generateModule, outputPath } from '../src/compiler/compile.ts';
 import { LINE_WIDTH, wrap } from '../src/compiler/emit/layout.ts';
 import { localNames } from '../src/compiler/emit/literal.ts';
+import { buildModel } from '../src/runtime/build.ts';
 import { weightInitializer, type InitScheme } from '../src/runtime/init.ts';
 import { serializeInitializer } from '../src/runtime/layers/initializers.ts';
 
@@ -22,7 +23,7 @@ function emit(spec: string, out: string): string {
 }
 
 const models = fs.readdirSync(path.join(root, 'models')).filter((f) => f.endsWith('.yaml')).sort();
-const goldens = ['names', 'long-names', 'blocks'];
+const goldens = ['names', 'long-names', 'blocks', 'blocks-base', 'blocks-variant'];
 const texts = new Map<string, string>([
   ...models.map((f): [string, string] => [`models/${f}`, emit(path.join('models', f), outputPath(f, path.join(root, 'generated')))]),
   ...goldens.map((g): [string, string] => [g, emit(path.join(fixtures, `${g}.yaml`), path.join(fixtures, `${g}.ts`))]),
@@ -160,5 +161,59 @@ describe('wrap', () => {
     ['', 10, ['']],
   ])('%j at %i', (text, width, lines) => {
     expect(wrap(text, width)).toEqual(lines);
+  });
+});
+
+describe('blocks: one typed function per definition, one call per instance', () => {
+  const base = texts.get('blocks-base')!;
+  const variant = texts.get('blocks-variant')!;
+
+  it('declares each block once, with its parameters typed, and calls it per instance with the derived names', () => {
+    expect(base.match(/^function block\$\w+\(/gm)).toEqual(['function block$unit(', 'function block$pair(']);
+    expect(base).toContain('  args: { width: number; k: number },\n');
+    // Layer i is seeded with seed + i: the call passes the index of its first layer.
+    const calls = base.slice(base.indexOf('export function build')).split('\n').filter((l) => /^ {2}const \w+\$ = block\$/.test(l));
+    expect(calls).toEqual([
+      '  const stage_0_act$ = block$unit(input, "stage.0", { width: 2, k: 3 }, ctx, 0);',
+      '  const stage_1_act$ = block$unit(stage_0_act$, "stage.1", { width: 2, k: 3 }, ctx, 3);',
+      '  const stage_2_act$ = block$unit(stage_1_act$, "stage.2", { width: 2, k: 3 }, ctx, 6);',
+      '  const stage_3_act$ = block$unit(stage_2_act$, "stage.3", { width: 2, k: 3 }, ctx, 9);',
+      '  const twin_sum$ = block$pair(stage_3_act$, "twin", { width: 3 }, ctx, 12);',
+    ]);
+    // `$width * 2` and `($k - 1) // 2` as formulas of the arguments; a nested use passes its own.
+    expect(base).toContain('filters: args.width * 2,');
+    expect(base).toContain('Math.floor((args.k - 1) / 2)');
+    expect(base).toContain('const rest_1$ = block$unit(rest_0$, name + ".rest.1", { width: args.width, k: 3 }, ctx, first + 6);');
+    expect(base).not.toContain('expanded');
+  });
+
+  it('emits an instance a variant changed expanded, saying why, and keeps the others as calls', () => {
+    const why = variant.split('\n').filter((l) => l.includes('expanded:')).map((l) => l.trim());
+    expect([...new Set(why)]).toEqual([
+      '// block unit: stage.0, expanded: a variant removed or overrode `stage.0.conv`',
+      '// block unit: stage.1, expanded: a variant removed or overrode `stage.1.bn`',
+      '// block unit: stage.2, expanded: a variant inserted layers among its layers',
+      '// block unit: stage.3, expanded: `both` reads `stage.3.bn` from inside it',
+    ]);
+    expect(variant).toContain('const twin_sum$ = block$pair(stage_3_act$, "twin", { width: 3 }, ctx, 12);');
+    expect(variant).not.toMatch(/block\$unit\(\w+\$, "stage/);
+  });
+
+  it.each(['blocks', 'blocks-base', 'blocks-variant'])('%s builds what the in-process builder builds, weights and outputs included', async (g) => {
+    const ir = analyzeModel(path.join(fixtures, `${g}.yaml`)).ir!;
+    const mod = await import(`./fixtures/emit/${g}.ts`);
+    const [a, b]: tf.LayersModel[] = [buildModel(ir, { seed: 5 }), mod.build({ seed: 5 })];
+    try {
+      expect(b.layers.map((l) => l.name)).toEqual(a.layers.map((l) => l.name));
+      expect(b.layers.map((l) => l.getConfig())).toEqual(a.layers.map((l) => l.getConfig()));
+      const [wa, wb] = [a.getWeights(), b.getWeights()];
+      expect(wb.map((w) => w.shape)).toEqual(wa.map((w) => w.shape));
+      for (let i = 0; i < wa.length; i++) expect(await wb[i].data()).toEqual(await wa[i].data());
+      const x = tf.randomUniform([2, ...ir.input], -1, 1, 'float32', 9);
+      expect(await (b.predict(x) as tf.Tensor).data()).toEqual(await (a.predict(x) as tf.Tensor).data());
+    } finally {
+      a.dispose();
+      b.dispose();
+    }
   });
 });

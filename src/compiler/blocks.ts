@@ -3,6 +3,7 @@
 // A problem that depends on the arguments is reported at the use, with a note pointing into the
 // block; a problem of the block itself, once, at the block.
 import type { Diagnostic, Location } from '../model/diagnostic.ts';
+import type { IRBlockDef, IRBlockInstance } from '../model/ir.ts';
 import { diagnostic } from '../model/codes.ts';
 import type { BlockSpec, BlockUseSpec, LayerEntry, LayerSpec } from '../model/spec.ts';
 import type { SourceFile } from './parse.ts';
@@ -216,7 +217,7 @@ export function expandLayers(
     st.root = location;
     const explicit = entry.inputs?.[0];
     const blockInput = explicit !== undefined ? (aliases.get(explicit) ?? explicit) : previous;
-    expandUse(st, entry, name, location, undefined, { name: blockInput, explicit: explicit !== undefined }, [], out, undefined);
+    expandUse(st, entry, name, location, undefined, { name: blockInput, explicit: explicit !== undefined }, [], out, undefined, undefined);
   });
   if (st.overflow) return [];
   return out;
@@ -233,6 +234,7 @@ function expandUse(
   stack: string[],
   out: ResolvedLayer[],
   top: { instance: string; name: string } | undefined,
+  topInstance: IRBlockInstance | undefined,
 ): string | undefined {
   const fieldAt = (...p: Path): Location => ({ ...useLoc, path: [...(useLoc.path ?? []), ...p] });
   const def = st.blocks.get(use.block);
@@ -261,6 +263,7 @@ function expandUse(
     const instance = repeat === undefined ? useName : `${useName}.${i}`;
     const frame: Frame = { def, params, site: useLoc, given: new Set(Object.keys(use.args ?? {})), instance };
     const owner = top ?? { instance, name: def.name };
+    const ownerInstance = topInstance ?? { instance, definition: irDefinition(st, def), args: Object.fromEntries(params) };
     const produced = new Map<string, string>();
     const note = `\`${instance}\` is an instance of block \`${def.name}\`, used at ${where(st, useLoc, def.file)}`;
     for (const [k, raw] of def.spec.layers.entries()) {
@@ -276,7 +279,7 @@ function expandUse(
       if (spec.type === 'block') {
         const previous = out.length ? out[out.length - 1].name : blockInput.name;
         const nestedInput = inputs?.[0] !== undefined ? { name: inputs[0], explicit: true } : { name: previous, explicit: false };
-        const end = expandUse(st, spec as unknown as BlockUseSpec, full, location, frame, nestedInput, [...stack, def.name], out, owner);
+        const end = expandUse(st, spec as unknown as BlockUseSpec, full, location, frame, nestedInput, [...stack, def.name], out, owner, ownerInstance);
         if (end === undefined) return undefined;
         produced.set(inner, end);
         continue;
@@ -291,7 +294,7 @@ function expandUse(
       const layerSpec = { ...spec, name: full } as LayerSpec;
       if (inputs) layerSpec.inputs = inputs;
       else delete layerSpec.inputs;
-      out.push({ name: full, spec: layerSpec, location, overridden: {}, block: owner, note });
+      out.push({ name: full, spec: layerSpec, location, overridden: {}, block: owner, blockInstance: ownerInstance, note });
       produced.set(inner, full);
     }
     last = produced.get(names[names.length - 1]);
@@ -302,6 +305,28 @@ function expandUse(
   if (repeat !== undefined && last !== undefined) setAlias(st, useName, last);
   return last;
 }
+
+/** The definition as the IR records it (one object per definition, its uses resolved as expanded). */
+function irDefinition(st: State, def: BlockDef): IRBlockDef {
+  let ir = irDefinitions.get(def);
+  if (ir) return ir;
+  const uses = [...new Set(def.spec.layers.flatMap((l) => (l.type === 'block' && typeof l.block === 'string' ? [l.block] : [])))];
+  ir = {
+    name: def.name,
+    file: def.file,
+    params: Object.entries(def.spec.params ?? {}).map(([name, p]) => ({ name, ...p })),
+    layers: def.spec.layers,
+    names: innerNames(def),
+    uses: uses.flatMap((u) => {
+      const d = st.blocks.get(u);
+      return d ? [irDefinition(st, d)] : [];
+    }),
+  };
+  irDefinitions.set(def, ir);
+  return ir;
+}
+
+const irDefinitions = new WeakMap<BlockDef, IRBlockDef>();
 
 function setAlias(st: State, name: string, target: string): void {
   st.aliases.set(name, target);

@@ -97,6 +97,7 @@ export function lowerModel(model: ResolvedModel): { ir?: ModelIR; diagnostics: D
       location: layer.location,
       description: layer.spec.description,
       ...(layer.block ? { block: layer.block } : {}),
+      ...(layer.blockInstance ? { blockInstance: layer.blockInstance } : {}),
     });
   }
   if (poisoned || diagnostics.length) return { diagnostics };

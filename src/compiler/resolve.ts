@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { Diagnostic, Location } from '../model/diagnostic.ts';
 import type { SourceFile } from './parse.ts';
 import type { InitScheme, LayerSpec, ModelSpec, TrainSpec } from '../model/spec.ts';
+import type { IRBlockInstance } from '../model/ir.ts';
 import { checkBlocks, expandLayers, type Aliases, type BlockDef } from './blocks.ts';
 import { loadSpecFile } from './load.ts';
 import { deriveNames } from './names.ts';
@@ -19,6 +20,8 @@ export interface ResolvedLayer {
   overridden: Record<string, Location>;
   /** For a layer from a block: the outermost block instance it belongs to (`layer2.0`) and its block. */
   block?: { instance: string; name: string };
+  /** For a layer from a block: its outermost instance, definition and arguments (the emitter's block functions). */
+  blockInstance?: IRBlockInstance;
   /** Context for its diagnostics (which block instance it comes from). */
   note?: string;
 }

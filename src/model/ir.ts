@@ -59,6 +59,36 @@ export interface IRNode {
   description?: string;
   /** For a layer from a block: the outermost block instance it belongs to (`layer2.0`) and the block's name. */
   block?: { instance: string; name: string };
+  /**
+   * For a layer from a block: the outermost instance as written, its definition and arguments, so
+   * that an emitter can keep the block as one function (generated code) and call it per instance.
+   * Absent on a layer a variant's `override` replaced (it no longer comes from the definition).
+   */
+  blockInstance?: IRBlockInstance;
+}
+
+/** A block argument's value. */
+export type IRParamValue = number | boolean | string;
+
+/** A block definition as written: its parameters and its layers with their `$param` expressions unevaluated. */
+export interface IRBlockDef {
+  name: string;
+  /** The file that defines it. */
+  file: string;
+  params: { name: string; type: 'integer' | 'number' | 'boolean' | 'string'; enum?: string[]; default?: IRParamValue }[];
+  /** The layer mappings as written (block uses among them). */
+  layers: readonly Readonly<Record<string, unknown>>[];
+  /** Each layer's name inside the block (given or derived). */
+  names: string[];
+  /** The definitions its block uses refer to. */
+  uses: IRBlockDef[];
+}
+
+/** One instance of a block in the model: `layer1.0` of `basic` with `{ width: 64 }`, defaults filled in. */
+export interface IRBlockInstance {
+  instance: string;
+  definition: IRBlockDef;
+  args: Record<string, IRParamValue>;
 }
 
 export interface ModelIR {
