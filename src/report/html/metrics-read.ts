@@ -25,7 +25,7 @@ function parseLine(line: string): unknown {
   try {
     return JSON.parse(line);
   } catch {
-    const quoted = line.replace(NON_JSON, (_, before: string, v: string) => `${before}"\u0000${v}"`);
+    const quoted = line.replace(NON_JSON, (_, before: string, v: string) => `${before}"\\u0000${v}"`);
     return JSON.parse(quoted, (_k, v: unknown) => (typeof v === 'string' && v.startsWith('\u0000') ? SPECIAL[v.slice(1)] : v));
   }
 }

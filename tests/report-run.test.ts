@@ -1,0 +1,221 @@
+// Run reports without a browser: damaged run folders (issue 13, item 5) still give a page that
+// shows what exists and says what is missing, the 2 MB bound for a 90-epoch run, metrics.jsonl
+// parsing, the trainer's per-epoch hook and the report command.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.ts';
+import { readMetricsText } from '../src/report/html/metrics-read.ts';
+import { readRunFolder } from '../src/report/html/run-folder.ts';
+import { runReportHtml } from '../src/report/html/run-page.ts';
+import { writeEpochReport, writeRunReport } from '../src/report/html/write.ts';
+
+const ROOT = path.join(import.meta.dirname, '..');
+const FIXTURE_RUN = path.join(import.meta.dirname, 'fixtures', 'report', 'run');
+const NOW = new Date('2026-11-30T12:00:00Z');
+let tmp = '';
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'netspec-report-'));
+});
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+let runCount = 0;
+/** A copy of the fixture run (5 epochs of a small model) with `damage` applied. */
+function runFolder(damage: (dir: string) => void = () => {}): string {
+  const dir = path.join(tmp, `run${++runCount}`);
+  fs.cpSync(FIXTURE_RUN, dir, { recursive: true });
+  fs.mkdirSync(path.join(dir, 'checkpoints'));
+  fs.writeFileSync(path.join(dir, 'checkpoints', 'ckpt-000000500.nsckpt'), Buffer.alloc(2048));
+  damage(dir);
+  return dir;
+}
+const edit = (file: string, f: (text: string) => string) => (dir: string) => fs.writeFileSync(path.join(dir, file), f(fs.readFileSync(path.join(dir, file), 'utf8')));
+const remove = (file: string) => (dir: string) => fs.rmSync(path.join(dir, file));
+/** Plotted points of one metric of run 0. */
+const points = (html: string, key: string) => html.match(new RegExp(`<circle class="pt[^"]*" data-run="0" data-key="${key}"`, 'g'))?.length ?? 0;
+
+describe('a damaged run folder still gets its report', () => {
+  it.each<[string, (dir: string) => void, string[], { trainLoss: number; architecture: boolean; text?: string }]>([
+    ['an intact run', () => {}, [], { trainLoss: 5, architecture: true }],
+    ['a truncated last line (killed while appending)', edit('metrics.jsonl', (t) => t.slice(0, -40)), ['NS0603'], { trainLoss: 4, architecture: true, text: 'the last line (5) is incomplete' }],
+    ['no epoch finished yet', edit('metrics.jsonl', () => ''), ['NS0605'], { trainLoss: 0, architecture: true, text: 'No epoch has finished yet' }],
+    ['NaN and Infinity written as bare tokens', edit('metrics.jsonl', (t) => t.replace('"trainLoss":0.5196', '"trainLoss":NaN').replace('"valLoss":0.5155', '"valLoss":-Infinity')),
+      ['NS0604'], { trainLoss: 4, architecture: true, text: 'epoch 3 has values that are not finite numbers: trainLoss NaN, valLoss -Infinity' }],
+    ['a line that is not an epoch record', edit('metrics.jsonl', (t) => t.replace(/^.*"epoch":2,.*$/m, '[1, 2, 3]')), ['NS0603'], { trainLoss: 4, architecture: true, text: 'line 2 is not an epoch record' }],
+    ['binary garbage in metrics.jsonl', (dir) => fs.writeFileSync(path.join(dir, 'metrics.jsonl'), Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x0a])), ['NS0603', 'NS0605'], { trainLoss: 0, architecture: true }],
+    ['no metrics.jsonl', remove('metrics.jsonl'), ['NS0602', ], { trainLoss: 0, architecture: true, text: 'metrics.jsonl is missing' }],
+    ['no spec', remove('spec.yaml'), ['NS0606'], { trainLoss: 5, architecture: false, text: 'spec.yaml is missing' }],
+    ['a spec with errors', edit('spec.yaml', (t) => t.replace('groups: 2', 'groups: 3')), ['NS0606'], { trainLoss: 5, architecture: false, text: 'NS0302' }],
+    ['no config.json', remove('config.json'), ['NS0602'], { trainLoss: 5, architecture: true, text: 'config.json is missing' }],
+    ['config.json not JSON', edit('config.json', (t) => t.slice(0, 30)), ['NS0602'], { trainLoss: 5, architecture: true, text: 'config.json is unreadable: not valid JSON' }],
+    ['environment.json not JSON (nothing else lost)', edit('environment.json', () => '{'), [], { trainLoss: 5, architecture: true, text: 'were not recorded' }],
+    ['checkpoints/ is a file', (dir) => (fs.rmSync(path.join(dir, 'checkpoints'), { recursive: true }), fs.writeFileSync(path.join(dir, 'checkpoints'), 'x')), [], { trainLoss: 5, architecture: true, text: 'No checkpoint' }],
+  ])('%s', (_, damage, codes, want) => {
+    const dir = runFolder(damage);
+    const run = readRunFolder(dir);
+    expect(run.problems.map((d) => d.code)).toEqual(codes);
+    const html = runReportHtml([run], { now: NOW });
+    expect(points(html, 'trainLoss')).toBe(want.trainLoss);
+    expect(html.includes('class="ns-arch"') || html.includes('-arch" viewBox')).toBe(want.architecture);
+    if (want.text) expect(html).toContain(want.text);
+    for (const d of run.problems) expect(html).toContain(d.code);
+    // What was readable is still there: the epochs table and the options.
+    if (want.trainLoss) expect(html).toContain('Every epoch');
+  });
+
+  it('reads a variant\'s parent from spec-parents/', () => {
+    const dir = runFolder((d) => {
+      fs.copyFileSync(path.join(ROOT, 'models', 'alexnet-single-tower.yaml'), path.join(d, 'spec.yaml'));
+      fs.mkdirSync(path.join(d, 'spec-parents'));
+      fs.copyFileSync(path.join(ROOT, 'models', 'alexnet.yaml'), path.join(d, 'spec-parents', 'alexnet.yaml'));
+    });
+    const run = readRunFolder(dir);
+    expect(run.problems).toEqual([]);
+    expect(run.ir?.name).toBe('alexnet-single-tower');
+    expect(run.specs.map((s) => s.file)).toEqual(['spec.yaml', 'spec-parents/alexnet.yaml']);
+  });
+
+  it('shows the spec\'s text escaped', () => {
+    const dir = runFolder(edit('spec.yaml', (t) => `# </pre><script>alert(1)</script>\n${t}`));
+    const html = runReportHtml([readRunFolder(dir)], { now: NOW });
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('# &lt;/pre&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('a folder that does not exist is an error, and nothing is written', () => {
+    const out = path.join(tmp, 'nothing.html');
+    const r = writeRunReport([path.join(tmp, 'no-such-run')], out, NOW);
+    expect(r.ok).toBe(false);
+    expect(r.problems.map((d) => [d.code, d.severity])).toEqual([['NS0601', 'error']]);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});
+
+describe('metrics.jsonl', () => {
+  it.each<[string, string, number[], string[]]>([
+    ['complete lines', '{"epoch":1,"trainLoss":1}\n{"epoch":2,"trainLoss":0.5}\n', [1, 2], []],
+    ['a truncated last line', '{"epoch":1,"trainLoss":1}\n{"epoch":2,"trainLo', [1], ['NS0603']],
+    ['a last line without its newline, but whole', '{"epoch":1,"trainLoss":1}\n{"epoch":2,"trainLoss":0.5}', [1, 2], []],
+    ['bare NaN, Infinity, -Infinity', '{"epoch":1,"trainLoss":NaN,"valLoss":Infinity,"lr":-Infinity}\n', [1], ['NS0604']],
+    ['null (no validation split) is not a problem', '{"epoch":1,"trainLoss":1,"valLoss":null}\n', [1], []],
+    ['a string where a number belongs', '{"epoch":1,"trainLoss":"0.5"}\n', [1], ['NS0604']],
+    ['epoch 0, a fractional epoch, a missing epoch', '{"epoch":0}\n{"epoch":1.5}\n{"trainLoss":1}\n', [], ['NS0603', 'NS0603', 'NS0603']],
+    ['out of order and repeated epochs: sorted, the last line wins', '{"epoch":2,"trainLoss":2}\n{"epoch":1,"trainLoss":1}\n{"epoch":2,"trainLoss":3}\n', [1, 2], []],
+    ['blank lines', '\n\n{"epoch":1}\n\n', [1], []],
+  ])('%s', (_, text, epochs, codes) => {
+    const r = readMetricsText(text, 'metrics.jsonl');
+    expect(r.epochs.map((e) => e.epoch)).toEqual(epochs);
+    expect(r.problems.map((d) => d.code)).toEqual(codes);
+  });
+
+  it('keeps the values it could read, non-finite ones as they were written', () => {
+    const r = readMetricsText('{"epoch":1,"trainLoss":NaN,"valLoss":Infinity,"lr":-Infinity,"valTop1Error":0.25}\n{"epoch":2,"trainLoss":0.5}\n', 'm');
+    expect(r.epochs[0].trainLoss).toBeNaN();
+    expect(r.epochs[0].valLoss).toBe(Infinity);
+    expect(r.epochs[0].lr).toBe(-Infinity);
+    expect(r.epochs[0].valTop1Error).toBe(0.25);
+    expect(r.epochs[1].trainLoss).toBe(0.5);
+  });
+});
+
+describe('size', () => {
+  /** 90 epochs as the trainer writes them. */
+  const ninety = () =>
+    Array.from({ length: 90 }, (_, i) => {
+      const e = i + 1;
+      return JSON.stringify({ epoch: e, step: 10009 * e, trainLoss: 6.9 / Math.sqrt(e), trainTop1Error: 0.99 / Math.sqrt(e), valLoss: 6.5 / Math.sqrt(e), valTop1Error: 0.9 / Math.sqrt(e) + 0.0001 * e, valTop5Error: 0.7 / Math.sqrt(e), lr: 0.01 / 10 ** Math.floor(e / 30), images: 1281167, imagesPerSec: 900 + (e % 7) * 3.123456789, seconds: 1423.456789 });
+    }).join('\n') + '\n';
+
+  it.each([['alexnet.yaml'], ['resnet50.yaml']])('a 90-epoch run of %s stays under 2 MB', (model) => {
+    const dir = runFolder((d) => {
+      fs.copyFileSync(path.join(ROOT, 'models', model), path.join(d, 'spec.yaml'));
+      fs.writeFileSync(path.join(d, 'metrics.jsonl'), ninety());
+    });
+    const r = writeRunReport([dir], path.join(dir, 'report.html'), NOW);
+    expect(r.problems).toEqual([]);
+    const html = fs.readFileSync(path.join(dir, 'report.html'), 'utf8');
+    expect(points(html, 'valTop1Error')).toBe(90);
+    expect(r.bytes).toBe(Buffer.byteLength(html));
+    expect(r.bytes).toBeLessThan(2 * 1024 * 1024);
+  });
+});
+
+describe('the trainer\'s hook', () => {
+  it('writes report.html and records the environment once per process', () => {
+    const dir = runFolder(remove('environment.json'));
+    const warnings: string[] = [];
+    writeEpochReport(dir, { backend: 'cpu', tfjs: '4.22.0', epoch: 1 }, (l) => warnings.push(l), NOW);
+    writeEpochReport(dir, { backend: 'cpu', tfjs: '4.22.0', epoch: 2 }, (l) => warnings.push(l), NOW);
+    expect(warnings).toEqual([]);
+    const env = JSON.parse(fs.readFileSync(path.join(dir, 'environment.json'), 'utf8'));
+    expect(env.sessions).toHaveLength(1);
+    expect(env.sessions[0]).toMatchObject({ backend: 'cpu', tfjs: '4.22.0', fromEpoch: 1, pid: process.pid, cores: os.cpus().length });
+    const html = fs.readFileSync(path.join(dir, 'report.html'), 'utf8');
+    expect(html).toContain('<td>cpu</td>');
+    expect(fs.readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('a report it cannot write is one warning, never an exception', () => {
+    const warnings: string[] = [];
+    expect(() => writeEpochReport(path.join(tmp, 'gone', 'run'), { backend: 'cpu', epoch: 1 }, (l) => warnings.push(l), NOW)).not.toThrow();
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(warnings.every((w) => w.startsWith('NS0608'))).toBe(true);
+  });
+});
+
+describe('netspec report', () => {
+  const run = (argv: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    return main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), cwd: tmp }).then((code) => ({ code, out: out.join('\n'), err: err.join('\n') }));
+  };
+
+  it('rebuilds <run>/report.html', async () => {
+    const dir = runFolder();
+    const r = await run(['report', dir]);
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(r.out).toMatch(/^wrote .*report\.html \(\d+ KB\)$/);
+    expect(fs.readFileSync(path.join(dir, 'report.html'), 'utf8')).toContain('<h1>netspec run');
+  });
+
+  it('overlays several runs into --out, and a damaged one is reported as warnings', async () => {
+    const a = runFolder();
+    const b = runFolder(edit('metrics.jsonl', (t) => t.slice(0, -40)));
+    const r = await run(['report', a, b, '--out', 'both.html']);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('warning[NS0603]');
+    const html = fs.readFileSync(path.join(tmp, 'both.html'), 'utf8');
+    expect(html.match(/data-run="0" data-key="trainLoss"/g)).toHaveLength(5);
+    expect(html.match(/data-run="1" data-key="trainLoss"/g)).toHaveLength(4);
+  });
+
+  it.each([
+    [['report'], 'give a run folder'],
+    [['report', 'a', 'b'], 'name it with --out FILE'],
+  ])('refuses %j', async (argv, message) => {
+    const r = await run(argv);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(message);
+  });
+
+  it('a missing run folder exits 1 with NS0601', async () => {
+    const r = await run(['report', 'no-such-run']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('error[NS0601]');
+  });
+
+  it('summary --svg writes the picture alone; diff --html the side-by-side page', async () => {
+    const svg = await run(['summary', path.join(ROOT, 'tests/fixtures/report/small.yaml'), '--svg', 'small.svg']);
+    expect(svg.code).toBe(0);
+    expect(fs.readFileSync(path.join(tmp, 'small.svg'), 'utf8')).toBe(fs.readFileSync(path.join(ROOT, 'tests/fixtures/report/small.svg'), 'utf8'));
+    const diff = await run(['diff', path.join(ROOT, 'models/alexnet.yaml'), path.join(ROOT, 'models/alexnet-single-tower.yaml'), '--html', 'd.html']);
+    expect(diff.code).toBe(0);
+    const html = fs.readFileSync(path.join(tmp, 'd.html'), 'utf8');
+    // The single-tower variant changes conv2, conv4, conv5 (groups 2 -> 1) and the totals.
+    expect([...html.matchAll(/<tr class="changed"><td>~<\/td><td>([^<]+)</g)].map((m) => m[1])).toEqual(['conv2', 'conv4', 'conv5']);
+    const three = await run(['diff', path.join(ROOT, 'models/alexnet.yaml'), path.join(ROOT, 'models/alexnet.yaml'), path.join(ROOT, 'models/alexnet.yaml'), '--html', 'x.html']);
+    expect(three.code).toBe(1);
+    expect(three.err).toContain('--html draws two models');
+  });
+});
