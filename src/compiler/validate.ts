@@ -6,7 +6,8 @@
 // missing field; a bad `kernel` fails each branch of its anyOf). `explain` folds them: unions are
 // re-checked against the one branch that fits the value's type, the rest grouped by path.
 import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type { Diagnostic, Location } from '../model/diagnostic.ts';
 import { diagnostic, type Code } from '../model/codes.ts';
 import { closest } from './diagnostics.ts';
@@ -65,7 +66,10 @@ function compiler(): Compiled {
   const root = JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as JsonSchema;
   // strictRequired is off because `required` inside if/oneOf names properties declared beside
   // them, which ajv cannot see; tests/schema.test.ts checks every required name instead.
-  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, discriminator: true, verbose: true });
+  // Loaded here, not at import: a valid spec never needs ajv (schema-check.ts), and ajv's 60-odd
+  // CommonJS files were a tenth of `summary`'s start-up.
+  const { Ajv: AjvClass } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+  const ajv = new AjvClass({ allErrors: true, strict: true, strictRequired: false, discriminator: true, verbose: true });
   ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
   const validate = ajv.compile(root);
   const pointers = new Map<object, string>();
