@@ -22,4 +22,4 @@ if [[ ! -f "$built" ]] || [[ -n "$(find native/src native/binding.gyp -newer "$b
 fi
 mkdir -p prebuilds/linux-x64
 cp "$built" prebuilds/linux-x64/
-echo "pack-native: prebuilds/linux-x64/netspec_native.node ($(du -k "$built" | cut -f1) KiB)"
+echo "pack-native: prebuilds/linux-x64/netspec_native.node ($(du -k "$built" | cut -f1) KiB)" >&2
