@@ -10,6 +10,8 @@ import { readMetricsText } from '../src/report/html/metrics-read.ts';
 import { readRunFolder } from '../src/report/html/run-folder.ts';
 import { runReportHtml } from '../src/report/html/run-page.ts';
 import { writeEpochReport, writeRunReport } from '../src/report/html/write.ts';
+import { startRun } from '../src/runtime/train/run.ts';
+import { haveFashion, quietIO, tinyConfig, tinyModel } from './train-helpers.ts';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const FIXTURE_RUN = path.join(import.meta.dirname, 'fixtures', 'report', 'run');
@@ -162,6 +164,24 @@ describe('the trainer\'s hook', () => {
     expect(warnings.length).toBeGreaterThan(0);
     expect(warnings.every((w) => w.startsWith('NS0608'))).toBe(true);
   });
+});
+
+describe.skipIf(!haveFashion)('training (real Fashion-MNIST, a tiny net)', () => {
+  it('rewrites report.html after every epoch, each time with that many points', async () => {
+    const dir = path.join(tmp, 'trained');
+    const spec = path.join(ROOT, 'tests/fixtures/report/small.yaml');
+    const seen: number[] = [];
+    const r = await startRun({
+      dir, config: tinyConfig({ epochs: 2, stepsPerEpoch: 2, valSteps: 1 }), model: tinyModel(), io: quietIO().io,
+      specs: [{ file: spec, text: fs.readFileSync(spec, 'utf8') }],
+      onEpoch: () => seen.push(points(fs.readFileSync(path.join(dir, 'report.html'), 'utf8'), 'valTop1Error')),
+    });
+    expect(r.status).toBe('completed');
+    expect(seen).toEqual([1, 2]);
+    const env = JSON.parse(fs.readFileSync(path.join(dir, 'environment.json'), 'utf8'));
+    expect(env.sessions.map((e: { fromEpoch: number }) => e.fromEpoch)).toEqual([1]);
+    expect(readRunFolder(dir).problems).toEqual([]);
+  }, 120_000);
 });
 
 describe('netspec report', () => {

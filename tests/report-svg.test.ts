@@ -78,7 +78,7 @@ describe('the architecture graph', () => {
 describe('the layout', () => {
   it.each([['small', small], ['alexnet', alexnet]])('layoutSync gives what elkjs\' public async API gives (%s)', async (_, ir) => {
     const graph = elkGraph(buildGraph(ir));
-    const viaApi = await new ELK().layout(structuredClone(graph) as Parameters<ELK['layout']>[0]);
+    const viaApi = await new ELK().layout(structuredClone(graph) as Parameters<InstanceType<typeof ELK>['layout']>[0]);
     expect(JSON.parse(JSON.stringify(layoutSync(graph)))).toEqual(JSON.parse(JSON.stringify(viaApi)));
   });
 });
