@@ -9,7 +9,8 @@ export function table(header: string[], rows: string[][], align: Align[]): strin
   return [rule('-'), line(header), rule('='), ...rows.map(line), rule('-')];
 }
 
-export const int = (n: number) => n.toLocaleString('en-US');
+/** 1234567 -> "1,234,567" (toLocaleString's result, without loading ICU's number formatting at start-up). */
+export const int = (n: number) => (Number.isSafeInteger(n) ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : n.toLocaleString('en-US'));
 export const signed = (n: number) => (n > 0 ? `+${int(n)}` : n === 0 ? '0' : int(n));
 export const shape = (s: number[] | number[][]) =>
   Array.isArray(s[0]) ? (s as number[][]).map((x) => `[${x.join(', ')}]`).join(' ') : `[${(s as number[]).join(', ')}]`;
