@@ -9,6 +9,7 @@ import { diagnostic } from '../../model/codes.ts';
 import type { Diagnostic } from '../../model/diagnostic.ts';
 import type { ModelIR } from '../../model/ir.ts';
 import type { Environment } from './environment.ts';
+import { memo } from './memo.ts';
 import { readMetricsText, type EpochRecord } from './metrics-read.ts';
 
 export interface CheckpointFile {
@@ -56,8 +57,20 @@ function readJson(file: string): { value?: unknown; error?: string } {
   }
 }
 
-/** The run's model, from its copied spec: a parent it `extends` is read from spec-parents/. */
-function specIR(dir: string, problems: Diagnostic[]): ModelIR | undefined {
+const models = memo<{ ir?: ModelIR; problems: Diagnostic[] }>();
+
+/** The run's model, from its copied spec (the same texts in the same folder: the same model). */
+function specIR(dir: string, specs: RunData['specs'], problems: Diagnostic[]): ModelIR | undefined {
+  const r = models(`${path.resolve(dir)}\n${JSON.stringify(specs)}`, () => {
+    const found: Diagnostic[] = [];
+    return { ir: resolveSpec(dir, found), problems: found };
+  });
+  problems.push(...r.problems);
+  return r.ir;
+}
+
+/** Resolves and lowers spec.yaml: a parent it `extends` is read from spec-parents/. */
+function resolveSpec(dir: string, problems: Diagnostic[]): ModelIR | undefined {
   const own = path.join(dir, 'spec.yaml');
   const load = (file: string) => {
     if (path.resolve(file) === path.resolve(own)) return loadSpecFile(file);
@@ -143,7 +156,7 @@ export function readRunFolder(dir: string): RunData {
     } catch {
       /* no parents */
     }
-    data.ir = specIR(dir, data.problems);
+    data.ir = specIR(dir, data.specs, data.problems);
   }
 
   const env = readJson(path.join(dir, 'environment.json'));

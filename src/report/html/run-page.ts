@@ -9,6 +9,7 @@ import { esc, grouped, shapeText } from './escape.ts';
 import { curveCharts, formatValue, runColor } from './curves.ts';
 import { details, page, pre, raw, section, table, type Cell } from './html.ts';
 import { bestEpoch, finite } from './metrics-read.ts';
+import { memo } from './memo.ts';
 import type { RunData } from './run-folder.ts';
 
 export interface RunPageOptions {
@@ -16,8 +17,21 @@ export interface RunPageOptions {
   now: Date;
 }
 
+const figures = memo<{ html: string; problem?: Diagnostic }>();
+
 /** The drawing, or the reason there is none (a problem is added to `problems`). */
 export function architectureFigure(ir: ModelIR, idPrefix: string, problems: Diagnostic[]): string {
+  const key = `${idPrefix}\n${ir.name}\n${resolvedLayers(ir)}`;
+  const f = figures(key, () => {
+    const found: Diagnostic[] = [];
+    const html = drawArchitecture(ir, idPrefix, found);
+    return { html, problem: found[0] };
+  });
+  if (f.problem) problems.push(f.problem);
+  return f.html;
+}
+
+function drawArchitecture(ir: ModelIR, idPrefix: string, problems: Diagnostic[]): string {
   const pictures: string[] = [];
   try {
     pictures.push(`<div class="arch">${architectureSvg(ir, { idPrefix })}</div>`);
