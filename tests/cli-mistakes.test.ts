@@ -217,3 +217,36 @@ describe('what is given as the spec', () => {
     expect(text).not.toContain('\r');
   });
 });
+
+describe.skipIf(!haveFashion)('Ctrl-C during training', () => {
+  it('stops after the current step with a checkpoint, exits 130, and --resume finishes the run', async () => {
+    const { spawn } = await import('node:child_process');
+    const spec = path.join(tmp, 'sigint.yaml');
+    const dir = path.join(tmp, 'sigint-run');
+    fs.writeFileSync(spec, tinySpec(10).replace('stepsPerEpoch: 2', 'stepsPerEpoch: 200'));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'train', spec, '--out', dir, '--backend', 'cpu', '--progress', 'lines', '--val-steps', '1'], { cwd: root });
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (b) => (err += b));
+    const code = await new Promise<number | null>((done) => {
+      child.stdout.on('data', (b) => {
+        out += b;
+        // The first progress line: training is under way.
+        if (/step \d+\/200/.test(out) && !child.killed) child.kill('SIGINT');
+      });
+      child.on('exit', (c) => done(c));
+    });
+    expect(err).toContain('interrupted: stopping after this step and writing a checkpoint');
+    expect(code).toBe(130);
+    const stopped = /stopped after (\d+) steps; checkpoint (\S+); continue with: npm run train -- --resume/.exec(err);
+    expect(stopped).not.toBeNull();
+    const steps = Number(stopped![1]);
+    expect(steps).toBeGreaterThan(0);
+    expect(steps).toBeLessThan(200);
+    expect(fs.readdirSync(path.join(dir, 'checkpoints')).length).toBeGreaterThan(0);
+    const r = await run('train', '--resume', dir, '--progress', 'lines');
+    expect(r.out).toContain(`${steps} updates done`);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^done: 1 epochs, 200 steps/m);
+  }, 180_000);
+});
