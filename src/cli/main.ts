@@ -28,6 +28,7 @@ const commands: Record<string, () => Promise<Command>> = {
   diff: async () => (await import('./diff.ts')).diffCommand,
   train: async () => (await import('./train.ts')).trainCommand,
   eval: async () => (await import('./eval.ts')).evalCommand,
+  export: async () => (await import('./export.ts')).exportCommand,
   init: async () => (await import('./init.ts')).initCommand,
   report: async () => (await import('./report.ts')).reportCommand,
 };

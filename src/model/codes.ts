@@ -81,6 +81,14 @@ export const CODES = {
   NS0606: 'spec missing or invalid: no architecture drawn',
   NS0607: 'architecture could not be laid out',
   NS0608: 'report could not be written',
+  // ---- NS07xx: export (src/export/: PyTorch, ONNX) and weights coming back
+  NS0701: 'layer the export target cannot express',
+  NS0702: 'weights do not fit the model',
+  NS0703: 'Python package missing',
+  NS0704: 'export output cannot be written',
+  NS0705: 'layer name unusable as a module path',
+  NS0706: 'weights file unreadable',
+  NS0707: 'exported file fails its check',
 } as const;
 
 export type Code = keyof typeof CODES;
