@@ -9,6 +9,7 @@ import { main } from '../src/cli/main.ts';
 import { readMetricsText } from '../src/report/html/metrics-read.ts';
 import { readRunFolder } from '../src/report/html/run-folder.ts';
 import { runReportHtml } from '../src/report/html/run-page.ts';
+import { logsStep, logSteps, readStepsText, thin } from '../src/report/html/steps.ts';
 import { writeEpochReport, writeRunReport } from '../src/report/html/write.ts';
 import { startRun } from '../src/runtime/train/run.ts';
 import { haveFashion, quietIO, tinyConfig, tinyModel } from './train-helpers.ts';
@@ -121,6 +122,43 @@ describe('metrics.jsonl', () => {
   });
 });
 
+describe('steps.jsonl', () => {
+  it('logs every update up to 2,000, then thins out: about 1,000 lines per doubling', () => {
+    expect([1, 2, 1999, 2000, 2001, 4000, 4002, 4004, 8000, 8004, 8008].filter(logsStep)).toEqual([1, 2, 1999, 2000, 4000, 4004, 8000, 8008]);
+    let lines = 0;
+    for (let g = 1; g <= 900_900; g++) if (logsStep(g)) lines++;
+    expect(lines).toBeGreaterThan(8000);
+    expect(lines).toBeLessThan(12_000);
+  });
+
+  it.each<[string, string, number[], string[]]>([
+    ['whole lines', '{"epoch":1,"step":1,"globalStep":1,"loss":2}\n{"epoch":1,"step":2,"globalStep":2,"loss":1}\n', [1, 2], []],
+    ['a partial last line (killed while appending) is dropped quietly', '{"epoch":1,"step":1,"globalStep":1,"loss":2}\n{"epoch":1,"st', [1], []],
+    ['a resumed run wrote some updates twice: the last wins', '{"epoch":1,"step":1,"globalStep":1,"loss":2}\n{"epoch":1,"step":2,"globalStep":2,"loss":1}\n{"epoch":1,"step":2,"globalStep":2,"loss":0.5}\n', [1, 2], []],
+    ['garbage in the middle', '{"epoch":1,"step":1,"globalStep":1,"loss":2}\nxx\n[]\n{"epoch":1,"step":3,"globalStep":3,"loss":1}\n', [1, 3], ['NS0603']],
+  ])('%s', (_, text, steps, codes) => {
+    const r = readStepsText(text, 'steps.jsonl');
+    expect(r.steps.map((x) => x.globalStep)).toEqual(steps);
+    expect(r.problems.map((d) => d.code)).toEqual(codes);
+    if (steps.includes(2)) expect(r.steps.find((x) => x.globalStep === 2)!.loss).toBe(text.includes('0.5') ? 0.5 : 1);
+  });
+
+  it('thins to evenly spread points, keeping the first and the last', () => {
+    expect(thin([1, 2, 3], 5)).toEqual([1, 2, 3]);
+    expect(thin(Array.from({ length: 101 }, (_, i) => i), 5)).toEqual([0, 25, 50, 75, 100]);
+  });
+
+  it('an append that fails is one warning, and the next hook still runs', () => {
+    const warnings: string[] = [];
+    const heard: number[] = [];
+    const hook = logSteps(path.join(tmp, 'no', 'such', 'dir'), (l) => warnings.push(l), (s) => heard.push(s.globalStep));
+    for (let g = 1; g <= 3; g++) hook({ epoch: 0, step: g, globalStep: g, loss: 1, top1Error: 0.5, imagesPerSec: 10 });
+    expect(heard).toEqual([1, 2, 3]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^NS0608 could not append to .*steps\.jsonl/);
+  });
+});
+
 describe('size', () => {
   /** 90 epochs as the trainer writes them. */
   const ninety = () =>
@@ -133,6 +171,10 @@ describe('size', () => {
     const dir = runFolder((d) => {
       fs.copyFileSync(path.join(ROOT, 'models', model), path.join(d, 'spec.yaml'));
       fs.writeFileSync(path.join(d, 'metrics.jsonl'), ninety());
+      // AlexNet's 90 epochs of 10,009 updates, as the trainer logs them.
+      const steps: string[] = [];
+      for (let g = 1; g <= 90 * 10009; g++) if (logsStep(g)) steps.push(JSON.stringify({ epoch: Math.ceil(g / 10009), step: ((g - 1) % 10009) + 1, globalStep: g, loss: 6.9 / Math.sqrt(g / 1000 + 1), top1Error: 0.99 / Math.sqrt(g / 1000 + 1), imagesPerSec: 901.2345 }));
+      fs.writeFileSync(path.join(d, 'steps.jsonl'), `${steps.join('\n')}\n`);
     });
     const r = writeRunReport([dir], path.join(dir, 'report.html'), NOW);
     expect(r.problems).toEqual([]);
@@ -178,6 +220,11 @@ describe.skipIf(!haveFashion)('training (real Fashion-MNIST, a tiny net)', () =>
     });
     expect(r.status).toBe('completed');
     expect(seen).toEqual([1, 2]);
+    // Every update of this short run is in steps.jsonl, and drawn.
+    const steps = fs.readFileSync(path.join(dir, 'steps.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(steps.map((x) => [x.epoch, x.step, x.globalStep])).toEqual([[1, 1, 1], [1, 2, 2], [2, 1, 3], [2, 2, 4]]);
+    expect(steps[3].loss).toBeCloseTo(r.metrics[1].trainLoss, 6);
+    expect(fs.readFileSync(path.join(dir, 'report.html'), 'utf8')).toContain('data-chart="step-loss"');
     const env = JSON.parse(fs.readFileSync(path.join(dir, 'environment.json'), 'utf8'));
     expect(env.sessions.map((e: { fromEpoch: number }) => e.fromEpoch)).toEqual([1]);
     expect(readRunFolder(dir).problems).toEqual([]);

@@ -53,8 +53,12 @@ export function formatValue(v: number, format: ChartSpec['format']): string {
   return String(Number(v.toPrecision(4)));
 }
 
-/** One chart's SVG. */
-export function chartSvg(spec: ChartSpec, runs: CurveRun[]): string {
+/** The x axis: epochs (a dot per epoch, the best one marked) or updates (lines only). */
+export interface ChartAxis { unit: 'epoch' | 'update'; dots: boolean; best: boolean }
+const EPOCHS: ChartAxis = { unit: 'epoch', dots: true, best: true };
+
+/** One chart's SVG. Records' `epoch` is the x value (the update number on an 'update' axis). */
+export function chartSvg(spec: ChartSpec, runs: CurveRun[], axis: ChartAxis = EPOCHS): string {
   const values = runs.flatMap((r) => r.epochs.flatMap((e) => spec.series.map((s) => finite(e, s.key)).filter((v): v is number => v !== undefined)));
   const epochs = runs.flatMap((r) => r.epochs.map((e) => e.epoch));
   const out: string[] = [
@@ -91,11 +95,11 @@ export function chartSvg(spec: ChartSpec, runs: CurveRun[]): string {
   }
   out.push(`<line class="axis" x1="${M.left}" x2="${M.left}" y1="${M.top}" y2="${H - M.bottom}"/>`,
     `<line class="axis" x1="${M.left}" x2="${W - M.right}" y1="${H - M.bottom}" y2="${H - M.bottom}"/>`,
-    `<text class="tick" x="${W - M.right}" y="${H - 4}" text-anchor="end">epoch</text>`);
+    `<text class="tick" x="${W - M.right}" y="${H - 4}" text-anchor="end">${axis.unit}</text>`);
 
   runs.forEach((run, ri) => {
     const color = runColor(ri);
-    const best = bestEpoch(run.epochs);
+    const best = axis.best ? bestEpoch(run.epochs) : undefined;
     if (best) {
       out.push(`<line class="best" data-run="${ri}" data-epoch="${best.epoch}" x1="${num(px(best.epoch))}" x2="${num(px(best.epoch))}" y1="${M.top}" y2="${H - M.bottom}" stroke="${color}"><title>${esc(`${run.label}: best epoch ${best.epoch}`)}</title></line>`);
     }
@@ -116,7 +120,8 @@ export function chartSvg(spec: ChartSpec, runs: CurveRun[]): string {
       for (const e of run.epochs) {
         const raw = e[s.key];
         const v = finite(e, s.key);
-        const what = `${run.label} · epoch ${e.epoch} · ${s.label} ${spec.title.toLowerCase()}`;
+        const what = `${run.label} · ${axis.unit} ${e.epoch} · ${s.label} ${spec.title.toLowerCase()}`;
+        if (!axis.dots) continue;
         if (v !== undefined && !(log && v <= 0)) {
           const isBest = best && best.epoch === e.epoch && best.key === s.key;
           out.push(`<circle class="pt${isBest ? ' best-pt' : ''}" data-run="${ri}" data-key="${s.key}" data-epoch="${e.epoch}" cx="${num(px(e.epoch))}" cy="${num(py(v))}" r="${isBest ? 5 : 2.6}" fill="${isBest ? '#fff' : color}" stroke="${color}"><title>${esc(`${what}: ${formatValue(v, spec.format)}${isBest ? ' (best)' : ''}`)}</title></circle>`);
@@ -132,3 +137,14 @@ export function chartSvg(spec: ChartSpec, runs: CurveRun[]): string {
 
 /** Every chart, for these runs. */
 export const curveCharts = (runs: CurveRun[]): string[] => CHARTS.map((c) => chartSvg(c, runs));
+
+export const STEP_CHARTS: ChartSpec[] = [
+  { id: 'step-loss', title: 'Training loss per update', format: 'number', zero: true, series: [{ key: 'trainLoss', label: 'running mean in its epoch', dashed: false }] },
+  { id: 'step-top1', title: 'Training top-1 error per update', format: 'percent', zero: true, series: [{ key: 'trainTop1Error', label: 'running mean in its epoch', dashed: false }] },
+];
+
+/** Per-update charts from steps.jsonl records (x: the update number). */
+export function stepCharts(runs: { label: string; steps: { globalStep: number; loss: number; top1Error: number }[] }[]): string[] {
+  const asRecords = runs.map((r) => ({ label: r.label, epochs: r.steps.map((s) => ({ epoch: s.globalStep, trainLoss: s.loss, trainTop1Error: s.top1Error })) }));
+  return STEP_CHARTS.map((c) => chartSvg(c, asRecords, { unit: 'update', dots: false, best: false }));
+}

@@ -11,6 +11,7 @@ import type { ModelIR } from '../../model/ir.ts';
 import type { Environment } from './environment.ts';
 import { memo } from './memo.ts';
 import { readMetricsText, type EpochRecord } from './metrics-read.ts';
+import { readStepsText, STEPS_FILE, type StepRecord } from './steps.ts';
 
 export interface CheckpointFile {
   file: string;
@@ -25,6 +26,8 @@ export interface RunData {
   label: string;
   found: boolean;
   epochs: EpochRecord[];
+  /** steps.jsonl: per-update training figures (absent in runs from before it existed). */
+  steps: StepRecord[];
   config?: Record<string, unknown>;
   /** spec.yaml then its parents (spec-parents/), as copied at the start of the run. */
   specs: { file: string; text: string }[];
@@ -114,7 +117,7 @@ function readCheckpoints(dir: string): CheckpointFile[] {
 
 /** Reads a run folder. Never throws; `problems` says what is missing. */
 export function readRunFolder(dir: string): RunData {
-  const data: RunData = { dir, label: path.basename(path.resolve(dir)), found: false, epochs: [], specs: [], environment: [], checkpoints: [], exported: false, problems: [] };
+  const data: RunData = { dir, label: path.basename(path.resolve(dir)), found: false, epochs: [], steps: [], specs: [], environment: [], checkpoints: [], exported: false, problems: [] };
   let isDir = false;
   try {
     isDir = fs.statSync(dir).isDirectory();
@@ -137,6 +140,13 @@ export function readRunFolder(dir: string): RunData {
     data.epochs = m.epochs;
     data.problems.push(...m.problems);
     if (m.epochs.length === 0) data.problems.push(warning('NS0605', `no epoch has finished yet (${metricsPath} holds no epoch): no curves`, 'the report is rewritten after every epoch'));
+  }
+
+  const steps = readText(path.join(dir, STEPS_FILE));
+  if (steps.text !== undefined) {
+    const s = readStepsText(steps.text, path.join(dir, STEPS_FILE));
+    data.steps = s.steps;
+    data.problems.push(...s.problems);
   }
 
   const config = readJson(path.join(dir, 'config.json'));

@@ -6,11 +6,15 @@ import type { ModelIR } from '../../model/ir.ts';
 import { summarize } from '../../model/summary.ts';
 import { architectureSvg } from './arch-svg.ts';
 import { esc, grouped, shapeText } from './escape.ts';
-import { curveCharts, formatValue, runColor } from './curves.ts';
+import { curveCharts, formatValue, runColor, stepCharts } from './curves.ts';
 import { details, page, pre, raw, section, table, type Cell } from './html.ts';
 import { bestEpoch, finite } from './metrics-read.ts';
 import { memo } from './memo.ts';
 import type { RunData } from './run-folder.ts';
+import { thin } from './steps.ts';
+
+/** Per-update points drawn per run: enough for the eye, small for a 90-epoch run. */
+const STEP_POINTS = 500;
 
 export interface RunPageOptions {
   /** When the page was made (shown in the footer). */
@@ -131,15 +135,19 @@ export function runReportHtml(runs: RunData[], opts: RunPageOptions): string {
     '<span><span class="swatch dashed" style="border-color:#6b7280"></span>train</span><span><span class="swatch" style="border-color:#6b7280"></span>validation</span>' +
     '<span>hollow dot and dotted line: best epoch</span></div>';
   const curves = anyEpoch
-    ? `${legend}<div class="charts">\n${curveCharts(curveRuns).join('\n')}\n</div><p class="sub">One point per epoch (metrics.jsonl); the trainer logs no per-step values.</p>`
+    ? `${legend}<div class="charts">\n${curveCharts(curveRuns).join('\n')}\n</div><p class="sub">One point per epoch (metrics.jsonl).</p>`
     : '<p>No epoch has finished yet: there is nothing to plot.</p>';
+  const stepRuns = runs.map((r) => ({ label: r.label, steps: thin(r.steps, STEP_POINTS) }));
+  const perStep = runs.some((r) => r.steps.length)
+    ? `<h3>Per update</h3><div class="charts">\n${stepCharts(stepRuns).join('\n')}\n</div><p class="sub">steps.jsonl: the epoch's running mean after each logged update (at most ${STEP_POINTS} drawn per run).</p>`
+    : '';
   // Sections are built first: drawing can add problems.
   const perRun = runs.map((r, i) =>
     runs.length === 1 ? runSections(r, i, problems) : details(`${r.label} (${name(r)})`, runSections(r, i, problems), i === 0));
   const body = [
     `<header><h1>${esc(title)}</h1><p class="sub">${esc(runs.map(name).filter((v, i, a) => a.indexOf(v) === i).join(', '))}</p></header>`,
     problemList(problems),
-    section('curves', 'Curves', curves),
+    section('curves', 'Curves', curves + perStep),
     section('runs', runs.length === 1 ? 'The run' : 'The runs', perRun.join('\n')),
     `<footer>Written by netspec on ${esc(opts.now.toISOString())}. One file: inline SVG and CSS, no script, nothing loaded from elsewhere.</footer>`,
   ];
