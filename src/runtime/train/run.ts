@@ -22,6 +22,7 @@ import { exportModel } from './export.ts';
 import { checkpointDir, metricsFile, train, type CheckpointMeta, type EpochMetrics, type StepInfo, type TrainOutcome } from './loop.ts';
 import type { Reporter } from './progress.ts';
 import { writeEpochReport } from '../../report/html/write.ts';
+import { logSteps } from '../../report/html/steps.ts';
 
 /** What every checkpoint of a run carries besides weights and progress. */
 export interface RunExtra {
@@ -122,7 +123,7 @@ async function runLoop(
       writeOptions: opts.writeOptions,
       // report.html after every epoch; a failure to write it is a warning, never the end of training.
       onEpoch: (m) => (writeEpochReport(dir, { backend: tf.getBackend(), tfjs: tf.version.tfjs, epoch: m.epoch }, opts.io.warn), opts.onEpoch?.(m)),
-      onStep: opts.onStep,
+      onStep: logSteps(dir, opts.io.warn, opts.onStep),
       signal: opts.signal,
     });
   } catch (e) {
