@@ -286,21 +286,37 @@ describe('selectBackend on this machine', () => {
     expect(lines).toHaveLength(choice.tried.length);
   });
 
-  it('agrees with what this machine has: the addon, a GPU device, a hardware adapter', async () => {
-    const choice = chosen(await selectBackend({}, defaultDeps));
+  /** What auto's choice must agree with, whatever the machine: the addon, a GPU device node, a hardware adapter. */
+  function agreesWithMachine(choice: BackendChoice, deps: SelectDeps, addonBuilt: boolean): void {
     const passed = new Map(choice.tried.filter((t) => !t.ok).map((t) => [t.name, t.ok ? '' : t.why]));
     // The addon built and loading means auto never ends on the slow pure-JS cpu backend.
-    if (loadNativeAddon().ok) expect(choice.name).not.toBe('cpu');
+    if (addonBuilt) expect(choice.name).not.toBe('cpu');
     else if (choice.name === 'cpu') expect(passed.get('netspec-cpu')).toContain('npm run build:native');
     // webgpu is taken only with a GPU device node and a hardware adapter; passed over, it says which was missing.
     if (choice.name === 'webgpu') {
-      expect(defaultDeps.hasGpuDevice()).toBe(true);
+      expect(deps.hasGpuDevice()).toBe(true);
       expect(choice.device).not.toContain('not a GPU');
     } else if (passed.has('webgpu')) {
-      expect(passed.get('webgpu')).toMatch(defaultDeps.hasGpuDevice() ? /adapter/ : /no GPU device on this machine/);
+      expect(passed.get('webgpu')).toMatch(deps.hasGpuDevice() ? /adapter/ : /no GPU device on this machine/);
     }
+  }
+
+  it('agrees with what this machine has: the addon, a GPU device, a hardware adapter', async () => {
+    const choice = chosen(await selectBackend({}, defaultDeps));
+    agreesWithMachine(choice, defaultDeps, loadNativeAddon().ok);
     // tfjs-node-gpu is not a dependency of this repository, so it is always passed over as not installed.
     expect(choice.tried[0]).toMatchObject({ name: 'tfjs-node-gpu', ok: false });
+  });
+
+  // The same check on the machines this one is not, so that it is known to hold on them too.
+  it.each([
+    ['a GPU with a Vulkan driver', { native: true, webgpu: 'gpu' }],
+    ['a GPU without its Vulkan driver (lavapipe only)', { native: true, webgpu: 'software' }],
+    ['a GPU, the addon not built', { webgpu: 'gpu' }],
+    ['no GPU device node, the addon not built', { webgpu: 'software', gpuDevice: false }],
+  ] as [string, World][])('the same agreement holds on %s', async (_, w) => {
+    const deps = fake(w);
+    agreesWithMachine(chosen(await selectBackend({}, deps)), deps, w.native ?? false);
   });
 
   it('tells installed packages from missing ones without importing them', () => {
