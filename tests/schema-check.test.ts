@@ -51,4 +51,25 @@ describe('precompiled schema check', () => {
     expect(fullLayer(layer)).toBe(expected);
     expect(precompiledChecks(SCHEMA_URL)!.layer(layer)).toBe(expected);
   });
+
+  // layerPartial stands in for the full check where missing fields are ignored (a block's layer
+  // before substitution): whenever it passes, every error the full schema finds is a missing field.
+  const layers = values.flatMap(([f, v]) => {
+    const spec = v as { layers?: unknown[]; blocks?: Record<string, { layers?: unknown[] }> };
+    const all = [...(Array.isArray(spec.layers) ? spec.layers : []), ...Object.values(spec.blocks ?? {}).flatMap((b) => (Array.isArray(b?.layers) ? b.layers : []))];
+    return all.filter((l): l is Record<string, unknown> => !!l && typeof l === 'object' && !Array.isArray(l)).map((l) => [f, l] as const);
+  });
+  const partials = layers.flatMap(([f, l]) => [l, ...Object.keys(l).filter((k) => k !== 'type').map((k) => Object.fromEntries(Object.entries(l).filter(([key]) => key !== k)))].map((v) => [f, v] as const));
+  it('layerPartial: has layers with fields left out to check', () => {
+    expect(partials.length).toBeGreaterThan(500);
+    expect(partials.filter(([, v]) => !fullLayer(v) && precompiledChecks(SCHEMA_URL)!.layerPartial(v)).length).toBeGreaterThan(50);
+  });
+  it('layerPartial passes only where the full check fails on missing fields alone', () => {
+    const wrong = partials.filter(([, v]) => {
+      if (!precompiledChecks(SCHEMA_URL)!.layerPartial(v)) return false;
+      if (fullLayer(v)) return false;
+      return !(fullLayer.errors ?? []).every((e) => e.keyword === 'required');
+    });
+    expect(wrong.map(([f, v]) => [f, v, fullLayer(v), fullLayer.errors])).toEqual([]);
+  });
 });

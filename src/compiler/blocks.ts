@@ -83,7 +83,7 @@ export function checkBlocks(defs: readonly BlockDef[], all: ReadonlyMap<string, 
     layers.forEach((layer, k) => {
       // The fields as written, their `$param` expressions left out: the schema checks what is fixed.
       const fixed = Object.fromEntries(Object.entries(layer).filter(([key, v]) => !SUBSTITUTED(key) || !hasExpression(v)));
-      for (const d of validateLayer(def.source, fixed, blockPath(def, 'layers', k))) {
+      for (const d of validateLayer(def.source, fixed, blockPath(def, 'layers', k), { partial: true })) {
         // A field left out may be a required one: checked once the block is used.
         if (d.code !== 'NS0203') diagnostics.push(d);
       }

@@ -1,5 +1,7 @@
-// The text of schema-check.generated.ts: ajv's standalone code for the model schema (`model`) and
-// one layer (`layer`), with the schema's SHA-256 so a stale copy is recognised. Build-time only:
+// The text of schema-check.generated.ts: ajv's standalone code for the model schema (`model`), one
+// layer (`layer`) and one layer whose required fields may be missing (`layerPartial`: a block's
+// layer before its `$param` fields are filled in), with the schema's SHA-256 so a stale copy is
+// recognised. Build-time only:
 // the CLI loads the generated file, never this one (it pulls in ajv's compiler).
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
@@ -14,7 +16,9 @@ export function generateSchemaCheck(): string {
   const ajv = new Ajv({ strict: true, strictRequired: false, discriminator: true, code: { source: true, esm: true } });
   ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
   ajv.addSchema(root);
-  let code = standaloneCode(ajv, { model: root.$id, layer: `${root.$id}#/definitions/layer` });
+  const partial = withoutRequired({ ...structuredClone(root), $id: `${root.$id}-partial` });
+  ajv.addSchema(partial);
+  let code = standaloneCode(ajv, { model: root.$id, layer: `${root.$id}#/definitions/layer`, layerPartial: `${partial.$id}#/definitions/layer` });
   // ajv's "esm" output still requires its runtime helpers; ESM cannot, so import them.
   const imports: string[] = [];
   code = code.replace(/const (\w+) = require\("(ajv\/dist\/runtime\/\w+)"\)\.default/g, (_m, name: string, mod: string) => {
@@ -32,4 +36,19 @@ export function generateSchemaCheck(): string {
     code.replace(/^"use strict";/, ''),
     '',
   ].join('\n');
+}
+
+/** The schema with every `required` list reduced to `type` (which the discriminated unions need). */
+function withoutRequired<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(withoutRequired) as T;
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'required' && Array.isArray(v)) {
+      if (v.includes('type')) out[k] = ['type'];
+    } else {
+      out[k] = withoutRequired(v);
+    }
+  }
+  return out as T;
 }

@@ -12,7 +12,7 @@ export const schemaHash = (bytes: Uint8Array): string => createHash('sha256').up
 let fresh: boolean | undefined;
 
 /** The precompiled validators, or undefined when the schema changed since they were generated. */
-export function precompiledChecks(schemaUrl: URL): { model: Check; layer: Check } | undefined {
+export function precompiledChecks(schemaUrl: URL): { model: Check; layer: Check; layerPartial: Check } | undefined {
   if (fresh === undefined) {
     try {
       fresh = schemaHash(readFileSync(schemaUrl)) === generated.schemaSha256;
@@ -20,5 +20,5 @@ export function precompiledChecks(schemaUrl: URL): { model: Check; layer: Check 
       fresh = false;
     }
   }
-  return fresh ? { model: generated.model as Check, layer: generated.layer as Check } : undefined;
+  return fresh ? { model: generated.model as Check, layer: generated.layer as Check, layerPartial: generated.layerPartial as Check } : undefined;
 }

@@ -96,9 +96,14 @@ export function validateSchema(source: SourceFile, value: unknown): Diagnostic[]
   return explain(c, source, c.validate.errors as AjvError[], []);
 }
 
-/** Checks one layer (e.g. a variant's layer after `override` merged into it) found at `path`. */
-export function validateLayer(source: SourceFile, value: unknown, path: Path): Diagnostic[] {
-  if (precompiledChecks(SCHEMA_URL)?.layer(value)) return [];
+/**
+ * Checks one layer (e.g. a variant's layer after `override` merged into it) found at `path`.
+ * `partial`: fields may be missing (a block's layer before its `$param` fields are filled in); the
+ * caller ignores NS0203, so a layer valid but for missing fields needs no ajv.
+ */
+export function validateLayer(source: SourceFile, value: unknown, path: Path, opts: { partial?: boolean } = {}): Diagnostic[] {
+  const checks = precompiledChecks(SCHEMA_URL);
+  if (checks && (opts.partial ? checks.layerPartial(value) : checks.layer(value))) return [];
   const c = compiler();
   const validate = c.ajv.getSchema(`${c.id}#/definitions/layer`)!;
   if (validate(value)) return [];
