@@ -279,7 +279,7 @@ describe('selectBackend on this machine', () => {
     expect(names.at(-1)).toBe(choice.name);
     for (const t of choice.tried.slice(0, -1)) {
       expect(t.ok).toBe(false);
-      expect(t.ok ? '' : t.why.length).toBeGreaterThan(10);
+      expect(t.ok ? 0 : (t.why ?? '').length).toBeGreaterThan(10);
     }
     expect(tf.getBackend()).toBe(choice.tfBackend);
     expect(lines[0]).toContain(`backend: ${choice.name}`);

@@ -30,7 +30,7 @@ const requirements: { name: string; check: () => Promise<Check> }[] = [
     name: 'WebGPU gives an adapter',
     check: async () => {
       const w = await tryWebGPU();
-      return w.ok ? { ok: true, what: w.device } : { ok: false, why: `${w.why} (bash scripts/setup-webgpu.sh installs lavapipe)` };
+      return w.ok ? { ok: true, what: w.device ?? 'an adapter' } : { ok: false, why: `${w.why} (bash scripts/setup-webgpu.sh installs lavapipe)` };
     },
   },
 ];
@@ -38,7 +38,7 @@ const requirements: { name: string; check: () => Promise<Check> }[] = [
 afterAll(() => releaseWebGPU());
 
 describe(`what CI installs is exercised${inCI ? ' (CI=true: required)' : ' (outside CI: skipped when missing)'}`, () => {
-  it.each(requirements)('$name', async ({ name, check }, ctx) => {
+  it.for(requirements)('$name', async ({ name, check }, ctx) => {
     const r = await check();
     if (r.ok) console.log(`ci-requirements: ${name}: ${r.what}`);
     else {
