@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { refusalMessage, selectBackend, type BackendRequest } from '../src/runtime/backends/select.ts';
+import { applyForTraining } from '../src/runtime/train/forward.ts';
 import { crossEntropy } from '../src/runtime/train/metrics.ts';
 import { createOptimizer } from '../src/runtime/train/optimizer.ts';
 import { randomLabels } from './tfjs-measure.ts';
@@ -39,7 +40,7 @@ const step = async () => {
     y.dispose();
     return;
   }
-  const { value, grads } = tf.variableGrads(() => crossEntropy(model.apply(x, { training: true }) as tf.Tensor2D, labels), variables);
+  const { value, grads } = tf.variableGrads(() => crossEntropy(applyForTraining(model, x) as tf.Tensor2D, labels), variables);
   const ordered = variables.map((v) => grads[v.name] ?? tf.zerosLike(v));
   optimizer.apply(ordered, 0.01);
   await value.data();

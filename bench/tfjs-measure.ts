@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend, type BackendRequest } from '../src/runtime/backends/select.ts';
+import { applyForTraining } from '../src/runtime/train/forward.ts';
 import { crossEntropy } from '../src/runtime/train/metrics.ts';
 import { createOptimizer } from '../src/runtime/train/optimizer.ts';
 import { withSeededRandom } from '../src/runtime/train/loop.ts';
@@ -143,7 +144,7 @@ export async function measureTfjs(req: TfjsRequest): Promise<TfjsResult> {
       let i = 0;
       const trainStep = async () => {
         const { value, grads } = withSeededRandom([16, req.seed, i++], () =>
-          tf.variableGrads(() => crossEntropy(model.apply(x, { training: true }) as tf.Tensor2D, labels), variables));
+          tf.variableGrads(() => crossEntropy(applyForTraining(model, x) as tf.Tensor2D, labels), variables));
         // A weight the loss does not reach has no gradient; the trainer steps it with zeros too.
         const ordered = variables.map((v) => grads[v.name] ?? tf.zerosLike(v));
         optimizer.apply(ordered, 0.01);

@@ -17,6 +17,7 @@ import { rngFromKeys } from '../data/rng.ts';
 import { writeFileAtomic, type WriteOptions } from '../../io/write-atomic.ts';
 import { saveCheckpoint, type Checkpoint } from './checkpoint.ts';
 import { evaluate } from './evaluate.ts';
+import { applyForTraining } from './forward.ts';
 import { crossEntropy, errorCounts } from './metrics.ts';
 import { createOptimizer, type Optimizer } from './optimizer.ts';
 import { afterEpoch, initialScheduleState, learningRate, type ScheduleState } from './schedule.ts';
@@ -242,7 +243,7 @@ async function trainWith(opts: TrainOptions, variables: tf.Variable[], optimizer
     try {
       const { value, grads } = withSeededRandom([DROPOUT_STREAM, cfg.seed, progress.epoch, batch.index], () =>
         tf.variableGrads(() => {
-          const p = model.apply(x, { training: true }) as tf.Tensor2D;
+          const p = applyForTraining(model, x) as tf.Tensor2D;
           probs = tf.keep(p);
           return crossEntropy(p, y);
         }, variables),
