@@ -38,7 +38,7 @@ const requirements: { name: string; check: () => Promise<Check> }[] = [
 afterAll(() => releaseWebGPU());
 
 describe(`what CI installs is exercised${inCI ? ' (CI=true: required)' : ' (outside CI: skipped when missing)'}`, () => {
-  it.for(requirements)('$name', async ({ name, check }, ctx) => {
+  it.for(requirements)('$name', { timeout: 180_000 }, async ({ name, check }, ctx) => {
     const r = await check();
     if (r.ok) console.log(`ci-requirements: ${name}: ${r.what}`);
     else {
@@ -46,7 +46,7 @@ describe(`what CI installs is exercised${inCI ? ' (CI=true: required)' : ' (outs
       if (!inCI) ctx.skip(`${name}: ${r.why}`);
     }
     expect(r.ok ? '' : r.why).toBe('');
-  }, 180_000);
+  });
 });
 
 describe('an import that fails says why', () => {
