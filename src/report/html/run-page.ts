@@ -77,8 +77,7 @@ function headline(run: RunData): string {
   if (last && finite(last, 'valTop5Error') !== undefined) parts.push(`last top-5 error ${formatValue(finite(last, 'valTop5Error')!, 'percent')}`);
   if (seconds) parts.push(`${(seconds / 60).toFixed(1)} min`);
   if (run.ir) parts.push(`${grouped(run.ir.nodes.reduce((a, n) => a + n.params, 0))} parameters`);
-  const total2 = typeof total === 'number' ? total : undefined;
-  parts.push(run.exported ? 'completed, model exported' : total2 !== undefined && run.epochs.length >= total2 ? 'all epochs done' : 'in progress or stopped');
+  parts.push(run.exported ? 'completed, model exported' : typeof total === 'number' && run.epochs.length >= total ? 'all epochs done' : 'in progress or stopped');
   return parts.join(' · ');
 }
 

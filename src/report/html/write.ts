@@ -31,7 +31,7 @@ export function writeRunReport(dirs: string[], out: string, now = new Date()): R
     html = runReportHtml(runs, { now });
   } catch (e) {
     // A bug in the report must not cost a training run; the CLI shows it as a failed write.
-    return { ok: false, file: out, bytes: 0, problems: [...problems, diagnostic('NS0608', `the report for ${dirs.join(', ')} could not be built: ${(e as Error).stack ?? e}`)] };
+    return { ok: false, file: out, bytes: 0, problems: [...problems, diagnostic('NS0608', `the report for ${dirs.join(', ')} could not be built: ${(e as Error).message ?? e}`)] };
   }
   const w = writeFileAtomic(out, html);
   if (!w.ok) return { ok: false, file: out, bytes: 0, problems: [...problems, diagnostic('NS0608', w.error)] };
