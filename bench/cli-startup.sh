@@ -10,17 +10,20 @@ N=${2:-10}
 
 measure() { # label, command...
   local label=$1; shift
-  local times=() rss=0
+  local times=() cpus=() rss=0
   for _ in $(seq "$N"); do
     local out tf
     tf=$(mktemp)
-    /usr/bin/time -o "$tf" -f '%e %M' "$@" >/dev/null 2>&1 || true # an invalid spec exits 1
+    /usr/bin/time -o "$tf" -f '%e %M %U %S' "$@" >/dev/null 2>&1 || true # an invalid spec exits 1
     out=$(tail -1 "$tf"); rm -f "$tf"
-    times+=("${out%% *}"); rss=${out##* }
+    read -r wall kb user sys <<<"$out"
+    times+=("$wall"); cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')"); rss=$kb
   done
-  printf '%s\n' "${times[@]}" | sort -n | awk -v label="$label" -v rss="$rss" '
+  local cpu
+  cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{ t[NR] = $1 } END { print (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2 }')
+  printf '%s\n' "${times[@]}" | sort -n | awk -v label="$label" -v rss="$rss" -v cpu="$cpu" '
     { t[NR] = $1 } END { m = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2;
-      printf "%-44s median %.2f s  min %.2f  max %.2f  (n=%d, max RSS %d MB)\n", label, m, t[1], t[NR], NR, rss / 1024 }'
+      printf "%-48s wall median %.2f s (min %.2f, max %.2f)  CPU median %.2f s  n=%d  RSS %d MB\n", label, m, t[1], t[NR], cpu, NR, rss / 1024 }'
 }
 
 echo "date: $(date -u +%FT%TZ)   node $(node --version)   $(nproc) cores   load before: $(cut -d' ' -f1-3 /proc/loadavg)"
