@@ -135,7 +135,7 @@ describe.skipIf(!haveFashion)('training from the command line', () => {
     expect(run.code).toBe(0);
     expect(run.out[0]).toBe('backend: cpu — CPU (pure JavaScript, single thread; slow) (requested: cpu)');
     expect(run.out.at(-1)).toMatch(/^done: 2 epochs, 16 steps; validation top-1 error [\d.]+%, top-5 [\d.]+%; model in runs\/.*full\/model$/);
-    expect(fs.readdirSync(full).sort()).toEqual(['checkpoints', 'config.json', 'metrics.jsonl', 'model', 'spec.yaml']);
+    expect(fs.readdirSync(full).sort()).toEqual(['checkpoints', 'config.json', 'environment.json', 'metrics.jsonl', 'model', 'report.html', 'spec.yaml', 'steps.jsonl']);
     expect(fs.readFileSync(path.join(full, 'spec.yaml'), 'utf8')).toBe(SPEC);
     const config = JSON.parse(fs.readFileSync(path.join(full, 'config.json'), 'utf8'));
     expect(config).toMatchObject({ model: 'tiny-fashion', batchSize: 32, epochs: 2, stepsPerEpoch: 8, valSteps: 4, checkpointEvery: 2, seed: 7, data: FASHION });
