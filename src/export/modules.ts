@@ -5,7 +5,7 @@ import { diagnostic } from '../model/codes.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { ModelIR } from '../model/ir.ts';
 
-const SEGMENT = /^[A-Za-z0-9_]+$/;
+const SEGMENT = /^[A-Za-z0-9_-]+$/; // torch refuses only dots and empty names
 
 /** Layers that are not modules: they hold nothing and behave the same in training and evaluation. */
 export const FUNCTIONAL = new Set(['add', 'concat', 'flatten']);
