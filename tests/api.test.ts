@@ -56,6 +56,8 @@ describe('the README example', () => {
     expect(lines[0]).toBe('alexnet-fashion: 542858 parameters, ' + summarize('models/alexnet-fashion.yaml').multAdds + ' mult-adds per image');
     expect(lines[1]).toBe('alexnet: 60965224 parameters (0 vs alexnet)');
     expect(lines[2]).toBe('alexnet-single-tower: 62378344 parameters (1413120 vs alexnet)');
+    expect(lines[3]).toMatch(new RegExp(`^${path.resolve('src/models/alexnet-fashion.ts')}: \\d+ lines$`));
+    expect(fs.existsSync(path.resolve('src/models'))).toBe(false);
     expect(lines.filter((l) => l.startsWith('step '))).toHaveLength(3);
     const last = lines.at(-1)!.split(' ');
     expect(last.slice(0, 2)).toEqual(['aborted', '3']);
