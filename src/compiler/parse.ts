@@ -178,13 +178,20 @@ function yamlErrors(source: SourceFile): Diagnostic[] {
   const { file, doc } = source;
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
-  const deeper = overIndented(source);
+  // Bad indentation first: yaml reports one misplaced line as several faults, none saying so.
+  const faults = indentationFaults(source);
+  const reported = new Set<Diagnostic>();
   for (const e of doc.errors as YAMLError[]) {
-    // A line indented deeper than its mapping's keys: yaml sees a multi-line key; report it once.
-    const key = deeper.has(e.pos[0]) ? `deeper@${e.pos[0]}` : `${e.code}@${e.pos[0]}`;
+    const fault = faults.get(e.pos[0]) ?? faults.get(-source.lineCounter.linePos(e.pos[0]).line);
+    if (fault) {
+      if (!reported.has(fault)) out.push(fault);
+      reported.add(fault);
+      continue;
+    }
+    const key = `${e.code}@${e.pos[0]}`;
     if (seen.has(key)) continue; // yaml may report one fault several times
     seen.add(key);
-    out.push(deeper.get(e.pos[0]) ?? yamlError(source, e));
+    out.push(yamlError(source, e));
   }
   // Warnings: only unresolved tags matter, and tagErrors reports those with the rest.
   for (const w of doc.warnings as YAMLError[]) {
@@ -224,14 +231,9 @@ function yamlError(source: SourceFile, e: YAMLError): Diagnostic {
         const what = close === '}' ? 'mapping' : 'list';
         return diagnostic('NS0110', messages.unclosed(close === '}' ? '{' : '[', close, what), { file, range: [open, open + 1] }, { help: `add \`${close}\` at the end of the ${what}` });
       }
-      return misaligned(source, e.pos[0]) ?? diagnostic(code, messages.badIndent(sentence(e.message)), { file, range });
+      return diagnostic(code, messages.badIndent(sentence(e.message)), { file, range });
     }
     case 'MISSING_CHAR': {
-      // "Sequence item without - indicator": yaml's reading of a key indented between two levels.
-      if (/without - indicator/.test(e.message)) {
-        const bad = misaligned(source, e.pos[0]);
-        if (bad) return bad;
-      }
       const quote = /closing (["'])quote/.exec(e.message)?.[1];
       const open = quote ? openedBefore(source, e.pos[0], (n) => isScalar(n) && (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE')) : undefined;
       if (quote && open !== undefined) {
@@ -253,52 +255,81 @@ function yamlError(source: SourceFile, e: YAMLError): Diagnostic {
 /** A key (or `- key`) at the start of a line: its name, after any sequence dashes. */
 const LINE_KEY = /^((?:- +)*)([^\s:#'"[\]{},-][^:#]*?|"[^"]*"|'[^']*'):(?:\s|$)/;
 
+/** Where a mapping's keys or a list's `-` start, on a line above. */
+interface Level { col: number; line: number; key?: string }
+
+/** The levels still open above line `lineNo` (1-based): each one further left than the last. */
+function openLevels(lines: string[], lineNo: number): Level[] {
+  const levels: Level[] = [];
+  const left = () => levels.at(-1)?.col ?? Infinity;
+  for (let n = lineNo - 1; n >= 1 && left() > 1; n--) {
+    const content = lines[n - 1].trimStart();
+    if (content === '' || content.startsWith('#')) continue;
+    const indent = lines[n - 1].length - content.length;
+    const dashes = /^(?:- +)*/.exec(content)![0];
+    const key = LINE_KEY.exec(content);
+    if (key && indent + dashes.length + 1 < left()) levels.push({ col: indent + dashes.length + 1, line: n, key: key[2] });
+    for (let i = dashes.length - 1; i >= 0; i--) if (dashes[i] === '-' && indent + i + 1 < left()) levels.push({ col: indent + i + 1, line: n });
+  }
+  return levels;
+}
+
 /**
- * NS0113 for the line holding `offset` when its content starts at a column where no enclosing
- * mapping's keys start (yaml reports such a line at its first column, and sometimes as a missing
- * `-`). Points at the key and names the columns it could line up with. Undefined when the line
- * does line up (the fault is something else).
+ * NS0113 for line `lineNo` when it starts where nothing open above it does: a key off its
+ * mapping's column, a `-` off its list's. Points at the key (or the `-`) and names the columns it
+ * could move to. Undefined when the line does line up (the fault is something else).
  */
-function misaligned(source: SourceFile, offset: number): Diagnostic | undefined {
+function misaligned(source: SourceFile, lineNo: number): Diagnostic | undefined {
   const lines = source.text.split('\n');
-  const lineNo = source.lineCounter.linePos(offset).line;
   const text = lines[lineNo - 1] ?? '';
   const indent = text.length - text.trimStart().length;
   if (indent === text.length) return undefined;
   const col = indent + 1;
-  // The keys of the mappings still open above this line: each one further left than the last.
-  const levels: { key: string; col: number; line: number }[] = [];
-  for (let n = lineNo - 1; n >= 1 && (levels.at(-1)?.col ?? Infinity) > 1; n--) {
-    const above = lines[n - 1];
-    const content = above.trimStart();
-    if (content === '' || content.startsWith('#')) continue;
-    const m = LINE_KEY.exec(content);
-    if (!m) continue;
-    const keyCol = above.length - content.length + m[1].length + 1;
-    if (keyCol < (levels.at(-1)?.col ?? Infinity)) levels.push({ key: m[2], col: keyCol, line: n });
-  }
-  if (levels.length === 0 || levels.some((l) => l.col === col)) return undefined;
+  const item = /^-(\s|$)/.test(text.slice(indent));
+  const levels = openLevels(lines, lineNo);
+  // A key lines up with keys; a list item with a list's `-`, or with the key that holds the list.
+  if (levels.length === 0 || levels.some((l) => l.col === col && (item || l.key !== undefined))) return undefined;
+  const same = levels.filter((l) => (l.key === undefined) === item);
   const own = LINE_KEY.exec(text.slice(indent));
-  const token = own && own[1] === '' ? own[2] : text.slice(indent).split(/\s/)[0];
-  const start = offset - (source.lineCounter.linePos(offset).col - 1) + indent;
-  const where = (l: { key: string; col: number; line: number }) => `column ${l.col} beside \`${l.key}\` (line ${l.line})`;
-  return diagnostic('NS0113', messages.badIndent(`\`${token}\` starts at column ${col}, in line with no key above it`), { file: source.file, range: [start, start + token.length] }, {
-    help: `move it to ${levels.map(where).join(' or to ')}`,
+  const token = item ? '-' : own && own[1] === '' ? own[2] : text.slice(indent).split(/\s/)[0];
+  const start = source.lineCounter.lineStarts[lineNo - 1] + indent;
+  const where = (l: Level) => `column ${l.col} beside ${l.key === undefined ? `the \`-\` on line ${l.line}` : `\`${l.key}\` (line ${l.line})`}`;
+  const what = item ? `this list item starts at column ${col}, in line with no list above it` : `\`${token}\` starts at column ${col}, in line with no key above it`;
+  return diagnostic('NS0113', messages.badIndent(what), { file: source.file, range: [start, start + token.length] }, {
+    help: `move it to ${(same.length > 0 ? same : levels).map(where).join(' or to ')}`,
   });
 }
 
 /**
- * yaml reads `type: conv2d` followed by a line indented deeper (`   filters: 8`) as one key running
- * over two lines. For each such error, by its offset: NS0113 at the deeper line.
+ * The yaml errors that are a misplaced line, as NS0113 diagnostics. Keyed by the error's offset,
+ * and by minus the misplaced line's number so that yaml's other complaints about it go too:
+ * a line between two levels ("All mapping items must start at the same column", "Sequence item
+ * without - indicator", "A block sequence may not be used as an implicit map key"), or one deeper
+ * than its mapping's keys, which yaml reads as a key running over two lines.
  */
-function overIndented(source: SourceFile): Map<number, Diagnostic> {
+function indentationFaults(source: SourceFile): Map<number, Diagnostic> {
   const out = new Map<number, Diagnostic>();
+  const lines = source.text.split('\n');
+  // yaml's offset can be the start of the blank or comment lines before the misplaced one.
+  const lineOf = (offset: number) => {
+    let n = source.lineCounter.linePos(offset).line;
+    while (n < lines.length && /^\s*(#.*)?$/.test(lines[n - 1])) n++;
+    return n;
+  };
   for (const e of source.doc.errors as YAMLError[]) {
-    if (e.code !== 'MULTILINE_IMPLICIT_KEY') continue;
-    const nl = source.text.indexOf('\n', e.pos[0]);
-    if (nl < 0 || nl >= e.pos[1]) continue;
-    const bad = misaligned(source, nl + 1);
-    if (bad) out.set(e.pos[0], bad);
+    let line: number | undefined;
+    if (e.code === 'BAD_INDENT' && /same column/.test(e.message)) line = lineOf(e.pos[0]);
+    else if (e.code === 'MISSING_CHAR' && /without - indicator/.test(e.message)) line = lineOf(e.pos[0]);
+    else if (e.code === 'BLOCK_AS_IMPLICIT_KEY' && /block sequence/.test(e.message)) line = lineOf(e.pos[0]);
+    else if (e.code === 'MULTILINE_IMPLICIT_KEY') {
+      const nl = source.text.indexOf('\n', e.pos[0]);
+      if (nl >= 0 && nl < e.pos[1]) line = lineOf(nl + 1);
+    }
+    const bad = line === undefined || out.has(-line) ? undefined : misaligned(source, line);
+    if (!bad || line === undefined) continue;
+    out.set(-line, bad);
+    // The errors at the same offset (yaml's other readings of the deeper line) go with it.
+    for (const f of source.doc.errors as YAMLError[]) if (f.pos[0] === e.pos[0]) out.set(f.pos[0], bad);
   }
   return out;
 }
