@@ -70,6 +70,20 @@ export function lowerModel(model: ResolvedModel): { ir?: ModelIR; diagnostics: D
       poisoned = true;
       continue;
     }
+    // Found by the fuzzer (tests/fixtures/fuzz/twice-one-input.refused.yaml): tfjs frees a tensor one
+    // layer reads twice before a later layer reads it, and predict then fails inside tfjs.
+    const twice = inputs.findIndex((name, i) => inputs.indexOf(name) !== i);
+    if (twice >= 0) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'NS0210',
+        message: `\`${layer.name}\` names \`${inputs[twice]}\` twice in \`inputs\``,
+        location: { ...fieldLocation(layer, 'inputs'), path: [...(fieldLocation(layer, 'inputs').path ?? []), twice] },
+        help: 'name each input once (TensorFlow.js cannot run a layer that reads one tensor twice)',
+      });
+      poisoned = true;
+      continue;
+    }
     const before = diagnostics.length;
     const lowered = layerKind(layer.spec.type).lower(layer.spec, inputShapes, ctx);
     if (!lowered || diagnostics.length > before) {

@@ -40,7 +40,7 @@ export function deriveNames(layers: readonly LayerEntry[], taken: ReadonlySet<st
     if (layer.type === 'block') {
       const n = (uses.get(layer.block) ?? 0) + 1;
       uses.set(layer.block, n);
-      names.push(layer.name ?? unique(`${layer.block}${n}`, used));
+      names.push(layer.name ?? unique(fit(layer.block, String(n)), used));
       continue;
     }
     if (layer.type === 'conv2d' || layer.type === 'dense') stage += 1;
@@ -60,7 +60,13 @@ export function deriveNames(layers: readonly LayerEntry[], taken: ReadonlySet<st
 
 function unique(base: string, used: Set<string>): string {
   let name = base;
-  for (let i = 2; used.has(name); i++) name = `${base}_${i}`;
+  for (let i = 2; used.has(name); i++) name = fit(base, `_${i}`);
   used.add(name);
   return name;
 }
+
+/** The schema's limit on a name: a derived one must fit it too, or a variant could not name it. */
+const MAX_NAME = 64;
+
+/** `base` + `suffix`, `base` shortened so that the whole stays within MAX_NAME characters. */
+const fit = (base: string, suffix: string): string => `${base.slice(0, MAX_NAME - suffix.length)}${suffix}`;

@@ -325,6 +325,15 @@ function checkDuplicateNames(layers: ResolvedLayer[], aliases: Aliases, diagnost
         location: fieldLocation(layer, 'name'),
         help: 'choose a name that does not start with two underscores',
       });
+    } else if (layer.name.startsWith('_')) {
+      // Found by the fuzzer (tests/fixtures/fuzz/underscore-name.refused.yaml): tf.layers throws on such names.
+      diagnostics.push({
+        severity: 'error',
+        code: 'NS0303',
+        message: `the layer name \`${layer.name}\` starts with \`_\`, which TensorFlow.js refuses in the names of its tensors`,
+        location: fieldLocation(layer, 'name'),
+        help: 'start the name with a letter',
+      });
     }
     if (layer.name === 'input') {
       diagnostics.push({

@@ -1,6 +1,7 @@
 // fast-check arbitraries for specs: random layer stacks (mostly meaningful, sometimes not)
 // and byte-level mutations of the real models/*.yaml.
 import fc from 'fast-check';
+import { ILLEGAL, LEGAL } from './names.ts';
 
 const small = fc.integer({ min: 1, max: 6 });
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined, freq: 2 });
@@ -132,3 +133,32 @@ function withUse(image: unknown[], b: { width: number; kernel?: number; repeat?:
   const at = b.at % (image.length + 1);
   return [...image.slice(0, at), use, ...image.slice(at)];
 }
+
+/**
+ * specArb with hostile names: some layers named from LEGAL and ILLEGAL (unicode, 200 characters,
+ * `__proto__` …), some `inputs` naming earlier layers, the input, or nothing that exists; an `init`.
+ */
+export const hostileSpecArb = fc.record({
+  spec: specArb,
+  names: fc.array(fc.record({ at: fc.nat(), name: fc.nat(), illegal: fc.boolean() }), { maxLength: 6 }),
+  refs: fc.array(fc.record({ at: fc.nat(), to: fc.nat(), missing: fc.boolean() }), { maxLength: 3 }),
+  model: fc.option(fc.nat(), { nil: undefined }),
+  init: fc.option(fc.constantFrom('he', 'glorot', 'paper', 'lecun', 'xavier'), { nil: undefined }),
+}).map(({ spec, names, refs, model, init }) => {
+  const layers = spec.layers.map((l) => ({ ...l })) as Record<string, unknown>[];
+  for (const n of names) {
+    const layer = layers[n.at % layers.length];
+    if (layer.type !== 'block') layer.name = n.illegal ? ILLEGAL[n.name % ILLEGAL.length] : LEGAL[n.name % LEGAL.length];
+  }
+  for (const r of refs) {
+    const i = r.at % layers.length;
+    const earlier = layers.slice(0, i).map((l) => l.name).filter((x): x is string => typeof x === 'string');
+    layers[i].inputs = [r.missing || !earlier.length ? 'nowhere' : earlier[r.to % earlier.length]];
+  }
+  return {
+    ...spec,
+    ...(model !== undefined && { name: [...LEGAL, ...ILLEGAL][model % (LEGAL.length + ILLEGAL.length)] }),
+    ...(init && { init }),
+    layers,
+  };
+});
