@@ -17,10 +17,13 @@ import { summarize } from '../src/model/summary.ts';
 import { irJson } from '../bench/ir-json.ts';
 import { checkTorch, PYTHON, torchAvailable } from '../bench/torch-peer.ts';
 import { relErr } from './test-utils.ts';
+import { pythonImport } from './ci-env.ts';
 
 const root = path.resolve(__dirname, '..');
 const work = path.join(root, '.bench', `test-zoo-${process.pid}`);
-const hasTorchvision = spawnSync(PYTHON, ['-c', 'import torchvision'], { timeout: 60_000 }).status === 0;
+// A timed-out import is reported as a timeout, not as "not installed" (tests/ci-env.ts).
+const torchvisionCheck = await pythonImport('torchvision', 'python3-torchvision', PYTHON);
+const hasTorchvision = torchvisionCheck.ok;
 const hasTorch = torchAvailable().ok;
 
 /** [model file, published trainable params, published GFLOPS (mult-adds), torchvision name]. */
@@ -149,6 +152,6 @@ describe.runIf(hasTorch)('with the same weights, PyTorch computes what we comput
   }, 600_000);
 });
 
-it.runIf(!hasTorchvision)('torchvision is not installed here: the layer-by-layer references are skipped', () => {
+it.runIf(!hasTorchvision)(`torchvision is unavailable here (${torchvisionCheck.ok ? '' : torchvisionCheck.why}): the layer-by-layer references are skipped`, () => {
   expect(hasTorchvision).toBe(false);
 });
