@@ -185,6 +185,41 @@ describe('size', () => {
   });
 });
 
+describe('a model too large to draw every layer', () => {
+  const deep = (repeat: number) => `name: deep
+input: { shape: [8, 8, 4] }
+classes: 10
+blocks:
+  unit:
+    params:
+      w: { type: integer }
+    layers:
+      - { type: conv2d, name: conv, filters: $w, kernel: 3, padding: 1 }
+      - { type: batchnorm, name: bn }
+      - { type: activation, name: relu, activation: relu }
+      - { type: add, name: add, inputs: [relu, input] }
+layers:
+  - { type: conv2d, name: stem, filters: 4, kernel: 1 }
+  - { type: block, name: u, block: unit, args: { w: 4 }, repeat: ${repeat} }
+  - { type: flatten, name: flat }
+  - { type: dense, name: fc, units: 10, activation: softmax }
+`;
+
+  it.each([
+    // 1,003 layers: one box per block instance (254 boxes) instead.
+    [250, [], 254],
+    // 2,803 layers, 704 boxes even collapsed: no drawing, said so.
+    [700, ['NS0607'], 0],
+  ])('%i blocks of 4 layers', (repeat, codes, boxes) => {
+    const dir = runFolder((d) => fs.writeFileSync(path.join(d, 'spec.yaml'), deep(repeat)));
+    const r = writeRunReport([dir], path.join(dir, 'report.html'), NOW);
+    expect(r.problems.map((d) => d.code)).toEqual(codes);
+    const html = fs.readFileSync(path.join(dir, 'report.html'), 'utf8');
+    expect(html.match(/<g class="node /g)?.length ?? 0).toBe(boxes);
+    expect(r.bytes).toBeLessThan(2 * 1024 * 1024);
+  }, 60_000);
+});
+
 describe('the trainer\'s hook', () => {
   it('writes report.html and records the environment once per process', () => {
     const dir = runFolder(remove('environment.json'));
@@ -276,6 +311,9 @@ describe('netspec report', () => {
     const svg = await run(['summary', path.join(ROOT, 'tests/fixtures/report/small.yaml'), '--svg', 'small.svg']);
     expect(svg.code).toBe(0);
     expect(fs.readFileSync(path.join(tmp, 'small.svg'), 'utf8')).toBe(fs.readFileSync(path.join(ROOT, 'tests/fixtures/report/small.svg'), 'utf8'));
+    const both = await run(['summary', path.join(ROOT, 'tests/fixtures/report/small.yaml'), '--svg', 'x.svg', '--json']);
+    expect(both.code).toBe(1);
+    expect(both.err).toContain('--svg writes a picture instead of the table: give it without --json');
     const diff = await run(['diff', path.join(ROOT, 'models/alexnet.yaml'), path.join(ROOT, 'models/alexnet-single-tower.yaml'), '--html', 'd.html']);
     expect(diff.code).toBe(0);
     const html = fs.readFileSync(path.join(tmp, 'd.html'), 'utf8');

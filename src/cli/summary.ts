@@ -36,6 +36,7 @@ export function summaryCommand(argv: string[], io: IO): number {
   if (positionals.length !== 1) throw new UsageError('summary takes exactly one model file');
   const formats = FORMATS.filter((f) => values[f]);
   if (formats.length > 1) throw new UsageError(`give one output format, not ${formats.map((f) => `--${f}`).join(' and ')}`);
+  if (values.svg !== undefined && formats.length) throw new UsageError(`--svg writes a picture instead of the table: give it without --${formats[0]}`);
   const batch = intOption(values.batch as string | undefined, 'batch') ?? 1;
   const analysis = analyzeOrReport(positionals[0], io);
   if (!analysis) return 1;

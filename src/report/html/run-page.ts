@@ -5,6 +5,7 @@ import type { Diagnostic } from '../../model/diagnostic.ts';
 import type { ModelIR } from '../../model/ir.ts';
 import { summarize } from '../../model/summary.ts';
 import { architectureSvg } from './arch-svg.ts';
+import { buildGraph } from './graph.ts';
 import { esc, grouped, shapeText } from './escape.ts';
 import { curveCharts, formatValue, runColor, stepCharts } from './curves.ts';
 import { details, page, pre, raw, section, table, type Cell } from './html.ts';
@@ -35,12 +36,27 @@ export function architectureFigure(ir: ModelIR, idPrefix: string, problems: Diag
   return f.html;
 }
 
+/**
+ * Boxes a report draws at most per picture: ELK takes ~15 s and the SVG ~600 KB at 1,000, and a
+ * spec may expand to 10,000 layers. Past it the collapsed picture alone, or none, is drawn.
+ */
+export const MAX_BOXES = 600;
+
 function drawArchitecture(ir: ModelIR, idPrefix: string, problems: Diagnostic[]): string {
   const pictures: string[] = [];
   try {
-    pictures.push(`<div class="arch">${architectureSvg(ir, { idPrefix })}</div>`);
-    if (ir.nodes.some((n) => n.block)) {
-      pictures.push(details('Blocks collapsed (one box per block instance)', `<div class="arch">${architectureSvg(ir, { collapse: true, idPrefix: `${idPrefix}c` })}</div>`));
+    const hasBlocks = ir.nodes.some((n) => n.block);
+    const collapsedBoxes = hasBlocks ? buildGraph(ir, { collapse: true }).boxes.length : Infinity;
+    if (ir.nodes.length < MAX_BOXES) {
+      pictures.push(`<div class="arch">${architectureSvg(ir, { idPrefix })}</div>`);
+      if (hasBlocks) pictures.push(details('Blocks collapsed (one box per block instance)', `<div class="arch">${architectureSvg(ir, { collapse: true, idPrefix: `${idPrefix}c` })}</div>`));
+    } else if (collapsedBoxes <= MAX_BOXES) {
+      pictures.push(`<p class="sub">${grouped(ir.nodes.length)} layers: drawn with one box per block instance (\`netspec summary --svg\` draws every layer).</p>`,
+        `<div class="arch">${architectureSvg(ir, { collapse: true, idPrefix: `${idPrefix}c` })}</div>`);
+    } else {
+      problems.push(diagnostic('NS0607', `${ir.name} has ${grouped(ir.nodes.length)} layers, too many to draw in a report (at most ${MAX_BOXES} boxes)`, undefined,
+        { severity: 'warning', help: '`netspec summary <spec> --svg OUT` draws it anyway' }));
+      pictures.push('<p>The architecture is not drawn (see above).</p>');
     }
   } catch (e) {
     problems.push(diagnostic('NS0607', `the architecture of ${ir.name} could not be laid out: ${(e as Error).message}`, undefined, { severity: 'warning' }));
@@ -116,7 +132,7 @@ function runSections(run: RunData, i: number, problems: Diagnostic[]): string {
   if (run.ir) parts.push('<h3>Layers</h3>', layerTable(run.ir));
   parts.push('<h3>Spec and options</h3>');
   for (const s of run.specs) parts.push(details(s.file, pre(s.text), false));
-  if (run.ir) parts.push(details('Resolved layers (every default filled in)', pre(resolvedLayers(run.ir))));
+  if (run.ir && run.ir.nodes.length <= MAX_BOXES) parts.push(details('Resolved layers (every default filled in)', pre(resolvedLayers(run.ir))));
   parts.push(run.config ? details('config.json (the effective options)', pre(JSON.stringify(run.config, null, 2)), true) : '<p class="sub">config.json: not available.</p>');
   parts.push('<h3>Backend, machine, versions, seed</h3>', environmentTable(run));
   parts.push('<h3>Checkpoints</h3>', checkpointTable(run));
@@ -124,7 +140,10 @@ function runSections(run: RunData, i: number, problems: Diagnostic[]): string {
 }
 
 /** The report page for one run or several (their curves overlaid). */
-export function runReportHtml(runs: RunData[], opts: RunPageOptions): string {
+export const runReportHtml = (runs: RunData[], opts: RunPageOptions): string => runReport(runs, opts).html;
+
+/** The page and everything it lists as missing: the run folders' problems and any drawing's. */
+export function runReport(runs: RunData[], opts: RunPageOptions): { html: string; problems: Diagnostic[] } {
   const problems: Diagnostic[] = runs.flatMap((r) => r.problems);
   const name = (r: RunData) => (typeof r.config?.model === 'string' ? r.config.model : r.ir?.name ?? r.label);
   const title = runs.length === 1 ? `netspec run ${runs[0].label}` : `netspec: ${runs.length} runs`;
@@ -150,6 +169,6 @@ export function runReportHtml(runs: RunData[], opts: RunPageOptions): string {
     section('runs', runs.length === 1 ? 'The run' : 'The runs', perRun.join('\n')),
     `<footer>Written by netspec on ${esc(opts.now.toISOString())}. One file: inline SVG and CSS, no script, nothing loaded from elsewhere.</footer>`,
   ];
-  return page(title, body.join('\n'));
+  return { html: page(title, body.join('\n')), problems };
 }
 

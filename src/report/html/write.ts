@@ -7,7 +7,7 @@ import { diagnostic } from '../../model/codes.ts';
 import type { Diagnostic } from '../../model/diagnostic.ts';
 import { currentEnvironment, withSession, type Environment } from './environment.ts';
 import { readRunFolder } from './run-folder.ts';
-import { runReportHtml } from './run-page.ts';
+import { runReport } from './run-page.ts';
 
 export const REPORT_FILE = 'report.html';
 export const ENVIRONMENT_FILE = 'environment.json';
@@ -23,12 +23,12 @@ export interface ReportWritten {
 /** Reads the run folders, builds their report and writes it to `out`. Never throws. */
 export function writeRunReport(dirs: string[], out: string, now = new Date()): ReportWritten {
   const runs = dirs.map(readRunFolder);
-  const problems = runs.flatMap((r) => r.problems);
+  let problems = runs.flatMap((r) => r.problems);
   // A folder that is not there is a mistake in the command, not a damaged run: nothing is written.
   if (runs.some((r) => !r.found)) return { ok: false, file: out, bytes: 0, problems };
   let html: string;
   try {
-    html = runReportHtml(runs, { now });
+    ({ html, problems } = runReport(runs, { now }));
   } catch (e) {
     // A bug in the report must not cost a training run; the CLI shows it as a failed write.
     return { ok: false, file: out, bytes: 0, problems: [...problems, diagnostic('NS0608', `the report for ${dirs.join(', ')} could not be built: ${(e as Error).message ?? e}`)] };
