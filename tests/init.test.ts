@@ -111,6 +111,23 @@ layers:
     expect(kernel(s7, 'out')).not.toEqual(kernel(s8, 'out'));
   });
 
+  it('biasInit reaches each layer of the in-process build (what train runs), and only that layer', () => {
+    const ir = analyze('bias.yaml', `name: bias
+input: { shape: [4, 4, 2] }
+classes: 3
+layers:
+  - { type: conv2d, name: a, filters: 3, kernel: 3, biasInit: 1 }
+  - { type: conv2d, name: b, filters: 3, kernel: 1 }
+  - { type: flatten }
+  - { type: dense, name: c, units: 5, biasInit: 0.5 }
+  - { type: dense, name: d, units: 3, biasInit: -2 }
+`);
+    const m = build(ir, { seed: 1, init: 'he' });
+    for (const [layer, value] of [['a', 1], ['b', 0], ['c', 0.5], ['d', -2]] as const) {
+      expect([...weights(m, layer)[1]]).toEqual(new Array(layer === 'c' ? 5 : 3).fill(value));
+    }
+  });
+
   it('the generated module and the in-process build agree weight for weight (lenet5, seed 5)', () => {
     const ir = analyzeModel('models/lenet5.yaml').ir!;
     expect(all(buildLenet5({ seed: 5 }))).toEqual(all(buildModel(ir, { seed: 5 })));
