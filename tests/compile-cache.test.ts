@@ -34,12 +34,10 @@ layers:
 
 async function compile(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [], err: string[] = [];
-  // As a shell would run it: from the project folder (the CLI reads specs relative to process.cwd()).
-  const was = process.cwd();
-  process.chdir(tmp.dir());
+  // From the project folder (io.cwd), as a shell in that folder would run it.
   const code = await main(['compile', 'models/parent.yaml', 'models/child.yaml', 'models/other.yaml', '--out', 'gen', '--runtime-import', '../runtime/index.ts', ...args], {
     out: (t) => out.push(t), err: (t) => err.push(t), cwd: tmp.dir(),
-  }).finally(() => process.chdir(was));
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 const gen = (name: string) => join(tmp.dir(), 'gen', `${name}.ts`);
