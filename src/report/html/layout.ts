@@ -1,8 +1,8 @@
 // Places an ArchGraph with ELK's layered algorithm (elkjs: the Eclipse Layout Kernel compiled to
 // JavaScript). Layered layout is made for data-flow graphs: it ranks the layers along the flow,
 // orders each rank to cross as few edges as it can, routes edges orthogonally and lays out the
-// block frames as compound nodes in the same pass. dagre does the first two only (no compound
-// nodes with edges crossing their border) and Graphviz needs a wasm build; ELK needs neither.
+// block frames as compound nodes in the same pass. dagre does the first two (no orthogonal
+// routing, thinner cluster support) and Graphviz needs a wasm build.
 //
 // elkjs answers through a Promise, but it computes synchronously in this thread and only posts
 // the answer through setTimeout. The report is rebuilt inside the trainer's per-epoch callback and
