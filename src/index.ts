@@ -159,6 +159,23 @@ export function train(model: ModelSource, options: TrainOptions = {}, hooks: Tra
   return { promise: runTraining(model, options, hooks) };
 }
 
+/** Continues a run folder (written by `train` or `netspec train`) from its newest intact checkpoint. */
+export function resume(dir: string, options: Pick<TrainOptions, 'epochs' | 'backend' | 'log'> = {}, hooks: TrainHooks = {}): TrainRun {
+  return { promise: resumeTraining(dir, options, hooks) };
+}
+
+async function resumeTraining(dir: string, options: Pick<TrainOptions, 'epochs' | 'backend' | 'log'>, hooks: TrainHooks): Promise<TrainResult> {
+  const { backend = 'auto', log = () => {} } = options;
+  const { selectBackend } = await import('./runtime/backends/select.ts');
+  const { backendRefused } = await import('./runtime/train/prepare.ts');
+  const chosen = await selectBackend({ requested: backend, log });
+  if (!chosen.ok) return { status: 'failed', metrics: [], globalStep: 0, dir: path.resolve(dir), diagnostics: [backendRefused(chosen)] };
+  const run = await import('./runtime/train/run.ts');
+  const r = await run.resumeRun({ dir: path.resolve(dir), epochs: options.epochs, io: { log, warn: (l) => log(`warning: ${l}`) }, ...hooks });
+  const { diagnostic, ...rest } = r;
+  return { ...rest, diagnostics: diagnostic ? [diagnostic] : [] };
+}
+
 async function runTraining(source: ModelSource, options: TrainOptions, hooks: TrainHooks): Promise<TrainResult> {
   const { backend = 'auto', out, classes, log = () => {}, ...overrides } = options;
   const failed = (diagnostics: Diagnostic[], dir = ''): TrainResult => ({ status: 'failed', metrics: [], globalStep: 0, dir, diagnostics });

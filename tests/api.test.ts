@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { compile, diff, loadModel, NetspecError, summarize } from 'netspec';
+import { compile, diff, loadModel, NetspecError, resume, summarize } from 'netspec';
 import { haveFashion } from './train-helpers.ts';
 
 const root = path.resolve(__dirname, '..');
@@ -63,6 +63,17 @@ describe('the README example', () => {
     expect(last.slice(0, 2)).toEqual(['aborted', '3']);
     expect(last[2].startsWith(path.join(runDir, 'checkpoints'))).toBe(true);
     expect(fs.existsSync(last[2])).toBe(true);
+  }, 120_000);
+
+  it.skipIf(!haveFashion)('resume() continues the aborted run from its checkpoint to the end of its epoch', async () => {
+    const steps: number[] = [];
+    const r = await resume(runDir, {}, { onStep: (s) => void steps.push(s.globalStep) }).promise;
+    expect(r.diagnostics).toEqual([]);
+    expect(r.status).toBe('completed');
+    expect(steps).toEqual(Array.from({ length: 17 }, (_, i) => i + 4));
+    expect(r.metrics).toHaveLength(1);
+    expect(r.metrics[0].step).toBe(20);
+    expect(fs.existsSync(path.join(r.exported!, 'model.json'))).toBe(true);
   }, 120_000);
 });
 
