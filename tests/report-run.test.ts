@@ -159,6 +159,25 @@ describe('steps.jsonl', () => {
   });
 });
 
+describe('charts of any numbers', () => {
+  it.each([
+    ['huge', [1e308, -1e308, 5]],
+    ['beyond float spacing', [1e17, 1e17 + 16, 1e17 + 32]],
+    ['subnormal', [5e-324, 1e-323, 0]],
+    ['one value', [0.3]],
+    ['all equal', [2, 2, 2]],
+    ['negative learning rates', [-1, -0.1, 0.01]],
+  ])('%s values draw without throwing or hanging', (_, values) => {
+    const epochs = values.map((v, i) => ({ epoch: i + 1, trainLoss: v, lr: v, imagesPerSec: v, valTop1Error: v }));
+    const html = runReportHtml([{ ...readRunFolder(FIXTURE_RUN), epochs }], { now: NOW });
+    // Past 1e150 a value is drawn as × at the top, as NaN is.
+    const drawable = values.filter((v) => Math.abs(v) <= 1e150).length;
+    expect(points(html, 'trainLoss')).toBe(drawable);
+    expect(html.match(/class="nonfinite" data-run="0" data-key="trainLoss"/g)?.length ?? 0).toBe(values.length - drawable);
+    expect(html).not.toMatch(/NaN"|Infinity%/);
+  });
+});
+
 describe('size', () => {
   /** 90 epochs as the trainer writes them. */
   const ninety = () =>

@@ -43,12 +43,19 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
   const mag = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map((f) => f * mag).find((s) => s >= raw) ?? 10 * mag;
   const out: number[] = [];
-  for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) out.push(Math.round(v / step) * step);
+  const first = Math.ceil(lo / step - 1e-9);
+  // Counted, not accumulated: at 1e17 adding a step can leave a value unchanged.
+  for (let i = 0; i <= 4 * count; i++) {
+    const v = (first + i) * step;
+    if (!(v <= hi + step * 1e-9)) break;
+    out.push(v);
+  }
   return out;
 }
 
 export function formatValue(v: number, format: ChartSpec['format']): string {
-  if (format === 'percent') return `${(v * 100).toFixed(Math.abs(v) < 0.1 ? 2 : 1)}%`;
+  // An error rate past 1000× is not a rate: show the raw fraction rather than overflow.
+  if (format === 'percent') return Math.abs(v) < 1000 ? `${(v * 100).toFixed(Math.abs(v) < 0.1 ? 2 : 1)}%` : v.toExponential(2);
   if (v !== 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e5)) return v.toExponential(1);
   return String(Number(v.toPrecision(4)));
 }
@@ -57,9 +64,16 @@ export function formatValue(v: number, format: ChartSpec['format']): string {
 export interface ChartAxis { unit: 'epoch' | 'update'; dots: boolean; best: boolean }
 const EPOCHS: ChartAxis = { unit: 'epoch', dots: true, best: true };
 
+/** Past this a value is garbage for a chart (and its span would overflow): drawn as × like NaN. */
+const PLOT_LIMIT = 1e150;
+const plotted = (e: EpochRecord, k: MetricKey): number | undefined => {
+  const v = finite(e, k);
+  return v !== undefined && Math.abs(v) <= PLOT_LIMIT ? v : undefined;
+};
+
 /** One chart's SVG. Records' `epoch` is the x value (the update number on an 'update' axis). */
 export function chartSvg(spec: ChartSpec, runs: CurveRun[], axis: ChartAxis = EPOCHS): string {
-  const values = runs.flatMap((r) => r.epochs.flatMap((e) => spec.series.map((s) => finite(e, s.key)).filter((v): v is number => v !== undefined)));
+  const values = runs.flatMap((r) => r.epochs.flatMap((e) => spec.series.map((s) => plotted(e, s.key)).filter((v): v is number => v !== undefined)));
   const epochs = runs.flatMap((r) => r.epochs.map((e) => e.epoch));
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" class="ns-chart" data-chart="${spec.id}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(spec.title)}">`,
@@ -107,7 +121,7 @@ export function chartSvg(spec: ChartSpec, runs: CurveRun[], axis: ChartAxis = EP
       // A line per stretch of finite values.
       const segments: string[][] = [[]];
       for (const e of run.epochs) {
-        const v = finite(e, s.key);
+        const v = plotted(e, s.key);
         if (v === undefined || (log && v <= 0)) {
           if (segments[segments.length - 1].length) segments.push([]);
           continue;
@@ -119,7 +133,7 @@ export function chartSvg(spec: ChartSpec, runs: CurveRun[], axis: ChartAxis = EP
       }
       for (const e of run.epochs) {
         const raw = e[s.key];
-        const v = finite(e, s.key);
+        const v = plotted(e, s.key);
         const what = `${run.label} · ${axis.unit} ${e.epoch} · ${s.label} ${spec.title.toLowerCase()}`;
         if (!axis.dots) continue;
         if (v !== undefined && !(log && v <= 0)) {
