@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.ts';
 import { readMetricsText } from '../src/report/html/metrics-read.ts';
@@ -110,6 +111,17 @@ describe('metrics.jsonl', () => {
     const r = readMetricsText(text, 'metrics.jsonl');
     expect(r.epochs.map((e) => e.epoch)).toEqual(epochs);
     expect(r.problems.map((d) => d.code)).toEqual(codes);
+  });
+
+  it('never throws, whatever the file holds (fast-check)', () => {
+    const token = fc.constantFrom('{', '}', '[', ']', ',', ':', '"epoch"', '"trainLoss"', '"lr"', '1', '-2.5', '1e400', 'NaN', '-Infinity', 'null', '"x"', '\n', ' ', '\u0000');
+    const text = fc.oneof(fc.string(), fc.array(token, { maxLength: 60 }).map((t) => t.join('')));
+    fc.assert(fc.property(text, (t) => {
+      const r = readMetricsText(t, 'm');
+      const epochs = r.epochs.map((e) => e.epoch);
+      expect(epochs).toEqual([...new Set(epochs)].sort((a, b) => a - b));
+      expect(readStepsText(t, 's').steps.every((x) => Number.isInteger(x.globalStep))).toBe(true);
+    }), { numRuns: 500, seed: 13 });
   });
 
   it('keeps the values it could read, non-finite ones as they were written', () => {
