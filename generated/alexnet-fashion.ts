@@ -1,8 +1,14 @@
 // generated from models/alexnet-fashion.yaml by netspec; do not edit.
 // AlexNet-shaped net for Fashion-MNIST
 import * as tf from "@tensorflow/tfjs";
-import { registerNetspecLayers, NetspecConv2D, NetspecLRN, NetspecDense } from "../src/runtime/layers/index.ts";
-import { weightInitializer, type InitScheme } from "../src/runtime/init.ts";
+import {
+  registerNetspecLayers,
+  NetspecConv2D,
+  NetspecLRN,
+  NetspecDense,
+  weightInitializer,
+  type InitScheme,
+} from "netspec/runtime";
 
 /** The model's name in its spec. */
 export const modelName = "alexnet-fashion";

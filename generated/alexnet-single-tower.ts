@@ -1,8 +1,15 @@
 // generated from models/alexnet-single-tower.yaml by netspec; do not edit.
 // AlexNet without groups (one tower)
 import * as tf from "@tensorflow/tfjs";
-import { registerNetspecLayers, NetspecConv2D, NetspecLRN, NetspecDense } from "../src/runtime/layers/index.ts";
-import { biasInitializer, weightInitializer, type InitScheme } from "../src/runtime/init.ts";
+import {
+  registerNetspecLayers,
+  NetspecConv2D,
+  NetspecLRN,
+  NetspecDense,
+  biasInitializer,
+  weightInitializer,
+  type InitScheme,
+} from "netspec/runtime";
 
 /** The model's name in its spec. */
 export const modelName = "alexnet-single-tower";

@@ -1,8 +1,15 @@
 // generated from models/alexnet.yaml by netspec; do not edit.
 // AlexNet as in the paper (227x227 input, two towers as groups)
 import * as tf from "@tensorflow/tfjs";
-import { registerNetspecLayers, NetspecConv2D, NetspecLRN, NetspecDense } from "../src/runtime/layers/index.ts";
-import { biasInitializer, weightInitializer, type InitScheme } from "../src/runtime/init.ts";
+import {
+  registerNetspecLayers,
+  NetspecConv2D,
+  NetspecLRN,
+  NetspecDense,
+  biasInitializer,
+  weightInitializer,
+  type InitScheme,
+} from "netspec/runtime";
 
 /** The model's name in its spec. */
 export const modelName = "alexnet";

@@ -1,8 +1,13 @@
 // generated from models/lenet5.yaml by netspec; do not edit.
 // LeNet-5 (32x32x1 input, 61,706 params)
 import * as tf from "@tensorflow/tfjs";
-import { registerNetspecLayers, NetspecConv2D, NetspecDense } from "../src/runtime/layers/index.ts";
-import { weightInitializer, type InitScheme } from "../src/runtime/init.ts";
+import {
+  registerNetspecLayers,
+  NetspecConv2D,
+  NetspecDense,
+  weightInitializer,
+  type InitScheme,
+} from "netspec/runtime";
 
 /** The model's name in its spec. */
 export const modelName = "lenet5";

@@ -7,8 +7,9 @@ import {
   NetspecActivation,
   NetspecDense,
   NetspecBatchNorm,
-} from "../src/runtime/layers/index.ts";
-import { weightInitializer, type InitScheme } from "../src/runtime/init.ts";
+  weightInitializer,
+  type InitScheme,
+} from "netspec/runtime";
 
 /** The model's name in its spec. */
 export const modelName = "mobilenet_v2";

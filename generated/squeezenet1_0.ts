@@ -1,8 +1,14 @@
 // generated from models/squeezenet1_0.yaml by netspec; do not edit.
 // torchvision's SqueezeNet 1.0 (224 input, 1.25 M params, 0.82 G mult-adds)
 import * as tf from "@tensorflow/tfjs";
-import { registerNetspecLayers, NetspecConv2D, NetspecPool2D, NetspecActivation } from "../src/runtime/layers/index.ts";
-import { weightInitializer, type InitScheme } from "../src/runtime/init.ts";
+import {
+  registerNetspecLayers,
+  NetspecConv2D,
+  NetspecPool2D,
+  NetspecActivation,
+  weightInitializer,
+  type InitScheme,
+} from "netspec/runtime";
 
 /** The model's name in its spec. */
 export const modelName = "squeezenet1_0";

@@ -7,6 +7,7 @@ import { Project, SyntaxKind, type ObjectLiteralExpression } from 'ts-morph';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeModel, generateModule, outputPath } from '../src/compiler/compile.ts';
 import { LINE_WIDTH, wrap } from '../src/compiler/emit/layout.ts';
+import { emitModelModule } from '../src/compiler/emit/module.ts';
 import { localNames } from '../src/compiler/emit/literal.ts';
 import { buildModel } from '../src/runtime/build.ts';
 import { weightInitializer, type InitScheme } from '../src/runtime/init.ts';
@@ -215,5 +216,21 @@ describe('blocks: one typed function per definition, one call per instance', () 
       a.dispose();
       b.dispose();
     }
+  });
+});
+
+describe('the runtime specifier', () => {
+  const ir = analyzeModel(path.join('models', 'lenet5.yaml')).ir!;
+  const specifiers = (text: string) => [...text.matchAll(/ from ("(?:[^"\\]|\\.)*");$/gm)].map((m) => JSON.parse(m[1]) as string);
+
+  it.each([
+    [undefined, 'netspec/runtime'],
+    ['@me/netspec-runtime', '@me/netspec-runtime'],
+    ['../runtime/index.ts', '../runtime/index.ts'],
+    ['a"; process.exit(1); "\\', 'a"; process.exit(1); "\\'],
+  ])('option %j: every runtime name comes from %j, as a literal', (runtimeImport, expected) => {
+    const text = emitModelModule(ir, { sourcePath: 'models/lenet5.yaml', ...(runtimeImport !== undefined && { runtimeImport }) });
+    expect(specifiers(text)).toEqual(['@tensorflow/tfjs', expected]);
+    expect(text).not.toMatch(/^\s*process\.exit/m);
   });
 });

@@ -15,7 +15,6 @@ export function outputPath(specFile: string, outDir: string): string {
 /** The generated module's text for a model (pure). `runtimeImport`: `netspec compile --runtime-import`. */
 export function generateModule(ir: ModelIR, outFile: string, root: string, options: { runtimeImport?: string } = {}): string {
   const rel = (p: string) => path.relative(root, p).split(path.sep).join('/');
-  let runtime = path.relative(path.dirname(outFile), path.join(root, 'src', 'runtime')).split(path.sep).join('/');
-  if (!runtime.startsWith('.')) runtime = `./${runtime}`;
-  return emitModelModule(ir, { sourcePath: rel(path.resolve(ir.file)), runtimeImport: options.runtimeImport ?? runtime });
+  // Without a specifier the emitter's default, `netspec/runtime`, wherever the file goes.
+  return emitModelModule(ir, { sourcePath: rel(path.resolve(ir.file)), runtimeImport: options.runtimeImport });
 }

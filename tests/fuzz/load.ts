@@ -64,6 +64,8 @@ export function typeErrors(files: string[]): string[] {
     compilerOptions: {
       strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext,
       moduleResolution: ts.ModuleResolutionKind.Bundler, allowImportingTsExtensions: true, skipLibCheck: true, types: ['node'],
+      // As tsconfig.json: `netspec/runtime`, what generated modules import, is the sources here.
+      baseUrl: root, paths: { 'netspec/runtime': ['./src/runtime/index.ts'] },
     },
     skipAddingFilesFromTsConfig: true,
   });

@@ -20,9 +20,15 @@ import { builderName, commentText, lit, localNames, num, nums } from './literal.
 export interface EmitOptions {
   /** The spec's path as shown in the header (relative to the repo). */
   sourcePath: string;
-  /** Import path of netspec's runtime from the generated file. */
-  runtimeImport: string;
+  /**
+   * The module the generated code imports netspec's runtime from (layers and initialisers), as
+   * written in its import; default `netspec/runtime`, the package's export.
+   */
+  runtimeImport?: string;
 }
+
+/** What generated modules import by default: netspec's package export (package.json `exports`). */
+export const DEFAULT_RUNTIME_IMPORT = 'netspec/runtime';
 
 const RUNTIME_CLASSES = ['NetspecConv2D', 'NetspecLRN', 'NetspecPool2D', 'NetspecAdaptiveAvgPool2D', 'NetspecActivation', 'NetspecDense', 'NetspecBatchNorm'];
 
@@ -53,8 +59,7 @@ export function emitModelModule(ir: ModelIR, options: EmitOptions): string {
   const statements: (StatementStructures | WriterFunction)[] = [
     (w) => header.forEach((line) => writeComment(w, line)),
     { kind: StructureKind.ImportDeclaration, namespaceImport: 'tf', moduleSpecifier: '@tensorflow/tfjs' },
-    namedImport(runtimeNames, `${options.runtimeImport}/layers/index.ts`),
-    namedImport([...initNames, 'type InitScheme'], `${options.runtimeImport}/init.ts`),
+    namedImport([...runtimeNames, ...initNames, 'type InitScheme'], options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT),
     blankLine,
     constant('modelName', lit(ir.name), 'The model\'s name in its spec.'),
     blankLine,
