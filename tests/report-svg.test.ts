@@ -96,11 +96,15 @@ describe('the SVG', () => {
     expect(missing).toEqual([]);
     // One box group per drawn box, every box inside the picture.
     const [, w, h] = /viewBox="0 0 (\d+) (\d+)"/.exec(svg)!.map(Number);
-    for (const m of svg.matchAll(/<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" rx="4"/g)) {
-      const [x, y, bw, bh] = m.slice(1).map(Number);
+    const rects = [...svg.matchAll(/<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" rx="4"/g)].map((m) => m.slice(1).map(Number));
+    expect(rects.length).toBeGreaterThanOrEqual(ir.nodes.length + 1);
+    for (const [x, y, bw, bh] of rects) {
       expect(x + bw).toBeLessThanOrEqual(w);
       expect(y + bh).toBeLessThanOrEqual(h);
     }
+    // No two boxes overlap.
+    const overlapping = rects.flatMap((a, i) => rects.slice(i + 1).filter((b) => a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3]));
+    expect(overlapping).toEqual([]);
   });
 
   it('marks changed, added and removed layers for diff pictures', () => {

@@ -1,7 +1,7 @@
 // Training curves as SVG line charts (pure): loss, top-1 and top-5 error, learning rate and
 // images/s per epoch, one colour per run (several runs overlay), training dashed and validation
-// solid, a dot per logged epoch, the best epoch marked. Values that are not finite break the line
-// and are marked with a red × at the top of the chart.
+// solid, a dot per logged epoch, the best epoch marked. Values that are not finite (or absurdly
+// large) break the line and are marked with a red × at the top of the chart.
 import { esc, num } from './escape.ts';
 import { bestEpoch, finite, type EpochRecord, type MetricKey } from './metrics-read.ts';
 
