@@ -94,7 +94,7 @@ function parse(text: string): Node | undefined {
       if (tokens[pos++] !== ')') throw new Error(')');
       return v;
     }
-    if (tok.startsWith('$')) return { t: 'param', name: tok.slice(1) };
+    if (/^\$[A-Za-z_]/.test(tok)) return { t: 'param', name: tok.slice(1) };
     if (/^[0-9.]/.test(tok)) return { t: 'num', v: Number(tok) };
     throw new Error(tok);
   }
