@@ -315,7 +315,7 @@ describe.skipIf(!load.ok)('netspec-cpu native kernels vs tfjs cpu', () => {
     await compare(f, 'copyBox', 0);
   });
 
-  it('the NetspecRelu6 op and its gradient: native, with tfjs\'s values at 0, 6, NaN and beyond', async () => {
+  it('the NetspecRelu6 op and its gradient (from the output, PyTorch\'s: 0 at x = 6): native and portable agree at 0, 6, NaN and beyond', async () => {
     const xs = () => tf.concat([tf.mul(randn([35, 9], 90), 9), tf.tensor2d([[0, 6, -0, NaN, 6.0001, -1e-8, 1e-8, Infinity, -Infinity]])]);
     const f = () => {
       const x = xs();
@@ -330,6 +330,9 @@ describe.skipIf(!load.ok)('netspec-cpu native kernels vs tfjs cpu', () => {
     expect(spies[1].mock.calls.filter((c) => c[0] === 5).length).toBe(1);
     for (const s of spies) s.mockRestore();
     want.forEach((w, i) => expect(Array.from(got[i])).toEqual(Array.from(w)));
+    // The last row is [0, 6, -0, NaN, 6.0001, -1e-8, 1e-8, ∞, -∞]: only 1e-8 lies inside (0, 6).
+    const n = got[1].length, dy = await runOn('cpu', () => [randn([36 * 9], 91)]);
+    expect(Array.from(got[1].slice(n - 9)).map((v, i) => (v === 0 ? 0 : v / dy[0][n - 9 + i]))).toEqual([0, 0, 0, 0, 0, 0, 1, 0, 0]);
   });
 
   it('contiguous slices and splits stay zero-copy views (no native copy)', async () => {

@@ -141,13 +141,13 @@ export const mean: NativeKernel = ({ inputs, backend, attrs }, addon) => {
   return output(b, plan.outShape, (out) => addon.mean(xv, out, plan.outer, plan.mid, plan.inner));
 };
 
-/** dy·[0 < x ≤ 6] in one pass, for dy and x of one size. */
+/** dy·[0 < y < 6] in one pass, for dy and relu6's output y of one size. */
 const relu6Grad: NativeKernel = ({ inputs, backend }, addon) => {
   const b = backend as CpuBackendLike;
-  const { dy, x } = inputs as Record<string, tf.TensorInfo>;
-  const dyv = f32(b, dy), xv = f32(b, x);
-  if (!dyv || !xv || !tf.util.arraysEqual(dy.shape, x.shape) || dyv.length === 0) return null;
-  return output(b, dy.shape, (out) => addon.binary(5, dyv, xv, out));
+  const { dy, y } = inputs as Record<string, tf.TensorInfo>;
+  const dyv = f32(b, dy), yv = f32(b, y);
+  if (!dyv || !yv || !tf.util.arraysEqual(dy.shape, y.shape) || dyv.length === 0) return null;
+  return output(b, dy.shape, (out) => addon.binary(5, dyv, yv, out));
 };
 
 /** The NetspecRelu6 and NetspecRelu ops' kernels (relu6-op.ts, relu-op.ts; NetspecReluGrad is the conv's), the portable ones for what they decline. */

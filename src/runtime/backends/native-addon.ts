@@ -114,7 +114,7 @@ export interface NativeAddon {
   unary(op: 0 | 1 | 2 | 3, x: Float32Array, y: Float32Array, alpha?: number): void;
   /**
    * out[i] = a[i % a.length] op b[i % b.length]; op: 0 add, 1 sub, 2 mul, 3 div, 4 relu gradient
-   * (b > 0 ? a : 0), 5 relu6 gradient (a·[0 < b ≤ 6]). With `inner`, the
+   * (b > 0 ? a : 0), 5 relu6 gradient from the output (a·[0 < b < 6]). With `inner`, the
    * shorter operand has one value per row of `inner` outputs instead (a [M, 1] column against [M, N]);
    * with `block` too, one block of `block` values per row of inner × block outputs ([N,1,1,C] against [N,H,W,C]).
    */
