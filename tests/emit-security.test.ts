@@ -32,14 +32,23 @@ describe.each(payloads)('payload %j', (payload) => {
 description: ${yamlString}
 input: { shape: [8, 8, 1] }
 classes: 2
+blocks:
+  unit:
+    description: ${yamlString}
+    params: { w: { type: integer, description: ${yamlString} } }
+    layers:
+      - { type: conv2d, name: conv, filters: $w, kernel: 1, description: ${yamlString} }
 layers:
   - { type: conv2d, filters: 2, kernel: 3, description: ${yamlString} }
+  - { type: block, block: unit, args: { w: 2 }, repeat: 2, description: ${yamlString} }
   - { type: flatten, description: ${yamlString} }
   - { type: dense, units: 2, activation: softmax }
 `);
     const a = analyzeModel(file);
     expect(a.diagnostics).toEqual([]);
     const text = generateModule(a.ir!, path.join(root, 'generated', 'hostile.ts'), root);
+    // The block is one function, its layer's description a comment inside it.
+    expect(text).toContain('function block$unit(');
     const project = new Project({ useInMemoryFileSystem: true });
     const sf = project.createSourceFile('hostile.ts', text);
     // It parses, and nothing in it calls process.exit.

@@ -238,7 +238,7 @@ const blockContext: WriterFunction = (w) => {
  */
 function blockFunction(f: BlockFunctionPlan, plan: BlockPlan, ir: ModelIR, uses: Set<string>): WriterFunction {
   const def = f.def;
-  const steps: { name: string; code: Code; inputs: string[]; call: boolean }[] = [];
+  const steps: { name: string; code: Code; inputs: string[]; call: boolean; comment?: string }[] = [];
   const stepNames: string[] = [];
   def.layers.forEach((raw, k) => {
     const n = raw.type === 'block' && typeof raw.repeat === 'number' ? raw.repeat : 1;
@@ -274,7 +274,8 @@ function blockFunction(f: BlockFunctionPlan, plan: BlockPlan, ir: ModelIR, uses:
     const layer = f.layers.get(k)!;
     const ctx: EmitContext = { modelInit: ir.init, uses, scope: { kind: 'block', name: `name + ${lit(`.${inner}`)}`, offset }, formulas: layer.formulas };
     const local = vars.get(stepNames[step++])!;
-    steps.push({ name: local, code: emitLayer(layer.node, ctx), inputs: inputs ?? [previous], call: false });
+    const comment = typeof raw.description === 'string' ? commentText(`${inner} — ${raw.description}`) : undefined;
+    steps.push({ name: local, code: emitLayer(layer.node, ctx), inputs: inputs ?? [previous], call: false, comment });
     produced.set(inner, local);
     previous = local;
     offset += 1;
@@ -295,6 +296,7 @@ function blockFunction(f: BlockFunctionPlan, plan: BlockPlan, ir: ModelIR, uses:
     w.indent(() => {
       const column = w.getIndentationLevel() * INDENT;
       for (const s of steps) {
+        if (s.comment) writeComment(w, s.comment);
         if (s.call) statement(w, `const ${s.name} = `, s.code, ';', column);
         else applied(w, `const ${s.name} = `, s.code, s.inputs, column);
       }
