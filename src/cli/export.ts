@@ -83,11 +83,12 @@ export async function exportCommand(argv: string[], io: IO): Promise<number> {
 
   switch (to as Target) {
     case 'pytorch': {
-      const files = exportPytorch(ir, { source, weights: weights?.weights, weightsFrom: weights?.from && path.relative(io.cwd, weights.from) });
+      const specs = ir.files.map((file) => ({ file, text: fs.readFileSync(file, 'utf8') }));
+      const files = exportPytorch(ir, { source, weights: weights?.weights, weightsFrom: weights?.from && path.relative(io.cwd, weights.from), specs });
       if (!files.ok) return fail(files.diagnostics);
       const written = writeAll(out, files.files);
       if (written) return fail([written]);
-      io.out(`wrote ${[...files.files.keys()].map((f) => path.relative(io.cwd, path.join(out, f))).join(', ')}`);
+      io.out(`wrote ${[...files.files.keys()].filter((f) => f.endsWith('.py') || f.endsWith('.safetensors')).map((f) => path.relative(io.cwd, path.join(out, f))).join(', ')}`);
       if (v.check) {
         const args = [path.join(out, 'model.py'), ...(files.files.has('model.safetensors') ? [path.join(out, 'model.safetensors')] : [])];
         const r = runPython(python, 'torch', args);
@@ -129,6 +130,7 @@ function writeAll(dir: string, files: Map<string, string | Uint8Array>): Diagnos
     return diagnostic('NS0704', `cannot create ${dir}: ${(e as Error).message}`, undefined, { help: 'choose another --out' });
   }
   for (const [name, content] of files) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     const r = writeFileAtomic(path.join(dir, name), content);
     if (!r.ok) return diagnostic('NS0704', r.error, undefined, { help: 'choose another --out' });
   }

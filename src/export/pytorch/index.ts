@@ -17,12 +17,15 @@ export interface PytorchExportOptions {
   weights?: NetspecTensor[];
   /** Where the weights came from, for the file's metadata and for errors. */
   weightsFrom?: string;
+  /** The spec's text and its parents' (the model's file first): copied beside model.py, and by train.py into its run folder (for netspec report). */
+  specs?: { file: string; text: string }[];
 }
 
 export function exportPytorch(ir: ModelIR, opts: PytorchExportOptions): ExportFiles {
   const model = modelPy(ir, opts.source);
   if (!model.ok) return model;
   const files = new Map<string, string | Uint8Array>([['model.py', model.source], ['train.py', trainPy(ir, opts.source)]]);
+  for (const [i, s] of (opts.specs ?? []).entries()) files.set(i === 0 ? 'spec.yaml' : `spec-parents/${s.file.split(/[\\/]/).pop()}`, s.text);
   if (opts.weights) {
     const t = safetensorsFor(ir, opts.weights, opts.weightsFrom ?? 'the weights');
     if (!t.ok) return t;

@@ -19,7 +19,7 @@ const MODULE_ATTRS = new Set([
   'modules', 'parameters', 'requires_grad_', 'set_extra_state', 'share_memory', 'state_dict', 'to', 'to_empty', 'train', 'type', 'xpu',
   'zero_grad', 'training', 'compile', 'mtia', 'set_submodule', 'call_super_init', 'smart_apply',
   // model.py's own names on the class
-  'input_shape', 'classes', 'final_softmax', 'probabilities',
+  'input_shape', 'classes', 'final_softmax', 'probabilities', 'reset_parameters',
 ]);
 const safeAttr = (s: string) => isPyIdentifier(s) && !MODULE_ATTRS.has(s) && !/^(register_|named_|_)/.test(s);
 
@@ -219,6 +219,15 @@ export function modelPy(ir: ModelIR, source: string): PyResult {
     init.push(`        ${moduleExpr(parts)} = ${c.ctor}`);
   }
 
+  // The spec's initialisation, so that training from scratch starts where netspec's does.
+  const inits: string[] = [];
+  for (const n of ir.nodes) {
+    if (n.layer.kind !== 'conv2d' && n.layer.kind !== 'dense') continue;
+    const m = moduleExpr(n.name.split('.'));
+    inits.push(`        init_kernel(${m}.weight, ${pyStr(n.layer.init)})`);
+    if (n.layer.bias) inits.push(`        nn.init.constant_(${m}.bias, ${pyFloat(n.layer.biasInit)})`);
+  }
+
   const vars = variables(ir);
   const fwd: string[] = [];
   for (const n of ir.nodes) {
@@ -264,6 +273,11 @@ class ${cls}(Block):
     def __init__(self):
         super().__init__()
 ${init.length ? init.join('\n') : '        pass'}
+        self.reset_parameters()
+
+    def reset_parameters(self):
+        """The spec's weight initialisation (init, biasInit) for convolutions and dense layers."""
+${inits.length ? inits.join('\n') : '        pass'}
 
     def forward(self, x):
 ${fwd.join('\n')}

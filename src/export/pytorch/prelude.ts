@@ -62,6 +62,22 @@ def batch_norm(cls, channels, eps, momentum, center, scale):
     return bn
 
 
+def init_kernel(w, scheme):
+    """netspec's initialisers (the spec's init): he and lecun a normal truncated at two standard
+    deviations (re-scaled as Keras does), glorot uniform, paper N(0, 0.01). Fans as TensorFlow
+    counts them: in/groups x kh x kw and filters x kh x kw (dense: in and out)."""
+    receptive = w[0][0].numel()
+    fan_in, fan_out = w.shape[1] * receptive, w.shape[0] * receptive
+    with torch.no_grad():
+        if scheme == "paper":
+            return w.normal_(0.0, 0.01)
+        if scheme == "glorot":
+            limit = math.sqrt(6 / (fan_in + fan_out))
+            return w.uniform_(-limit, limit)
+        std = math.sqrt((2 if scheme == "he" else 1) / fan_in) / 0.87962566103423978
+        return nn.init.trunc_normal_(w, 0.0, std, -2 * std, 2 * std)
+
+
 def flatten_hwc(x):
     """netspec flattens height, width, channels (TF.js's NHWC order): dense weights then mean the same in both."""
     return x.permute(0, 2, 3, 1).flatten(1) if x.dim() == 4 else x.flatten(1)

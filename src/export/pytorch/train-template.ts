@@ -244,6 +244,15 @@ def save_checkpoint(out, state, keep=2):
     return path
 
 
+def spec_files(here):
+    """spec.yaml and spec-parents/* beside train.py, as paths relative to it."""
+    files = ["spec.yaml"] if os.path.exists(os.path.join(here, "spec.yaml")) else []
+    parents = os.path.join(here, "spec-parents")
+    if os.path.isdir(parents):
+        files += [os.path.join("spec-parents", n) for n in sorted(os.listdir(parents))]
+    return files
+
+
 def topk_errors(logits, labels, classes):
     k = min(5, classes)
     top = logits.topk(k, dim=1).indices
@@ -341,6 +350,12 @@ def main():
     classes = net.classes
     meta = {"normalize": json.dumps(norm or {"mean": [0], "std": [1]}), "classNames": json.dumps(class_names), "model": MODEL, "format": "pt"}
     if world.rank == 0:
+        # The spec beside this file (export writes it) goes into the run folder: netspec report draws it.
+        here = os.path.dirname(os.path.abspath(__file__))
+        for rel in spec_files(here):
+            os.makedirs(os.path.dirname(os.path.join(out, rel)), exist_ok=True)
+            with open(os.path.join(here, rel), "rb") as src, open(os.path.join(out, rel), "wb") as dst:
+                dst.write(src.read())
         with open(os.path.join(out, "config.json"), "w") as f:
             json.dump({"recipe": RECIPE, "args": vars(args), "worldSize": world.size, "localBatch": local_batch,
                        "normalize": norm, "pca": pca}, f, indent=2)
