@@ -11,9 +11,13 @@ import { schemaHash } from './schema-check.ts';
 
 export function generateSchemaCheck(): string {
   const bytes = readFileSync(SCHEMA_URL);
-  const root = JSON.parse(bytes.toString('utf8')) as { $id: string };
+  // Annotations do not change what is valid; leaving them out makes the generated file a fraction
+  // of the size (it is parsed at every start).
+  const root = withoutAnnotations(JSON.parse(bytes.toString('utf8')) as { $id: string });
   // The options validate.ts compiles with, less the error reporting (only valid / invalid is asked).
-  const ajv = new Ajv({ strict: true, strictRequired: false, discriminator: true, code: { source: true, esm: true } });
+  // inlineRefs off: each definition becomes one function, called where it is referenced, instead of
+  // copies of it at every reference (the layer union is referenced from several places).
+  const ajv = new Ajv({ strict: true, strictRequired: false, discriminator: true, inlineRefs: false, code: { source: true, esm: true } });
   ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
   ajv.addSchema(root);
   const partial = withoutRequired({ ...structuredClone(root), $id: `${root.$id}-partial` });
@@ -49,6 +53,20 @@ function withoutRequired<T>(node: T): T {
     } else {
       out[k] = withoutRequired(v);
     }
+  }
+  return out as T;
+}
+
+const ANNOTATIONS = new Set(['title', 'description', 'examples', 'default', '$comment', 'x-expected', 'markdownDescription', 'deprecated']);
+
+/** The schema without annotation keywords (inside `properties` a key is a field name, kept). */
+function withoutAnnotations<T>(node: T, inProperties = false): T {
+  if (Array.isArray(node)) return node.map((n) => withoutAnnotations(n)) as T;
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (!inProperties && ANNOTATIONS.has(k)) continue;
+    out[k] = withoutAnnotations(v, !inProperties && (k === 'properties' || k === 'definitions' || k === 'patternProperties'));
   }
   return out as T;
 }
