@@ -1,6 +1,7 @@
 // What `summary`, `diff` and `init` load at start-up: the static import graph from their modules
 // (type-only imports left out, as tsc and tsx leave them out) reaches neither TF.js nor ts-morph
-// (nor TypeScript), and ajv only through its two runtime helpers the precompiled check needs.
+// (nor TypeScript), ajv only through its two runtime helpers the precompiled check needs, and
+// not the HTML report's code.
 // Their speed is measured by bench/cli-startup.sh (bench/results/…-cli-startup), not here.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -50,5 +51,7 @@ describe('start-up imports', () => {
     expect(files.size).toBeGreaterThan(entry.endsWith('main.ts') ? 1 : 2);
     const heavy = [...packages].filter((p) => /^(@tensorflow\/|ts-morph|typescript|ajv$|ajv\/dist\/(core|compile|standalone))/.test(p));
     expect(heavy).toEqual([]);
+    // The HTML report's drawing code is loaded by --svg / --html only.
+    expect([...files].filter((f) => f.includes(`${path.sep}report${path.sep}html${path.sep}`)).map((f) => path.relative(root, f))).toEqual([]);
   });
 });

@@ -5,7 +5,6 @@ import { summarize } from '../model/summary.ts';
 import { renderVariantDiff } from '../report/diff-text.ts';
 import { intOption, parse, UsageError, type IO } from './args.ts';
 import { analyzeOrReport } from './check.ts';
-import { writeDiffHtml } from './report.ts';
 
 export const diffHelp = `Usage: npm run diff -- <baseline.yaml> <variant.yaml> [more.yaml ...] [--json | --markdown]
        npm run diff -- <left.yaml> <right.yaml> --html OUT
@@ -23,7 +22,8 @@ Options:
               their layer table, as one HTML page written to OUT
   -h, --help  this help`;
 
-export function diffCommand(argv: string[], io: IO): number {
+// The drawing's code (report/html) is loaded only for --html: a diff starts without it.
+export function diffCommand(argv: string[], io: IO): number | Promise<number> {
   const { values, positionals } = parse(argv, { json: { type: 'boolean' }, markdown: { type: 'boolean' }, batch: { type: 'string' }, html: { type: 'string' } });
   if (values.help) return io.out(diffHelp), 0;
   if (positionals.length < 2) throw new UsageError('diff takes two or more model files (the first is the baseline)');
@@ -32,7 +32,7 @@ export function diffCommand(argv: string[], io: IO): number {
   // Every file is analysed, so all their errors are shown at once.
   const analyses = positionals.map((f) => analyzeOrReport(f, io));
   if (analyses.some((a) => !a)) return 1;
-  if (values.html !== undefined) return writeDiffHtml(analyses.map((a) => a!.ir!), values.html as string, io);
+  if (values.html !== undefined) return import('./report.ts').then((r) => r.writeDiffHtml(analyses.map((a) => a!.ir!), values.html as string, io));
   const summaries = analyses.map((a) => summarize(a!.ir!, batch));
   const d = diffVariants(summaries, labels(summaries.map((s) => s.model), positionals));
   io.out(values.json ? JSON.stringify(d, null, 2) : renderVariantDiff(d, values.markdown ? 'markdown' : 'text'));

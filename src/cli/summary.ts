@@ -2,7 +2,6 @@ import { collapseBlocks, summarize } from '../model/summary.ts';
 import { renderSummary, renderSummaryCsv, renderSummaryMarkdown } from '../report/summary-text.ts';
 import { intOption, parse, UsageError, type IO } from './args.ts';
 import { analyzeOrReport } from './check.ts';
-import { writeArchitectureSvg } from './report.ts';
 
 export const summaryHelp = `Usage: npm run summary -- <model.yaml> [--batch N] [--json | --markdown | --csv] [--collapse]
        npm run summary -- <model.yaml> --svg OUT [--collapse]
@@ -23,7 +22,8 @@ Options:
 
 const FORMATS = ['json', 'markdown', 'csv'] as const;
 
-export function summaryCommand(argv: string[], io: IO): number {
+// The picture's code (report/html) is loaded only for --svg: a summary starts without it.
+export function summaryCommand(argv: string[], io: IO): number | Promise<number> {
   const { values, positionals } = parse(argv, {
     batch: { type: 'string' },
     json: { type: 'boolean' },
@@ -40,7 +40,7 @@ export function summaryCommand(argv: string[], io: IO): number {
   const batch = intOption(values.batch as string | undefined, 'batch') ?? 1;
   const analysis = analyzeOrReport(positionals[0], io);
   if (!analysis) return 1;
-  if (values.svg !== undefined) return writeArchitectureSvg(analysis.ir!, values.svg as string, !!values.collapse, io);
+  if (values.svg !== undefined) return import('./report.ts').then((r) => r.writeArchitectureSvg(analysis.ir!, values.svg as string, !!values.collapse, io));
   const full = summarize(analysis.ir!, batch);
   const s = values.collapse ? collapseBlocks(full) : full;
   const render = { json: (x: typeof s) => JSON.stringify(x, null, 2), markdown: renderSummaryMarkdown, csv: renderSummaryCsv, text: renderSummary };
