@@ -1,7 +1,8 @@
 // The catalogue of diagnostic codes. A code is stable once released: tests, docs and users'
 // scripts match on it, so retire codes instead of reusing them. NS01xx: reading and YAML
 // syntax; NS02xx: the schema (schema/model.schema.json); NS03xx: meaning (shapes, names, files);
-// NS04xx: training (data, settings, backends). tests/codes.test.ts checks each one is emitted.
+// NS04xx: training (data, settings, backends); NS05xx: the package and the CLI; NS06xx: reports;
+// NS07xx: export. tests/codes.test.ts checks each one is emitted.
 import type { Diagnostic, Location, Severity } from './diagnostic.ts';
 
 export const CODES = {
@@ -66,12 +67,8 @@ export const CODES = {
   NS0407: 'checkpoint problem',
   NS0408: 'training stopped',
   NS0409: 'dataset does not fit the model',
-  // ---- H2 (issue 12): input given where a spec file belongs
+  // ---- input given where a spec file belongs
   NS0107: 'spec given as a URL',
-  // ---- NS05xx: the package and the CLI (src/cli/compile.ts)
-  NS0501: 'nothing to compile',
-  NS0502: 'runtime import is not a module specifier',
-  NS0503: 'output folder is a file',
   // ---- NS06xx: reports (src/report/html/): a damaged run folder is drawn as far as it goes
   NS0601: 'run folder not found',
   NS0602: 'run folder file missing or unreadable',
@@ -81,6 +78,10 @@ export const CODES = {
   NS0606: 'spec missing or invalid: no architecture drawn',
   NS0607: 'architecture could not be laid out',
   NS0608: 'report could not be written',
+  // ---- NS05xx: the package and the CLI (src/cli/compile.ts)
+  NS0501: 'nothing to compile',
+  NS0502: 'runtime import is not a module specifier',
+  NS0503: 'output folder is a file',
   // ---- NS07xx: export (src/export/: PyTorch, ONNX) and weights coming back
   NS0701: 'layer the export target cannot express',
   NS0702: 'weights do not fit the model',
