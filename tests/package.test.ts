@@ -82,6 +82,7 @@ describe.skipIf(!enabled)('the packed tarball in a new project (CI=true or NETSP
   let tmp = '';
   let project = '';
   let tarballFiles: string[] = [];
+  let installLog = '';
   const netspec = (...args: string[]) => run('npx', ['--no', '--', 'netspec', ...args], project, `netspec ${args[0]}`);
 
   beforeAll(() => {
@@ -95,7 +96,9 @@ describe.skipIf(!enabled)('the packed tarball in a new project (CI=true or NETSP
     tarballFiles = packed[0].files.map((f: { path: string }) => f.path);
     ok(run('npm', ['init', '-y'], project, 'npm init'), 'npm init');
     const tarball = path.join(tmp, packed[0].filename);
-    ok(run('npm', ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund'], project, 'npm install <tarball>'), 'npm install');
+    const install = run('npm', ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund'], project, 'npm install <tarball>');
+    ok(install, 'npm install');
+    installLog = install.stdout + install.stderr;
   }, 15 * MINUTES);
 
   afterAll(() => {
@@ -111,6 +114,10 @@ describe.skipIf(!enabled)('the packed tarball in a new project (CI=true or NETSP
     // Nothing in the program loads tsx.
     const js = (fs.readdirSync(path.join(installed, 'dist'), { recursive: true }) as string[]).filter((f) => f.endsWith('.js'));
     expect(js.filter((f) => /from ['"]tsx|import\(['"]tsx|--import['"], ['"]tsx/.test(fs.readFileSync(path.join(installed, 'dist', f), 'utf8')))).toEqual([]);
+    // Installing netspec runs no script of its own (npm 11 would name it in an install-scripts warning).
+    expect(installLog).not.toMatch(/install-scripts\s+netspec@/);
+    const scripts = Object.keys(JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8')).scripts ?? {});
+    expect(scripts.filter((s) => /^(pre|post)?install$|^prepare$/.test(s))).toEqual([]);
   });
 
   it('compiles a spec whose layer names clash with generated code, into the project\'s src/models', () => {
