@@ -189,6 +189,32 @@ describe('pure parts', () => {
     expect(Array.from(permute(Float32Array.from([1, 2, 3, 4, 5, 6]), [2, 3], [1, 0]))).toEqual([1, 4, 2, 5, 3, 6]);
   });
 
+  it('fresh weights follow the spec\'s schemes: he (truncated, std √(2/fan_in)), glorot (uniform), biasInit', () => {
+    const alex = irOf(ALEX); // init: he
+    const w = new Map(freshWeights(alex, 2).map((t) => [t.name, t.values]));
+    const std = (v: Float32Array) => Math.sqrt(v.reduce((a, x) => a + x * x, 0) / v.length);
+    const maxAbs = (v: Float32Array) => v.reduce((a, x) => Math.max(a, Math.abs(x)), 0);
+    expect(std(w.get('fc6/kernel')!) / Math.sqrt(2 / 256)).toBeCloseTo(1, 1); // pool5 is 2x2x64
+    expect(maxAbs(w.get('fc6/kernel')!)).toBeLessThanOrEqual(2 * Math.sqrt(2 / 256) / 0.8796256610342398 + 1e-6);
+    const fixture = new Map(freshWeights(irOf('tests/fixtures/export/every-layer.yaml'), 2).map((t) => [t.name, t.values]));
+    const limit = Math.sqrt(6 / (4 * 4 * 3 + 4 * 4 * 8)); // c1: glorot, 4x4 kernel, 3 -> 8
+    expect(maxAbs(fixture.get('c1/kernel')!)).toBeLessThanOrEqual(limit);
+    expect(std(fixture.get('c1/kernel')!) / (limit / Math.sqrt(3))).toBeCloseTo(1, 0);
+  });
+
+  it.runIf(hasPython && spawnSync(PYTHON, ['-c', 'import torch']).status === 0)('model.py starts from the spec\'s initialisation (he: std √(2/fan_in))', () => {
+    const dir = path.join(work, 'init');
+    fs.mkdirSync(dir, { recursive: true });
+    const r = modelPy(irOf(ALEX), ALEX);
+    if (!r.ok) throw new Error('export failed');
+    fs.writeFileSync(path.join(dir, 'model.py'), r.source);
+    const p = spawnSync(PYTHON, ['-c', 'import sys, json; sys.path.insert(0, sys.argv[1]); import model; m = model.build(); print(json.dumps([m.fc6.weight.std().item(), m.conv3.weight.std().item(), m.fc6.bias.abs().max().item()]))', dir], { encoding: 'utf8' });
+    const [fc6, conv3, bias] = JSON.parse(p.stdout) as number[];
+    expect(fc6 / Math.sqrt(2 / 256)).toBeCloseTo(1, 1); // pool5 is 2x2x64
+    expect(conv3 / Math.sqrt(2 / (9 * 64))).toBeCloseTo(1, 1);
+    expect(bias).toBe(0);
+  });
+
   it("train.py's defaults are netspec train's", () => {
     expect(RECIPE_DEFAULTS).toEqual(DEFAULTS);
   });

@@ -8,7 +8,10 @@ import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.ts';
+import { freshWeights } from '../src/export/init.ts';
 import { exportOnnx, poolOut } from '../src/export/onnx/model.ts';
+import { encodeCheckpoint } from '../src/runtime/train/checkpoint.ts';
 import { NETSPEC_CPU, registerNetspecCpu } from '../src/runtime/backends/netspec-cpu.ts';
 import { PYTHON } from '../bench/torch-peer.ts';
 import { relErr } from './test-utils.ts';
@@ -81,4 +84,50 @@ it.each([
   [5, 2, 2, 1, 1, true, 3], // a window starting in the right padding is dropped (ceil says 4)
 ])('pooling output size: %i, kernel %i, stride %i, pads %i/%i, ceil %s -> %i', (n, k, s, b, a, ceil, want) => {
   expect(poolOut(n, k, s, b, a, ceil)).toBe(want);
+});
+
+describe('npm run export -- --to onnx: fresh weights and a checkpoint\'s', () => {
+  const TINY = 'tests/fixtures/export/tiny-fashion.yaml';
+  const cli = async (...argv: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(['export', ...argv], { out: (t) => out.push(t), err: (t) => err.push(t), cwd: ROOT });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+  /** onnxruntime's output for one NHWC input. */
+  async function ortOutput(file: string, x: tf.Tensor): Promise<Float32Array> {
+    const session = await ort.InferenceSession.create(file);
+    const [, h, w, c] = x.shape;
+    const r = await session.run({ input: new ort.Tensor('float32', nchw(x.dataSync() as Float32Array, x.shape), [x.shape[0], c, h, w]) });
+    const y = r[session.outputNames[0]].data as Float32Array;
+    await session.release();
+    return y;
+  }
+
+  it('fresh (--seed 4): the file holds freshWeights(ir, 4), and TF.js with those weights agrees', async () => {
+    const ir = irOf(TINY);
+    const file = path.join(work, 'fresh.onnx');
+    const r = await cli(TINY, '--to', 'onnx', '--out', file, '--seed', '4', ...(hasOnnx ? ['--check'] : []));
+    expect([r.code, r.err]).toEqual([0, '']);
+    if (hasOnnx) expect(r.out).toContain('the ONNX checker passes');
+    const model = tfModel(ir);
+    const byName = new Map(freshWeights(ir, 4).map((w) => [w.name, w]));
+    model.setWeights(model.weights.map((w) => tf.tensor(byName.get(w.originalName)!.values, w.shape as number[])));
+    const x = tf.randomUniform([3, ...ir.input], 0, 1, 'float32', 9);
+    expect(relErr(await ortOutput(file, x), (model.predict(x) as tf.Tensor).dataSync())).toBeLessThan(1e-4);
+    model.dispose();
+  });
+
+  it('--checkpoint FILE.nsckpt: the checkpoint\'s weights', async () => {
+    const ir = irOf(TINY);
+    const model = tfModel(ir, 11);
+    const ck = path.join(work, 'tiny.nsckpt');
+    fs.writeFileSync(ck, encodeCheckpoint({ weights: modelWeights(model), optimizer: { type: 'sgd', step: 0, slots: [] }, meta: {} }));
+    const file = path.join(work, 'ck.onnx');
+    const r = await cli(TINY, '--to', 'onnx', '--out', file, '--checkpoint', ck);
+    expect(r.code).toBe(0);
+    const x = tf.randomUniform([2, ...ir.input], 0, 1, 'float32', 9);
+    expect(relErr(await ortOutput(file, x), (model.predict(x) as tf.Tensor).dataSync())).toBeLessThan(1e-4);
+    model.dispose();
+  });
 });

@@ -113,7 +113,7 @@ export async function importRun(ir: ModelIR, sources: ReadonlyMap<string, Source
     optimizer: {
       type: config.optimizer.type,
       step: 0,
-      slots: model.trainableWeights.map((w) => Object.fromEntries(slotNames.map((n) => [n, new Float32Array(w.shape.reduce((a, b) => a * (b ?? 1), 1))]))),
+      slots: model.trainableWeights.map((w) => Object.fromEntries(slotNames.map((n) => [n, new Float32Array(w.shape.reduce((a: number, b) => a * (b ?? 1), 1))]))),
     },
     meta: {
       progress: { epoch, step: 0, globalStep, running: { loss: 0, errors: 0, images: 0, seconds: 0 }, metrics, schedule: {} },

@@ -73,10 +73,11 @@ export async function exportCommand(argv: string[], io: IO): Promise<number> {
   const analysis = analyzeOrReport(spec, io);
   if (!analysis) return 1;
   const ir = analysis.ir!;
-  let weights: Weights | undefined;
+  let weights: Extract<Weights, { ok: true }> | undefined;
   if (v.checkpoint) {
-    weights = readWeights(path.resolve(io.cwd, v.checkpoint as string), ir);
-    if (!weights.ok) return fail([weights.diagnostic]);
+    const read = readWeights(path.resolve(io.cwd, v.checkpoint as string), ir);
+    if (!read.ok) return fail([read.diagnostic]);
+    weights = read;
   }
   const python = (v.python as string | undefined) ?? defaultPython();
   const source = path.relative(io.cwd, path.resolve(io.cwd, spec)) || spec;

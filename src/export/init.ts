@@ -18,23 +18,36 @@ function rng(seed: number): () => number {
   };
 }
 
-function normal(u: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
+/** Standard normals by Box–Muller, both of each pair used. */
+function normals(u: () => number): () => number {
+  let spare: number | undefined;
+  return () => {
+    if (spare !== undefined) {
+      const z = spare;
+      spare = undefined;
+      return z;
+    }
+    const r = Math.sqrt(-2 * Math.log(1 - u()));
+    const t = 2 * Math.PI * u();
+    spare = r * Math.sin(t);
+    return r * Math.cos(t);
+  };
 }
 
 function kernel(scheme: InitScheme, shape: number[], fanIn: number, fanOut: number, u: () => number): Float32Array {
   const n = shape.reduce((a, b) => a * b, 1);
+  const normal = normals(u);
   const out = new Float32Array(n);
   const truncated = (std: number) => {
     for (let i = 0; i < n; i++) {
-      let z = normal(u);
-      while (Math.abs(z) > 2) z = normal(u); // as Keras: redrawn beyond two standard deviations
+      let z = normal();
+      while (Math.abs(z) > 2) z = normal(); // as Keras: redrawn beyond two standard deviations
       out[i] = z * std;
     }
   };
   switch (scheme) {
     case 'paper':
-      for (let i = 0; i < n; i++) out[i] = normal(u) * 0.01;
+      for (let i = 0; i < n; i++) out[i] = normal() * 0.01;
       break;
     case 'he':
       truncated(Math.sqrt(2 / fanIn) / 0.8796256610342398); // the truncation's std correction, as Keras
