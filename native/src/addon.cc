@@ -28,6 +28,25 @@ namespace netspec {
 
 namespace {
 
+// oneDNN's name for the widest instruction set it may use here: the CPU's, capped by
+// ONEDNN_MAX_CPU_ISA. bf16 convolutions and matmuls need avx512_core_bf16 or avx512_core_amx.
+const char* EffectiveIsaName() {
+  switch (dnnl_get_effective_cpu_isa()) {
+    case dnnl_cpu_isa_sse41: return "sse41";
+    case dnnl_cpu_isa_avx: return "avx";
+    case dnnl_cpu_isa_avx2: return "avx2";
+    case dnnl_cpu_isa_avx2_vnni: return "avx2_vnni";
+    case dnnl_cpu_isa_avx512_mic: return "avx512_mic";
+    case dnnl_cpu_isa_avx512_mic_4ops: return "avx512_mic_4ops";
+    case dnnl_cpu_isa_avx512_core: return "avx512_core";
+    case dnnl_cpu_isa_avx512_core_vnni: return "avx512_core_vnni";
+    case dnnl_cpu_isa_avx512_core_bf16: return "avx512_core_bf16";
+    case dnnl_cpu_isa_avx512_core_amx: return "avx512_core_amx";
+    case dnnl_cpu_isa_all: return "all";
+    default: return "unknown";
+  }
+}
+
 Napi::Value Info(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   std::lock_guard<std::mutex> lock(addonMutex());
@@ -35,6 +54,7 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
   Napi::Object o = Napi::Object::New(env);
   o.Set("onednn", std::to_string(v->major) + "." + std::to_string(v->minor) + "." + std::to_string(v->patch));
   o.Set("blas", std::string(openblas_get_config()));
+  o.Set("isa", EffectiveIsaName());
   o.Set("gemm", GemmName());
   o.Set("threads", omp_get_max_threads());
   o.Set("blasThreads", openblas_get_num_threads());

@@ -75,6 +75,11 @@ export type ConvMode = (typeof ConvMode)[keyof typeof ConvMode];
 export interface NativeInfo {
   onednn: string;
   blas: string;
+  /**
+   * oneDNN's effective ISA (dnnl_get_effective_cpu_isa: the CPU's, capped by ONEDNN_MAX_CPU_ISA),
+   * e.g. "avx2", "avx512_core_bf16", "avx512_core_amx". Absent from addons built before it existed.
+   */
+  isa?: string;
   /** Which sgemm dense layers use: auto is OpenBLAS, and oneDNN for Aᵀ·B (native/src/gemm.cc). */
   gemm: 'openblas' | 'onednn' | 'auto';
   threads: number;
