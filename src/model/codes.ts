@@ -90,6 +90,11 @@ export const CODES = {
   NS0705: 'layer name unusable as a module path',
   NS0706: 'weights file unreadable',
   NS0707: 'exported file fails its check',
+  // ---- H7 (issue 16): precision (src/runtime/backends/precision.ts): bf16 refused, naming what is missing
+  NS0420: 'bf16 needs CPU instructions this machine lacks',
+  NS0421: 'bf16 kept out of reach by ONEDNN_MAX_CPU_ISA',
+  NS0422: 'backend computes in fp32 only',
+  NS0423: 'bf16 kernels not implemented',
 } as const;
 
 export type Code = keyof typeof CODES;
