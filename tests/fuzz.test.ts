@@ -126,13 +126,14 @@ describe('what the fuzzer found (tests/fixtures/fuzz)', () => {
   it.each([
     ['twice-one-input.refused.yaml', 'NS0210', '`add1` names `conv1` twice in `inputs`'],
     ['underscore-name.refused.yaml', 'NS0303', 'the layer name `_proto_` starts with `_`, which TensorFlow.js refuses in the names of its tensors'],
+    ['unused-output.refused.yaml', 'NS0330', 'the output of `fc1` is never used: no later layer takes it as input, and only the last layer is the model\'s output'],
   ])('%s is refused with %s', (file, code, message) => {
     const a = analyzeModel(path.join(dir, file));
     expect(a.ir).toBeUndefined();
     expect(a.diagnostics.map((d) => [d.code, d.message])).toEqual([[code, message]]);
   });
   it('every refused fixture is listed above', () => {
-    expect(files.filter((f) => f.endsWith('.refused.yaml'))).toEqual(['twice-one-input.refused.yaml', 'underscore-name.refused.yaml']);
+    expect(files.filter((f) => f.endsWith('.refused.yaml'))).toEqual(['twice-one-input.refused.yaml', 'underscore-name.refused.yaml', 'unused-output.refused.yaml']);
   });
 });
 

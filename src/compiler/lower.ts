@@ -116,6 +116,23 @@ export function lowerModel(model: ResolvedModel): { ir?: ModelIR; diagnostics: D
   }
   if (poisoned || diagnostics.length) return { diagnostics };
 
+  // Found by the fuzzer (tests/fixtures/fuzz/unused-output.refused.yaml): tfjs leaves out a layer
+  // nothing reads, so the built model would lack a layer (and parameters) the summary counts.
+  const read = new Set(nodes.flatMap((n) => n.inputs));
+  const notes = new Map(model.layers.map((l) => [l.name, l.note]));
+  for (const n of nodes.slice(0, -1)) {
+    if (read.has(n.name)) continue;
+    diagnostics.push({
+      severity: 'error',
+      code: 'NS0330',
+      message: `the output of \`${n.name}\` is never used: no later layer takes it as input, and only the last layer is the model's output`,
+      location: n.location,
+      help: `remove \`${n.name}\`, or name it in a later layer's \`inputs\``,
+      note: notes.get(n.name),
+    });
+  }
+  if (diagnostics.length) return { diagnostics };
+
   const last = nodes[nodes.length - 1];
   if (!last) {
     diagnostics.push({ severity: 'error', code: 'NS0203', message: 'the model has no layers', location: model.layersLocation, help: 'add at least one layer' });

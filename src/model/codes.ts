@@ -95,6 +95,8 @@ export const CODES = {
   NS0421: 'bf16 kept out of reach by ONEDNN_MAX_CPU_ISA',
   NS0422: 'backend computes in fp32 only',
   NS0423: 'bf16 kernels not implemented',
+  // ---- NS033x: graphs the runtime cannot build as written (found by the fuzzer, issue 15)
+  NS0330: 'layer output never used',
 } as const;
 
 export type Code = keyof typeof CODES;

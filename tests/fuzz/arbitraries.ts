@@ -145,7 +145,7 @@ export const hostileSpecArb = fc.record({
   model: fc.option(fc.nat(), { nil: undefined }),
   init: fc.option(fc.constantFrom('he', 'glorot', 'paper', 'lecun', 'xavier'), { nil: undefined }),
 }).map(({ spec, names, refs, model, init }) => {
-  const layers = spec.layers.map((l) => ({ ...l })) as Record<string, unknown>[];
+  const layers = (spec.layers as object[]).map((l) => ({ ...l })) as Record<string, unknown>[];
   for (const n of names) {
     const layer = layers[n.at % layers.length];
     if (layer.type !== 'block') layer.name = n.illegal ? ILLEGAL[n.name % ILLEGAL.length] : LEGAL[n.name % LEGAL.length];
