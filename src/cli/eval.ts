@@ -21,6 +21,8 @@ Options:
   --steps N           only N batches: a random subset, the same every time (a quick estimate)
   --json              print the result as JSON
   --backend auto|cuda|tfjs-node|native|wasm|cpu|webgpu
+  --precision auto|fp32|bf16   (default auto: bf16 only where it can run, which is nowhere yet;
+                      bf16 is refused, naming what is missing)
   -h, --help          this help`;
 
 const BACKENDS = ['auto', 'cuda', 'tfjs-node', 'native', 'wasm', 'cpu', 'webgpu'] as const;
@@ -34,12 +36,15 @@ export async function evalCommand(argv: string[], io: IO): Promise<number> {
     steps: { type: 'string' },
     json: { type: 'boolean' },
     backend: { type: 'string' },
+    precision: { type: 'string' },
   });
   if (v.help) return io.out(evalHelp), 0;
   const ckFile = v.checkpoint as string | undefined;
   if (positionals.length > 1 || (positionals.length === 0 && !ckFile)) throw new UsageError('eval takes one run folder (or --checkpoint FILE)');
   const backend = (v.backend as string | undefined) ?? 'auto';
   if (!(BACKENDS as readonly string[]).includes(backend)) throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')}; received ${JSON.stringify(backend)}`);
+  const precision = (v.precision as string | undefined) ?? 'auto';
+  if (!['auto', 'fp32', 'bf16'].includes(precision)) throw new UsageError(`--precision must be one of auto, fp32, bf16; received ${JSON.stringify(precision)}`);
   const batch = intOption(v.batch as string | undefined, 'batch');
   const steps = intOption(v.steps as string | undefined, 'steps');
   const dir = positionals[0] ? path.resolve(io.cwd, positionals[0]) : path.dirname(path.dirname(path.resolve(io.cwd, ckFile!)));
@@ -51,6 +56,11 @@ export async function evalCommand(argv: string[], io: IO): Promise<number> {
     io.err(renderDiagnostics([backendRefused(chosen)], new Map(), { cwd: io.cwd }));
     return 1;
   }
+  const { decidePrecision, precisionLine } = await import('../runtime/backends/precision.ts');
+  const { readPrecisionFacts } = await import('../runtime/backends/precision-facts.ts');
+  const decided = decidePrecision(precision as 'auto' | 'fp32' | 'bf16', readPrecisionFacts(chosen.name), { kind: v.precision === undefined ? 'default' : 'flag' });
+  if (!decided.ok) return io.err(renderDiagnostics([decided.diagnostic], new Map(), { cwd: io.cwd })), 1;
+  if (!v.json) io.out(precisionLine(decided));
   const run = await import('../runtime/train/run.ts');
   const found = run.findCheckpoint(dir, ckFile && path.resolve(io.cwd, ckFile));
   const fail = (d: Diagnostic) => (io.err(renderDiagnostics([d], new Map(), { cwd: io.cwd })), 1);

@@ -40,6 +40,9 @@ Options:
                           classes on a model written for another number)
   --out DIR               run folder
   --backend auto|cuda|tfjs-node|native|wasm|cpu|webgpu   (default auto: fastest that works)
+  --precision auto|fp32|bf16   (default: train.precision, else auto: bf16 only where the CPU
+                          and netspec support it, which is nowhere yet; bf16 is refused, naming
+                          what is missing, where it cannot run)
   --progress auto|bar|lines   progress display (auto: a bar on a terminal)
   --resume DIR            continue the run in DIR where it stopped (other options may only
                           repeat the run's saved values; --epochs may extend it)
@@ -65,6 +68,7 @@ const OPTIONS = {
   classes: { type: 'string' },
   out: { type: 'string' },
   backend: { type: 'string' },
+  precision: { type: 'string' },
   progress: { type: 'string' },
   resume: { type: 'string' },
 } as const;
@@ -101,6 +105,7 @@ export async function trainCommand(argv: string[], io: IO, opts: TrainCommandOpt
     valSteps: intOption(str('val-steps'), 'val-steps'),
     checkpointEvery: intOption(str('checkpoint-every'), 'checkpoint-every', 0),
     onBadImage: choice(str('bad-images'), 'bad-images', ['skip', 'error'] as const),
+    precision: choice(str('precision'), 'precision', ['auto', 'fp32', 'bf16'] as const),
   };
   for (const k of Object.keys(overrides) as (keyof Overrides)[]) if (overrides[k] === undefined) delete overrides[k];
   const backend = choice<BackendRequest>(str('backend'), 'backend', BACKENDS) ?? 'auto';
@@ -139,7 +144,14 @@ export async function trainCommand(argv: string[], io: IO, opts: TrainCommandOpt
   process.on('SIGINT', onSigint);
   const common = { io: runIO, writeOptions: opts.writeOptions, signal: interrupt.signal };
   try {
-    if (resume !== undefined) return report(await run.resumeRun({ ...common, dir: path.resolve(io.cwd, resume), epochs: overrides.epochs }), io);
+    if (resume !== undefined) {
+      const { decidePrecision, precisionLine } = await import('../runtime/backends/precision.ts');
+      const { readPrecisionFacts } = await import('../runtime/backends/precision-facts.ts');
+      const decided = decidePrecision(savedPrecision(path.resolve(io.cwd, resume)), readPrecisionFacts(chosen.name), { kind: 'run' });
+      if (!decided.ok) return io.err(renderDiagnostics([decided.diagnostic], new Map(), { cwd: io.cwd })), 1;
+      io.out(precisionLine(decided));
+      return report(await run.resumeRun({ ...common, dir: path.resolve(io.cwd, resume), epochs: overrides.epochs }), io);
+    }
 
     // A URL stays as given, so the diagnostic names it (NS0107) instead of a mangled path.
     const file = /^[a-z][a-z0-9+.-]+:\/\//i.test(positionals[0]) ? positionals[0] : path.resolve(io.cwd, positionals[0]);
@@ -161,6 +173,7 @@ export async function trainCommand(argv: string[], io: IO, opts: TrainCommandOpt
       return 1;
     }
     const { model, config } = prepared.run;
+    io.out((await import('../runtime/backends/precision.ts')).precisionLine(prepared.run.precision));
     const dir = str('out') !== undefined ? path.resolve(io.cwd, str('out')!) : run.defaultRunDir(io.cwd, ir.name);
     io.out(`model: ${ir.name} (${model.countParams().toLocaleString('en-US')} parameters), run folder ${path.relative(io.cwd, dir) || dir}`);
     const sources = analysis.sources;
@@ -168,6 +181,15 @@ export async function trainCommand(argv: string[], io: IO, opts: TrainCommandOpt
     return report(await run.startRun({ ...common, dir, config, model, specs }), io);
   } finally {
     process.removeListener('SIGINT', onSigint);
+  }
+}
+
+/** The precision a run asked for (config.json); runs from before train.precision asked for auto. */
+function savedPrecision(dir: string): 'auto' | 'fp32' | 'bf16' {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as TrainConfig).precision ?? 'auto';
+  } catch {
+    return 'auto'; // resumeRun reports the unreadable run folder
   }
 }
 

@@ -123,6 +123,8 @@ export interface TrainSpec {
   checkpointEvery?: number;
   /** Fraction of training data held out for validation when the dataset has no separate split. */
   validationSplit?: number;
+  /** Floating-point precision: auto (default; bf16 only where it can run), fp32, or bf16 (refused where it cannot). */
+  precision?: 'auto' | 'fp32' | 'bf16';
 }
 
 export interface DatasetSpec {

@@ -35,8 +35,8 @@ export interface PrecisionFacts {
   bf16Kernels: boolean;
 }
 
-/** Where the request came from: the command line, the spec's train.precision, or nobody (auto). */
-export type PrecisionSource = { kind: 'flag' } | { kind: 'spec'; file: string } | { kind: 'default' };
+/** Where the request came from: the command line, the spec's train.precision, a resumed run's config.json, or nobody (auto). */
+export type PrecisionSource = { kind: 'flag' } | { kind: 'spec'; file: string } | { kind: 'run' } | { kind: 'default' };
 
 export type PrecisionDecision =
   | { ok: true; precision: Precision; reason: string }
@@ -75,7 +75,7 @@ export function bf16Missing(f: PrecisionFacts): Missing[] {
   const cpu = f.cpuModel ? `this CPU (${f.cpuModel})` : 'this CPU';
   if (!native) {
     const seen = f.cpuFlags
-      ? 'neither avx512_bf16 nor amx_bf16 is in /proc/cpuinfo\'s flags'
+      ? `neither avx512_bf16 nor amx_bf16 is in /proc/cpuinfo's flags${f.onednnIsa ? ` (oneDNN ISA ${f.onednnIsa})` : ''}`
       : `its flags could not be read${f.onednnIsa ? ` and oneDNN reports ${f.onednnIsa}` : ' and no oneDNN ISA is known'}`;
     out.push({ code: 'NS0420', what: `${cpu} has no native bf16 instructions: ${seen}` });
   } else {
@@ -102,7 +102,7 @@ const HELP = {
 
 /** The precision to use and why, or the refusal of an explicit bf16 naming everything missing. */
 export function decidePrecision(request: PrecisionRequest, facts: PrecisionFacts, source: PrecisionSource = { kind: request === 'auto' ? 'default' : 'flag' }): PrecisionDecision {
-  const asked = source.kind === 'spec' ? `train.precision: ${request}` : source.kind === 'flag' ? `--precision ${request}` : 'auto (the default)';
+  const asked = { spec: `train.precision: ${request}`, flag: `--precision ${request}`, run: `the run's precision (config.json): ${request}`, default: 'auto (the default)' }[source.kind];
   if (request === 'fp32') return { ok: true, precision: 'fp32', reason: `${asked} (${describeFacts(facts)})` };
   const missing = bf16Missing(facts);
   if (request === 'auto') {

@@ -20,6 +20,8 @@ export interface TrainConfig extends LoopConfig {
   init?: InitScheme;
   /** ImageFolder: leave corrupt images out and count them ('skip'), or stop naming the file ('error', default). */
   onBadImage?: 'skip' | 'error';
+  /** The precision asked for (--precision, else train.precision, else auto); what runs is decided at start (backends/precision.ts). */
+  precision?: NonNullable<TrainSpec['precision']>;
 }
 
 /** What the command line can change. */
@@ -38,6 +40,7 @@ export interface Overrides {
   checkpointEvery?: number;
   init?: InitScheme;
   onBadImage?: 'skip' | 'error';
+  precision?: NonNullable<TrainSpec['precision']>;
 }
 
 /** The paper's recipe (§5) where a spec says nothing. */
@@ -106,6 +109,7 @@ export function resolveConfig(train: TrainSpec, o: Overrides, model: string, spe
     validationSplit: train.validationSplit ?? 0,
     ...(o.init ? { init: o.init } : {}),
     ...(o.onBadImage ? { onBadImage: o.onBadImage } : {}),
+    precision: o.precision ?? train.precision ?? 'auto',
   };
   if (config.schedule.type === 'step' && !(config.schedule.stepSize >= 1)) {
     return invalid(`\`train.schedule.stepSize\` must be at least 1; received ${config.schedule.stepSize}`, 'set a step size in epochs, e.g. `stepSize: 30`',
@@ -131,6 +135,7 @@ function savedValue(c: TrainConfig, k: keyof Overrides): unknown {
     case 'weightDecay': return opt.weightDecay;
     case 'schedule': return c.schedule.type;
     case 'onBadImage': return c.onBadImage ?? 'error';
+    case 'precision': return c.precision ?? 'auto'; // runs from before train.precision asked for auto
     case 'data': return c.data ?? c.dataset.path; // --data, else the spec's train.dataset.path
     default: return (c as unknown as Record<string, unknown>)[k];
   }
