@@ -45,11 +45,12 @@ export class NetspecError extends Error {
 
 /**
  * Reads a spec: a path (relative to the current folder), or its YAML text — a string with a line
- * break, or `{ text, file }` (`file` names it in diagnostics and anchors `extends`). Never throws
+ * break or a one-line `{ … }` mapping, or `{ text, file }` (`file` names it in diagnostics and anchors `extends`). Never throws
  * for a bad spec: problems are in `diagnostics`, and `ir` is set only when there are no errors.
  */
 export function loadModel(source: string | { text: string; file?: string }): LoadedModel {
-  const text = typeof source === 'string' ? (source.includes('\n') ? source : undefined) : source.text;
+  const isText = (x: string) => x.includes('\n') || x.trimStart().startsWith('{');
+  const text = typeof source === 'string' ? (isText(source) ? source : undefined) : source.text;
   const file = typeof source === 'string' ? (text === undefined ? source : '<text>.yaml') : (source.file ?? '<text>.yaml');
   const a = analyzeModel(file, text === undefined ? {} : { text });
   return { ...(a.ir && !hasErrors(a.diagnostics) ? { ir: a.ir } : {}), diagnostics: a.diagnostics, sources: a.sources };

@@ -84,6 +84,7 @@ describe('loadModel', () => {
     ['YAML text', spec, 'tiny', 8 * 8 * 3 + 3],
     ['text with a byte-order mark and CRLF line endings', `\ufeff${spec.replace(/\n/g, '\r\n')}`, 'tiny', 195],
     ['{ text, file }', { text: spec, file: 'tiny.yaml' }, 'tiny', 195],
+    ['one line of flow YAML', '{ name: one, input: { shape: [2, 2, 1] }, classes: 2, layers: [{ type: flatten }, { type: dense, units: 2 }] }', 'one', 10],
   ])('%s', (_what, source, name, params) => {
     const m = loadModel(source);
     expect(m.diagnostics).toEqual([]);
