@@ -4,8 +4,9 @@
 // a file that imports and builds it (tsc --strict, module nodenext) and run it, `netspec summary
 // --json`, and a 5-step `netspec train` on Fashion-MNIST that writes nothing into the user's src/.
 //
-// Slow (minutes: the build, then npm installs TF.js and the rest from the npm cache), so it runs
-// under CI=true, where it must, or with NETSPEC_PACKAGE_TEST=1; elsewhere it is skipped by name.
+// Slow (3-4 minutes on two busy cores: the build 55-75 s, npm installing TF.js and the rest from
+// npm's cache 30-50 s, tsc 45 s), so it runs under CI=true, where it must, or with
+// NETSPEC_PACKAGE_TEST=1; elsewhere it is skipped by name. Each step's time is printed at the end.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
@@ -104,7 +105,7 @@ describe.skipIf(!enabled)('the packed tarball in a new project (CI=true or NETSP
   afterAll(() => {
     console.log(`package test timings:\n  ${timings.join('\n  ')}`);
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  }, 5 * MINUTES);
 
   it('the tarball holds the compiled program, not the TypeScript sources', () => {
     expect(tarballFiles).toEqual(expect.arrayContaining(['dist/cli/main.js', 'dist/runtime/index.js', 'dist/runtime/index.d.ts', 'schema/model.schema.json', 'README.md']));
@@ -118,7 +119,7 @@ describe.skipIf(!enabled)('the packed tarball in a new project (CI=true or NETSP
     expect(installLog).not.toMatch(/install-scripts\s+netspec@/);
     const scripts = Object.keys(JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8')).scripts ?? {});
     expect(scripts.filter((s) => /^(pre|post)?install$|^prepare$/.test(s))).toEqual([]);
-  });
+  }, 5 * MINUTES);
 
   it('compiles a spec whose layer names clash with generated code, into the project\'s src/models', () => {
     fs.writeFileSync(path.join(project, 'clash.yaml'), SPEC);
@@ -129,7 +130,7 @@ describe.skipIf(!enabled)('the packed tarball in a new project (CI=true or NETSP
     expect(text).not.toMatch(/from "\.\.?\//);
     // The cache works without netspec's sources (it hashes the installed compiler).
     expect(ok(netspec('compile', 'clash.yaml', '--out', 'src/models'), 'compile again')).toContain('1 model up to date');
-  });
+  }, 5 * MINUTES);
 
   it('tsc --strict (module nodenext) accepts a file that imports and builds it, and it runs', () => {
     fs.writeFileSync(path.join(project, 'src', 'main.ts'), MAIN);
@@ -145,13 +146,13 @@ describe.skipIf(!enabled)('the packed tarball in a new project (CI=true or NETSP
     expect(errors.filter((l) => !l.startsWith('node_modules/@tensorflow/'))).toEqual([]);
     const out = JSON.parse(ok(run('node', ['out/main.js'], project, 'node out/main.js'), 'node out/main.js').trim().split('\n').pop()!);
     expect(out).toEqual({ params: out.expected, expected: 6810, first: 'seedFor', layers: ['input', 'seedFor', 'tf_', 'weightInitializer', 'build', 'model'], api: 'clash' });
-  });
+  }, 5 * MINUTES);
 
   it('netspec summary --json', () => {
     const s = JSON.parse(ok(netspec('summary', 'clash.yaml', '--json'), 'summary'));
     expect(s.totalParams).toBe(6810);
     expect(s.layers.map((l: { name: string }) => l.name)).toEqual(['seedFor', 'tf_', 'weightInitializer', 'build', 'model']);
-  });
+  }, 5 * MINUTES);
 
   it('a 5-step netspec train on Fashion-MNIST writes its run folder and nothing into src/', () => {
     const before = snapshot(path.join(project, 'src'));
@@ -162,5 +163,5 @@ describe.skipIf(!enabled)('the packed tarball in a new project (CI=true or NETSP
     expect(snapshot(path.join(project, 'src'))).toEqual(before);
     // The tarball's prebuilt addon is what trained, where the tarball has one.
     if (tarballFiles.includes('prebuilds/linux-x64/netspec_native.node')) expect(r.stdout + r.stderr).toMatch(/backend: netspec-cpu/);
-  });
+  }, 5 * MINUTES);
 });
