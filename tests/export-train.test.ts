@@ -69,6 +69,14 @@ describe.runIf(hasTorch && hasData)('train.py: one process, DistributedDataParal
     const ours = path.join(work, 'netspec-run');
     expect(await main(['train', TINY, '--epochs', '1', '--steps-per-epoch', '2', '--val-steps', '1', '--out', ours, '--progress', 'lines'], c.io)).toBe(0);
     expect(Object.keys(single).sort()).toEqual(Object.keys(metrics(ours)[0]).sort());
+
+    // That netspec run's weights to PyTorch (its checkpoint) and to ONNX (its TF.js export), checked by Python.
+    const py = io();
+    expect(await main(['export', TINY, '--to', 'pytorch', '--out', path.join(work, 'from-run'), '--checkpoint', ours, '--check'], py.io)).toBe(0);
+    expect(py.out.join('\n')).toMatch(/checked with PyTorch: TinyFashion: 7,018 parameters, output \[1, 10\]/);
+    const ox = io();
+    expect(await main(['export', TINY, '--to', 'onnx', '--out', path.join(work, 'from-run.onnx'), '--checkpoint', path.join(ours, 'model')], ox.io)).toBe(0);
+    expect(ox.out.join('\n')).toContain(`weights from ${path.relative(ROOT, path.join(ours, 'model'))}`);
   }, 300_000);
 
   it('torchrun --nproc_per_node 2: each process takes 16 of the 32, and the losses are the single process\'s', () => {
@@ -122,6 +130,12 @@ describe.runIf(hasTorch && hasData)('train.py: one process, DistributedDataParal
       expect(Number.isFinite(m.trainLoss) && Number.isFinite(m.valLoss)).toBe(true);
       expect(fs.existsSync(path.join(out, 'model.safetensors'))).toBe(true);
     });
+  }, 300_000);
+
+  it('--resume continues the single run to a second epoch (last: it changes that run)', () => {
+    const r = run([PYTHON, 'train.py', ...STEPS, '--epochs', '2', '--resume', '--out', path.join(work, 'single')], dir);
+    expect(r.output).toContain('resuming');
+    expect(metrics(path.join(work, 'single')).map((m) => [m.epoch, m.step])).toEqual([[1, 4], [2, 8]]);
   }, 300_000);
 });
 

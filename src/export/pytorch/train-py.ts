@@ -39,7 +39,7 @@ export function recipe(train: TrainSpec): Record<string, unknown> {
 export function trainPy(ir: ModelIR, source: string): string {
   const header = `#!/usr/bin/env python3
 # Training script: generated from ${pyComment(source)} by netspec; do not edit (re-export instead).
-"""Trains model.py's network with the spec's recipe (RECIPE below), on one process or many.
+r"""Trains model.py's network with the spec's recipe (RECIPE below), on one process or many.
 
     python3 train.py --out runs/torch                               # one process
     torchrun --nproc_per_node 2 train.py --out runs/torch           # two processes here (gloo on
@@ -56,6 +56,8 @@ OUT/checkpoints/ (--resume continues from the newest) and OUT/model.safetensors 
 preprocessing in its metadata (back to netspec: netspec export --to netspec).
 The learning rate is set per epoch by netspec's schedules; weight decay applies to kernels only.
 Data: MNIST, Fashion-MNIST (IDX) and CIFAR-10/100 (binary batches), held in memory.
+On Debian 12 (torch 1.13, Python 3.11) give torchrun --redirects 1 --tee 1: its default "0"
+fails there ('NoneType' object has no attribute 'get').
 """`;
   return `${header}\n${TRAIN_BODY.replace('__RECIPE__', `MODEL = ${pyLiteral(ir.name)}\n# The spec's train: block, netspec's defaults filled in.\nRECIPE = ${pyLiteral(recipe(ir.train))}`)}`;
 }
