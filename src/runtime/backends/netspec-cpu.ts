@@ -87,7 +87,8 @@ type PooledBackend = tf.KernelBackend & CpuBackendLike & {
 };
 
 /** Kept arrays: a quarter of the machine's memory, at most 4 GiB (PyTorch's allocator keeps all). */
-const poolBytes = (): number => Math.min(os.totalmem() / 4, 4 * 1024 ** 3);
+// NETSPEC_POOL_MB bounds the cache (speed for memory: without it freed arrays wait for the garbage collector).
+const poolBytes = (): number => Number(process.env.NETSPEC_POOL_MB ?? 0) * 1024 ** 2 || Math.min(os.totalmem() / 4, 4 * 1024 ** 3);
 
 /**
  * Gives the backend a FloatPool: the native kernels' outputs come from it, freed tensors go back
