@@ -40,6 +40,8 @@ export interface BenchOptions {
   save?: string;
   torch: boolean;
   help: boolean;
+  /** --precision; absent: auto (fp32 rows, plus PyTorch's bf16 where the CPU has native bf16). */
+  precision?: 'auto' | 'fp32' | 'bf16';
 }
 
 export type ParseResult = { ok: true; options: BenchOptions } | { ok: false; errors: string[] };
@@ -53,6 +55,8 @@ export const USAGE = `usage: npm run bench -- [options]
   --steps N          timed steps; figures are their median (default: 5, fashion 15)
   --threads N        threads for the native backend and for PyTorch (default: 2)
   --no-torch         skip the PyTorch peer
+  --precision P      auto (default: fp32, plus PyTorch autocast bf16 rows where the CPU has native
+                     bf16), fp32, or bf16 (refused: netspec has no bf16 kernels yet)
   --json             print one JSON document instead of tables
   --save DIR         also write the tables to DIR/bench.txt and the JSON to DIR/bench.json
   --help`;
@@ -114,6 +118,12 @@ export function parseBenchArgs(argv: string[]): ParseResult {
         break;
       }
       case '--no-torch': o.torch = false; break;
+      case '--precision': {
+        const p = value();
+        if (p === 'auto' || p === 'fp32' || p === 'bf16') o.precision = p;
+        else errors.push(`--precision needs auto, fp32 or bf16; got ${p === undefined ? 'nothing' : JSON.stringify(p)}`);
+        break;
+      }
       case '--help': case '-h': o.help = true; break;
       default: errors.push(`unknown argument ${JSON.stringify(flag)}`);
     }

@@ -2,6 +2,7 @@
 import type { TfjsResult } from './tfjs-measure.ts';
 import type { TorchReport } from './torch-peer.ts';
 import { ratio, summarizeSteps, type Rate } from './stats.ts';
+import type { BenchPrecision } from './precision.ts';
 
 export interface TorchFigures {
   ok: boolean;
@@ -11,6 +12,10 @@ export interface TorchFigures {
   peakRssMB?: number;
   baseRssMB?: number;
   params?: number;
+  /** Under torch.autocast('cpu', dtype=torch.bfloat16), where the bench ran it. */
+  forwardBf16?: Rate;
+  trainBf16?: Rate;
+  peakRssBf16MB?: number;
 }
 
 export interface ModelReport {
@@ -40,6 +45,8 @@ export interface BenchReport {
   torch: { available: boolean; why?: string; version?: string; blas?: string; allocator?: string; mkldnn?: boolean; threads?: number; libraries?: string[]; notes: string[] };
   models: ModelReport[];
   warnings: string[];
+  /** What the machine offers for bf16 and whether the bf16 rows ran (bench/precision.ts). */
+  precision?: BenchPrecision;
 }
 
 /** Load above this (1-minute average) makes figures unreliable on the 2-core machines. */
@@ -67,6 +74,9 @@ export function torchFigures(r: TorchReport): TorchFigures {
     peakRssMB: r.peakRssMB,
     baseRssMB: r.baseRssMB,
     params: r.params,
+    ...(r.forwardBf16Ms ? { forwardBf16: summarizeSteps(batch, r.forwardBf16Ms) } : {}),
+    ...(r.trainBf16Ms ? { trainBf16: summarizeSteps(batch, r.trainBf16Ms) } : {}),
+    ...(r.peakRssBf16MB !== undefined ? { peakRssBf16MB: r.peakRssBf16MB } : {}),
   };
 }
 
@@ -112,6 +122,10 @@ export function renderModel(m: ModelReport): string[] {
   }
   if (m.torch?.ok) rows.push(['PyTorch', fmtRate(m.torch.forward?.median), fmtRate(m.torch.train?.median), fmtMB(m.torch.peakRssMB), '—', '1.00×', '1.00×']);
   else if (m.torch) notes.push(`PyTorch: ${m.torch.why}`);
+  // No netspec bf16 row to compare with yet: the ratio columns stay empty.
+  if (m.torch?.ok && (m.torch.forwardBf16 || m.torch.trainBf16)) {
+    rows.push(['PyTorch bf16 (autocast)', fmtRate(m.torch.forwardBf16?.median), fmtRate(m.torch.trainBf16?.median), fmtMB(m.torch.peakRssBf16MB), '—', '—', '—']);
+  }
   return [...lines, ...table(rows).map((l) => `  ${l}`), ...notes.map((n) => `  - ${n}`)];
 }
 
@@ -122,6 +136,7 @@ export function renderHeader(r: BenchReport): string[] {
     : `PyTorch: not run (${t.why})`;
   return [
     `netspec bench — node ${r.node}, ${r.cpus.count} × ${r.cpus.model}, ${r.threads} threads per peer`,
+    ...(r.precision?.notes ?? []),
     `load at start: ${fmtLoad(r.start)} (1, 5, 15 min)`,
     torch,
     ...(t.libraries?.length ? [`  loaded: ${t.libraries.join(', ')}`] : []),

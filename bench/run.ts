@@ -19,6 +19,9 @@ import {
 } from './report.ts';
 import { RESULT_MARK, type TfjsRequest, type TfjsResult } from './tfjs-measure.ts';
 import { multiarchDirs, runTorch, torchAvailable, torchEnv } from './torch-peer.ts';
+import { planBenchPrecision, type BenchPrecision } from './precision.ts';
+import { readPrecisionFacts } from '../src/runtime/backends/precision-facts.ts';
+import { renderDiagnostics } from '../src/compiler/diagnostics.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WORKER = fileURLToPath(new URL('./tfjs-worker.ts', import.meta.url));
@@ -40,7 +43,19 @@ function runWorker(req: TfjsRequest, threads: number): TfjsResult {
   return { model: req.model, backend: req.backend, available: false, why: `worker ${how}${tail ? `: ${tail.slice(0, 300)}` : ''}` };
 }
 
-async function bench(o: BenchOptions, progress: (line: string) => void): Promise<BenchReport> {
+/**
+ * This machine's facts for netspec-cpu. Loading the addon sets OPENBLAS_THREAD_TIMEOUT in this
+ * process (native-addon.ts); it is put back so that PyTorch's environment stays as it was.
+ */
+function machinePrecisionFacts() {
+  const before = process.env.OPENBLAS_THREAD_TIMEOUT;
+  const facts = readPrecisionFacts('netspec-cpu');
+  if (before === undefined) delete process.env.OPENBLAS_THREAD_TIMEOUT;
+  else process.env.OPENBLAS_THREAD_TIMEOUT = before;
+  return facts;
+}
+
+async function bench(o: BenchOptions, progress: (line: string) => void, precision: BenchPrecision): Promise<BenchReport> {
   const report: BenchReport = {
     node: process.version,
     cpus: { count: os.cpus().length, model: os.cpus()[0]?.model.trim() ?? 'unknown' },
@@ -49,6 +64,7 @@ async function bench(o: BenchOptions, progress: (line: string) => void): Promise
     torch: { available: false, notes: [] },
     models: [],
     warnings: [],
+    precision,
   };
   const busy = loadWarning('start', report.start);
   if (busy) {
@@ -97,7 +113,7 @@ async function bench(o: BenchOptions, progress: (line: string) => void): Promise
         progress(`${model} on PyTorch…`);
         const irFile = path.join(tmp, `${model}.ir.json`);
         writeFileSync(irFile, ir.json);
-        const run = runTorch({ irFile, ...settings, threads: o.threads, seed: SEED }, tEnv.env);
+        const run = runTorch({ irFile, ...settings, threads: o.threads, seed: SEED, bf16: precision.torchBf16 }, tEnv.env);
         let fig: TorchFigures;
         if (run.ok) {
           fig = torchFigures(run.report);
@@ -132,6 +148,11 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  const precision = planBenchPrecision(o.precision ?? 'auto', o.precision !== undefined, machinePrecisionFacts());
+  if (!precision.ok) {
+    process.stderr.write(renderDiagnostics([precision.diagnostic], new Map(), { cwd: ROOT }));
+    return 1;
+  }
   const lock = acquireLock();
   if (!lock.ok) {
     process.stderr.write(`error: ${lock.why}\n`);
@@ -142,7 +163,7 @@ async function main(): Promise<number> {
   process.once('SIGTERM', stop);
   try {
     const progress = (line: string) => process.stderr.write(`${line}\n`);
-    const report = await bench(o, progress);
+    const report = await bench(o, progress, precision.plan);
     const json = JSON.stringify(report, null, 2);
     const text = [...renderHeader(report), '', ...report.models.flatMap((m) => [...renderModel(m), '']), ...renderFooter(report)].join('\n');
     process.stdout.write(`${o.json ? json : text}\n`);

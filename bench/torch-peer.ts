@@ -80,6 +80,10 @@ export interface TorchReport {
   peakRssMB?: number;
   baseRssMB?: number;
   output?: number[];
+  /** With --bf16: the same steps under torch.autocast('cpu', dtype=torch.bfloat16), after fp32. */
+  forwardBf16Ms?: number[];
+  trainBf16Ms?: number[];
+  peakRssBf16MB?: number;
 }
 
 export type TorchRun = { ok: true; report: TorchReport } | { ok: false; why: string };
@@ -100,7 +104,11 @@ export function parseTorchOutput(stdout: string, stderr: string, status: number 
   return { ok: true, report: obj as TorchReport };
 }
 
-export interface TorchRequest { irFile: string; batch: number; warmup: number; steps: number; threads: number; seed: number }
+export interface TorchRequest {
+  irFile: string; batch: number; warmup: number; steps: number; threads: number; seed: number;
+  /** Also time autocast bf16 (only where the CPU has native bf16: emulated bf16 measures nothing useful). */
+  bf16?: boolean;
+}
 
 const SCRIPT = fileURLToPath(new URL('./torch_bench.py', import.meta.url));
 
@@ -111,7 +119,7 @@ function runScript(args: string[], env: NodeJS.ProcessEnv, python: string) {
 /** Measures one model (the IR as JSON in `irFile`). */
 export function runTorch(req: TorchRequest, env: NodeJS.ProcessEnv, python = PYTHON): TorchRun {
   const r = runScript(['--ir', req.irFile, '--batch', String(req.batch), '--warmup', String(req.warmup),
-    '--steps', String(req.steps), '--threads', String(req.threads), '--seed', String(req.seed)], env, python);
+    '--steps', String(req.steps), '--threads', String(req.threads), '--seed', String(req.seed), ...(req.bf16 ? ['--bf16'] : [])], env, python);
   if (r.error) return { ok: false, why: `could not run ${python}: ${r.error.message}` };
   return parseTorchOutput(r.stdout, r.stderr, r.status);
 }

@@ -4,6 +4,7 @@ that bench/ir-json.ts prints) and measures it the way bench/tfjs-measure.ts meas
 
     python3 torch_bench.py --ir IR.json --batch 32 --warmup 2 --steps 5 --threads 2
     python3 torch_bench.py --ir IR.json --check [--weights DIR]   # build and verify only
+    python3 torch_bench.py --ir IR.json ... --bf16   # also under torch.autocast('cpu', dtype=torch.bfloat16)
 
 The network is ours layer for layer, in NCHW: grouped convolutions, explicit [t, b, l, r] padding
 (nn.ZeroPad2d when asymmetric), LRN in torch's alpha/n convention, pooling with ceil mode, and a
@@ -372,6 +373,8 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--check", action="store_true", help="build, verify, and stop (no timing)")
     ap.add_argument("--weights", help="with --check: load tfjs weights from DIR and print the outputs for its input")
+    ap.add_argument("--bf16", action="store_true",
+                    help="after fp32, time forward and training again under torch.autocast('cpu', dtype=torch.bfloat16)")
     a = ap.parse_args()
 
     torch.set_num_threads(a.threads)
@@ -416,7 +419,37 @@ def main():
     net.train()
     trn = time_steps(a.warmup, a.steps, train)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    print(json.dumps({**head, "batch": a.batch, "forwardMs": fwd, "trainMs": trn, "peakRssMB": peak, "baseRssMB": base_rss}))
+    out = {**head, "batch": a.batch, "forwardMs": fwd, "trainMs": trn, "peakRssMB": peak, "baseRssMB": base_rss}
+    if a.bf16:
+        out.update(time_bf16(net, x, y, soft, opt, loss_fn, a.warmup, a.steps))
+    print(json.dumps(out))
+
+
+def time_bf16(net, x, y, soft, opt, loss_fn, warmup, steps):
+    """Forward and training steps under autocast, as PyTorch code runs mixed precision on the CPU:
+    convolutions and linear layers in bf16, weights, optimizer state and the loss in fp32. Runs after
+    fp32, so its peak RSS (ru_maxrss never falls) is the larger of the two phases."""
+    def forward():
+        with torch.no_grad(), torch.autocast("cpu", dtype=torch.bfloat16):
+            out = net(x)
+            if soft:
+                out = out.float().softmax(1)
+            out.float().sum().item()
+
+    def train():
+        opt.zero_grad(set_to_none=True)
+        with torch.autocast("cpu", dtype=torch.bfloat16):
+            loss = loss_fn(net(x), y)
+        loss.backward()
+        opt.step()
+        loss.item()
+
+    net.eval()
+    fwd = time_steps(warmup, steps, forward)
+    net.train()
+    trn = time_steps(warmup, steps, train)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"forwardBf16Ms": fwd, "trainBf16Ms": trn, "peakRssBf16MB": peak}
 
 
 if __name__ == "__main__":
