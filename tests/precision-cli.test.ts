@@ -138,6 +138,16 @@ describe.skipIf(!haveFashion)('through the commands', () => {
     expect(f.out.join('\n')).toMatch(/top-1 error/);
   });
 
+  it('the API refuses bf16 the same way (a failed run with the diagnostic, no run folder)', async () => {
+    const { train: apiTrain } = await import('../src/index.ts');
+    const out = path.join(work, 'api-bf16');
+    const r = await apiTrain({ text: SPEC('bf16'), file: 'api.yaml' }, { backend: 'native', data: FASHION, out }).promise;
+    expect(r.status).toBe('failed');
+    expect(r.diagnostics.map((d) => d.code)).toEqual([nativeBf16 ? expect.stringMatching(/^NS042[13]$/) : 'NS0420']);
+    expect(r.diagnostics[0].location).toEqual({ file: 'api.yaml', path: ['train', 'precision'] });
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   it('--precision takes auto, fp32 or bf16 only', async () => {
     await expect(train([spec('plain'), '--precision', 'fp16'])).rejects.toThrow(/--precision must be one of auto, fp32, bf16; received "fp16"/);
     await expect(evalCommand([work, '--precision', 'half'], capture().io)).rejects.toThrow(/--precision must be one of auto, fp32, bf16/);
