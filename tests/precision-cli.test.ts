@@ -129,6 +129,12 @@ describe.skipIf(!haveFashion)('through the commands', () => {
     expect(lines.findIndex((l) => l.startsWith('backend: '))).toBeLessThan(at);
     expect(JSON.parse(fs.readFileSync(path.join(out, 'config.json'), 'utf8')).precision).toBe('fp32');
 
+    // --resume keeps the saved request: another is refused, and the finished run says what it would use.
+    await expect(train(['--resume', out, '--precision', 'bf16'])).rejects.toThrow(/only --epochs can change \(received --precision "bf16", saved "fp32"\)/);
+    const again = await train(['--resume', out, '--backend', 'native']);
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/^precision: fp32 — the run's precision \(config\.json\): fp32 \(/m);
+
     const e = capture();
     expect(await evalCommand([out, '--backend', 'native', '--precision', 'bf16', '--steps', '1'], e.io)).toBe(1);
     expect(e.err.join('\n')).toMatch(/^error\[NS042[013]\]: --precision bf16 cannot run/);

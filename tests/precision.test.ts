@@ -44,6 +44,8 @@ describe('what bf16 lacks, in order', () => {
     ['AMX with ONEDNN_MAX_CPU_ISA=AVX2', amxCapped, ['NS0421', 'NS0423']],
     ['AMX with ONEDNN_MAX_CPU_ISA=AVX2 and no addon', amxCappedNoAddon, ['NS0421', 'NS0423']],
     ['AMX with ONEDNN_MAX_CPU_ISA=ALL and no addon', machine(SPR, undefined, { maxIsaEnv: 'ALL' }), ['NS0423']],
+    ['AMX with ONEDNN_MAX_CPU_ISA=avx512_core and no addon', machine(SPR, undefined, { maxIsaEnv: 'avx512_core' }), ['NS0421', 'NS0423']],
+    ['AMX with a value oneDNN ignores and no addon', machine(SPR, undefined, { maxIsaEnv: 'FAST' }), ['NS0423']],
     ['AMX on tfjs-node', { ...amx, backend: 'tfjs-node' }, ['NS0422', 'NS0423']],
     ['AMX with kernels: nothing', { ...amx, bf16Kernels: true }, []],
   ] as [string, PrecisionFacts, string[]][])('%s', (_, facts, codes) => {

@@ -19,6 +19,8 @@ const BF16_BACKEND = 'netspec-cpu';
 
 /** oneDNN ISAs with bf16 convolution and matmul (dnnl_cpu_isa_t, lower case). */
 const ONEDNN_BF16_ISAS = ['avx512_core_bf16', 'avx512_core_amx'];
+/** The values ONEDNN_MAX_CPU_ISA takes below those; oneDNN ignores any other. */
+const ONEDNN_LOWER_ISAS = ['sse41', 'avx', 'avx2', 'avx2_vnni', 'avx512_mic', 'avx512_mic_4ops', 'avx512_core', 'avx512_core_vnni'];
 
 export interface PrecisionFacts {
   /** /proc/cpuinfo's flags; undefined where they cannot be read (not Linux). */
@@ -62,7 +64,7 @@ function onednnCap(f: PrecisionFacts): string | undefined {
   if (f.onednnIsa !== undefined) {
     return ONEDNN_BF16_ISAS.includes(f.onednnIsa) ? undefined : `oneDNN is limited to the ${f.onednnIsa} ISA${envNote}, which has no bf16 primitives`;
   }
-  if (env && env !== 'all' && !ONEDNN_BF16_ISAS.includes(env)) return `ONEDNN_MAX_CPU_ISA=${f.maxIsaEnv} keeps oneDNN below avx512_core_bf16`;
+  if (env && ONEDNN_LOWER_ISAS.includes(env)) return `ONEDNN_MAX_CPU_ISA=${f.maxIsaEnv} keeps oneDNN below avx512_core_bf16`;
   return undefined;
 }
 
