@@ -132,6 +132,35 @@ describe.runIf(hasTorch && hasData)('train.py: one process, DistributedDataParal
     });
   }, 300_000);
 
+  it('an ImageFolder tree (torchvision: resize, padded random crop, flip; PCA colour) under torchrun, and back to netspec eval', async () => {
+    const data = path.join(work, 'folder');
+    const make = spawnSync(PYTHON, ['-c', `
+from PIL import Image
+import os, random, sys
+random.seed(0)
+for split, n in (("train", 12), ("val", 4)):
+    for k, cls in enumerate(("cats", "dogs")):
+        d = os.path.join(sys.argv[1], split, cls)
+        os.makedirs(d, exist_ok=True)
+        for i in range(n):
+            Image.new("RGB", (30 + i, 32), (200 if k == 0 else 40, random.randint(0, 255), 90)).save(os.path.join(d, f"{i}.png"))
+`, data], { encoding: 'utf8' });
+    expect(make.stderr).toBe('');
+    const spec = 'tests/fixtures/export/tiny-folder.yaml';
+    const code = path.join(work, 'folder-py');
+    expect(await main(['export', spec, '--to', 'pytorch', '--out', code], io().io)).toBe(0);
+    const out = path.join(work, 'folder-run');
+    const r = run([...TORCHRUN, '--nproc_per_node', '2', 'train.py', '--data', data, '--workers', '1', '--threads', '1', '--out', out], code);
+    expect(r.output).toContain('process 1 of 2: 4 images per step');
+    const [m] = metrics(out);
+    expect(m).toMatchObject({ epoch: 1, step: 3, images: 24 });
+    const back = path.join(work, 'folder-back');
+    expect(await main(['export', spec, '--to', 'netspec', '--checkpoint', path.join(out, 'model.safetensors'), '--out', back], io().io)).toBe(0);
+    const e = io();
+    expect(await main(['eval', back, '--json', '--data', data], e.io)).toBe(0);
+    expect(JSON.parse(e.out.at(-1)!).images).toBe(8);
+  }, 300_000);
+
   it('--resume continues the single run to a second epoch (last: it changes that run)', () => {
     const r = run([PYTHON, 'train.py', ...STEPS, '--epochs', '2', '--resume', '--out', path.join(work, 'single')], dir);
     expect(r.output).toContain('resuming');

@@ -55,7 +55,8 @@ Writes OUT/metrics.jsonl (netspec train's fields, one line per epoch: netspec re
 OUT/checkpoints/ (--resume continues from the newest) and OUT/model.safetensors with the
 preprocessing in its metadata (back to netspec: netspec export --to netspec).
 The learning rate is set per epoch by netspec's schedules; weight decay applies to kernels only.
-Data: MNIST, Fashion-MNIST (IDX) and CIFAR-10/100 (binary batches), held in memory.
+Data: MNIST, Fashion-MNIST (IDX) and CIFAR-10/100 (binary batches), held in memory; an ImageFolder
+tree (train/<class>/*, val/<class>/*) through torchvision, decoded by --workers processes.
 On Debian 12 (torch 1.13, Python 3.11) give torchrun --redirects 1 --tee 1: its default "0"
 fails there ('NoneType' object has no attribute 'get').
 """`;

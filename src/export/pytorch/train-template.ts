@@ -130,15 +130,30 @@ def load_memory(kind, root):
 
 class MemoryData:
     """Images held as uint8; a batch is made by index, with netspec's augmentation order: zero
-    padding, crop (random for training, centre otherwise), flip, PCA colour shift, normalisation."""
+    padding, crop (random for training, centre otherwise), flip, PCA colour shift, normalisation.
+    The random choices are drawn once per epoch for every image (draw), so every process, whatever
+    its share, augments an image the same way."""
 
-    def __init__(self, images, labels, shape, padding):
+    def __init__(self, images, labels, shape, padding, crop, flip):
         self.images, self.labels = images, labels
         self.c, self.h, self.w = shape
-        self.padding = padding
+        self.padding, self.crop, self.flip = padding, crop, flip
+        self.offsets = self.flips = self.alphas = None
+        self.pca = self.norm = None
 
     def __len__(self):
         return len(self.labels)
+
+    def finish(self, pca, norm):
+        self.pca, self.norm = pca, norm
+
+    def draw(self, g):
+        n = len(self)
+        span = (2 * self.padding + self.images.shape[2] - self.h, 2 * self.padding + self.images.shape[3] - self.w)
+        self.offsets = (torch.stack([torch.randint(0, span[0] + 1, (n,), generator=g), torch.randint(0, span[1] + 1, (n,), generator=g)], 1)
+                        if self.crop else None)
+        self.flips = torch.rand(n, generator=g) < 0.5 if self.flip else None
+        self.alphas = torch.randn(n, 3, generator=g) * self.pca["std"] if self.pca else None
 
     def batch(self, idx, offsets=None, flips=None, alphas=None, pca=None, norm=None):
         x = self.images[idx].float() / 255
@@ -158,14 +173,78 @@ class MemoryData:
         if flips is not None:
             x = torch.where(flips[:, None, None, None], x.flip(3), x)
         if pca is not None and alphas is not None:
-            vals = torch.tensor(pca["values"]); vecs = torch.tensor(pca["vectors"])
-            shift = (alphas * vals) @ vecs  # sum_i alpha_i * lambda_i * p_i
+            shift = (alphas * torch.tensor(pca["values"])) @ torch.tensor(pca["vectors"])  # sum_i alpha_i lambda_i p_i
             x = x + shift[:, :, None, None]
         if norm is not None:
-            mean = torch.tensor(norm["mean"]).reshape(1, -1, 1, 1)
-            std = torch.tensor(norm["std"]).reshape(1, -1, 1, 1)
-            x = (x - mean) / std
+            x = (x - torch.tensor(norm["mean"]).reshape(1, -1, 1, 1)) / torch.tensor(norm["std"]).reshape(1, -1, 1, 1)
         return x, self.labels[idx]
+
+    def batches(self, positions, workers=0):
+        for pos in positions:
+            yield self.batch(pos, *(None if a is None else a[pos] for a in (self.offsets, self.flips, self.alphas)), self.pca, self.norm)
+
+class Lighting:
+    """PCA colour augmentation (Krizhevsky et al. 2012, 4.1) on a [C, H, W] tensor in [0, 1]."""
+
+    def __init__(self, pca):
+        self.values, self.vectors, self.std = torch.tensor(pca["values"]), torch.tensor(pca["vectors"]), pca["std"]
+
+    def __call__(self, x):
+        alphas = torch.randn(3) * self.std
+        return x + ((alphas * self.values) @ self.vectors)[:, None, None]
+
+
+class FolderData:
+    """An ImageFolder tree (train/<class>/*, val/<class>/*) through torchvision, decoded by DataLoader
+    workers: resize, crop (random with padding for training, centre otherwise), flip, PCA colour,
+    normalisation. Each process draws its own random augmentations."""
+
+    def __init__(self, root, shape, resize, padding, flip, train):
+        from torchvision import datasets, transforms as T
+        self.T = T
+        c, h, w = shape
+        self.head = ([T.Resize(resize)] if resize else []) + ([T.Grayscale()] if c == 1 else [])
+        if train and padding is not None:
+            self.head.append(T.RandomCrop((h, w), padding=padding, pad_if_needed=True))
+        else:
+            self.head.append(T.CenterCrop((h, w)))
+        if train and flip:
+            self.head.append(T.RandomHorizontalFlip())
+        self.head.append(T.ToTensor())
+        self.ds = datasets.ImageFolder(root, transform=T.Compose(self.head))
+        self.train = train
+
+    def __len__(self):
+        return len(self.ds)
+
+    def finish(self, pca, norm):
+        tail = ([Lighting(pca)] if pca and self.train else []) + ([self.T.Normalize(norm["mean"], norm["std"])] if norm else [])
+        self.ds.transform = self.T.Compose(self.head + tail)
+
+    def draw(self, g):
+        pass
+
+    def batch(self, idx):
+        """Un-normalised images (for the dataset's statistics)."""
+        items = [self.ds[i] for i in idx.tolist()]
+        return torch.stack([x for x, _ in items]), torch.tensor([y for _, y in items])
+
+    def batches(self, positions, workers=2):
+        loader = torch.utils.data.DataLoader(self.ds, batch_sampler=[p.tolist() for p in positions], num_workers=workers)
+        yield from loader
+
+
+def load_folders(root, shape, resize, padding, flip):
+    try:
+        import torchvision  # noqa: F401
+    except ImportError:
+        sys.exit("ImageFolder data needs torchvision: apt-get install python3-torchvision (Debian/Ubuntu), or pip install torchvision")
+    val = os.path.join(root, "val") if os.path.isdir(os.path.join(root, "val")) else os.path.join(root, "test")
+    train = FolderData(os.path.join(root, "train"), shape, resize, padding, flip, True)
+    test = FolderData(val, shape, resize, None, False, False) if os.path.isdir(val) else None
+    if test is None:
+        sys.exit(f"{root} has no val/ (or test/) folder to validate on")
+    return train, test, train.ds.classes
 
 
 def dataset_moments(data, sample, seed):
@@ -284,6 +363,7 @@ def main():
     ap.add_argument("--resume", action="store_true", help="continue from the newest checkpoint in --out")
     ap.add_argument("--backend", choices=["gloo", "nccl"], default=None, help="default: nccl on GPUs, gloo on CPUs")
     ap.add_argument("--threads", type=int, default=None, help="CPU threads per process (default: cores / local processes)")
+    ap.add_argument("--workers", type=int, default=2, help="image decoding processes per training process (ImageFolder)")
     args = ap.parse_args()
 
     world = World(args.backend)
@@ -306,19 +386,23 @@ def main():
     root = find_root(kind, args.data)
     crop = RECIPE["augment"].get("crop", False)
     padding = crop.get("padding", 0) if isinstance(crop, dict) else 0
+    flip = bool(RECIPE["augment"].get("flip"))
     if kind == "imagefolder":
-        sys.exit("train.py reads MNIST, Fashion-MNIST and CIFAR binaries; for an ImageFolder tree, adapt load_memory "
-                 "(torchvision.datasets.ImageFolder with Resize/RandomCrop) to your storage")
-    xa, ya, xb, yb, class_names = load_memory(kind, root)
-    train, test = MemoryData(xa, ya, (c, h, w), padding), MemoryData(xb, yb, (c, h, w), padding)
+        train, test, class_names = load_folders(root, (c, h, w), RECIPE["dataset"].get("resize"), padding if crop else None, flip)
+    else:
+        xa, ya, xb, yb, class_names = load_memory(kind, root)
+        train = MemoryData(xa, ya, (c, h, w), padding, crop, flip)
+        test = MemoryData(xb, yb, (c, h, w), padding, False, False)
     norm_spec = RECIPE["normalize"]
     pca_spec = RECIPE["augment"].get("pcaColor")
-    moments, sample = dataset_moments(train, 10000, args.seed)
+    moments, sample = dataset_moments(train, 10000 if kind != "imagefolder" else 500, args.seed)
     norm = moments if norm_spec == "dataset" else None if norm_spec == "none" else norm_spec
     pca = None
     if pca_spec and c == 3:
         pca_spec = pca_spec if isinstance(pca_spec, dict) else {}
         pca = {**(pca_eigen(sample) if pca_spec.get("eigen") == "dataset" else IMAGENET_EIGEN), "std": pca_spec.get("std", 0.1)}
+    train.finish(pca, norm)
+    test.finish(None, norm)
     say(world, f"{MODEL}: {kind} from {root}: {len(train)} training, {len(test)} test images; {world.size} process(es) x batch {local_batch} "
                f"= {args.batch}; device {world.device}")
 
@@ -369,20 +453,16 @@ def main():
         # exactly the batches one process would.
         g = torch.Generator().manual_seed(args.seed * 100003 + epoch)
         order = torch.randperm(len(train), generator=g)
-        flips = torch.rand(len(train), generator=g) < 0.5 if RECIPE["augment"].get("flip") else None
-        span = (2 * padding + xa.shape[2] - h, 2 * padding + xa.shape[3] - w)
-        offsets = (torch.stack([torch.randint(0, span[0] + 1, (len(train),), generator=g),
-                                torch.randint(0, span[1] + 1, (len(train),), generator=g)], 1) if crop else None)
-        alphas = torch.randn(len(train), 3, generator=g) * pca["std"] if pca else None
+        train.draw(g)
         model.train()
         t0 = time.perf_counter()
         if epoch != start_epoch or start_step == 0:
             running = [0.0, 0.0, 0.0, 0.0]  # loss sum, errors, images, seconds (this process)
-        for step in range(start_step if epoch == start_epoch else 0, steps):
+        first = start_step if epoch == start_epoch else 0
+        positions = [order[step * args.batch + world.rank * local_batch : step * args.batch + (world.rank + 1) * local_batch]
+                     for step in range(first, steps)]
+        for step, (x, y) in zip(range(first, steps), train.batches(positions, args.workers)):
             t_step = time.perf_counter()
-            pos = order[step * args.batch + world.rank * local_batch : step * args.batch + (world.rank + 1) * local_batch]
-            x, y = train.batch(pos, None if offsets is None else offsets[pos], None if flips is None else flips[pos],
-                               None if alphas is None else alphas[pos], pca, norm)
             x, y = x.to(world.device), y.to(world.device)
             if global_step == 0:
                 print(f"process {world.rank} of {world.size}: {len(y)} images per step", flush=True)
@@ -410,8 +490,7 @@ def main():
             idx = idx[: args.val_steps * local_batch]
         sums = [0.0, 0.0, 0.0, 0.0]
         with torch.no_grad():
-            for i in range(0, len(idx), local_batch):
-                x, y = test.batch(idx[i : i + local_batch], norm=norm)
+            for x, y in test.batches([idx[i : i + local_batch] for i in range(0, len(idx), local_batch)], args.workers):
                 x, y = x.to(world.device), y.to(world.device)
                 out_ = net(x)
                 top1, top5 = topk_errors(out_, y, classes)
