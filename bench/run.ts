@@ -66,6 +66,7 @@ async function bench(o: BenchOptions, progress: (line: string) => void, precisio
     warnings: [],
     precision,
   };
+  for (const line of precision.notes) progress(line); // at once: the tables come only at the end
   const busy = loadWarning('start', report.start);
   if (busy) {
     report.warnings.push(busy);
