@@ -171,20 +171,22 @@ describe('blocks: one typed function per definition, one call per instance', () 
 
   it('declares each block once, with its parameters typed, and calls it per instance with the derived names', () => {
     expect(base.match(/^function block\$\w+\(/gm)).toEqual(['function block$unit(', 'function block$pair(']);
-    expect(base).toContain('  args: { width: number; k: number },\n');
+    expect(base).toContain('  args: { width: number; k: number; act: "relu6" | "hard_swish" },\n');
+    expect(base).toContain('activation: args.act');
     // Layer i is seeded with seed + i: the call passes the index of its first layer.
     const calls = base.slice(base.indexOf('export function build')).split('\n').filter((l) => /^ {2}const \w+\$ = block\$/.test(l));
     expect(calls).toEqual([
-      '  const stage_0_act$ = block$unit(input, "stage.0", { width: 2, k: 3 }, ctx, 0);',
-      '  const stage_1_act$ = block$unit(stage_0_act$, "stage.1", { width: 2, k: 3 }, ctx, 3);',
-      '  const stage_2_act$ = block$unit(stage_1_act$, "stage.2", { width: 2, k: 3 }, ctx, 6);',
-      '  const stage_3_act$ = block$unit(stage_2_act$, "stage.3", { width: 2, k: 3 }, ctx, 9);',
+      '  const stage_0_act$ = block$unit(input, "stage.0", { width: 2, k: 3, act: "relu6" }, ctx, 0);',
+      '  const stage_1_act$ = block$unit(stage_0_act$, "stage.1", { width: 2, k: 3, act: "relu6" }, ctx, 3);',
+      '  const stage_2_act$ = block$unit(stage_1_act$, "stage.2", { width: 2, k: 3, act: "relu6" }, ctx, 6);',
+      '  const stage_3_act$ = block$unit(stage_2_act$, "stage.3", { width: 2, k: 3, act: "relu6" }, ctx, 9);',
       '  const twin_sum$ = block$pair(stage_3_act$, "twin", { width: 3 }, ctx, 12);',
+      '  const last_act$ = block$unit(twin_sum$, "last", { width: 3, k: 3, act: "hard_swish" }, ctx, 22);',
     ]);
     // `$width * 2` and `($k - 1) // 2` as formulas of the arguments; a nested use passes its own.
     expect(base).toContain('filters: args.width * 2,');
     expect(base).toContain('Math.floor((args.k - 1) / 2)');
-    expect(base).toContain('const rest_1$ = block$unit(rest_0$, name + ".rest.1", { width: args.width, k: 3 }, ctx, first + 6);');
+    expect(base).toContain('const rest_1$ = block$unit(rest_0$, name + ".rest.1", { width: args.width, k: 3, act: "relu6" }, ctx, first + 6);');
     expect(base).not.toContain('expanded');
   });
 

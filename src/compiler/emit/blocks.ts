@@ -6,6 +6,7 @@
 // with a comment saying why; so is every instance of a definition that cannot be one function.
 import * as path from 'node:path';
 import type { IRBlockDef, IRBlockInstance, IRNode, IRParamValue, LayerKind } from '../../model/ir.ts';
+import { ACTIVATIONS } from '../../model/fields.ts';
 import { isValidPool } from '../../model/layers/pool.ts';
 import { evaluate, isExpression } from '../expr.ts';
 import { bareParam, formula } from './formula.ts';
@@ -304,8 +305,8 @@ function checkDefinition(
       if (source && hasExpression(raw[source[0]])) {
         const code = shapedCode(raw[source[0]], source[1]);
         if (code === undefined) return `\`${source[0]}\` of \`${inner}\` cannot be written as a formula`;
-        const values = occurrences.map((o) => shapedValue(raw[source[0]], source[1], o.args));
-        if (values.some((v) => v === undefined)) return `\`${source[0]}\` of \`${inner}\` is set by a parameter that is not a number`;
+        const values = occurrences.map((o) => shapedValue(raw[source[0]], source[1], o.args) ?? wordValue(def, raw, f, source[0], o.args));
+        if (values.some((v) => v === undefined)) return `\`${source[0]}\` of \`${inner}\` is set by a parameter whose type does not fit it`;
         if (values.some((v, i) => !equal(v, value(nodes[i])))) return `\`${source[0]}\` of \`${inner}\` is not what its formula computes`;
         formulas.set(f, code);
       } else if (nodes.some((n) => !equal(value(n), value(nodes[0])))) {
@@ -318,6 +319,27 @@ function checkDefinition(
     layers.set(k, { node: nodes[0], formulas });
   }
   return { def, layers, size, weighted };
+}
+
+/** Fields a string parameter may set, with the values each accepts (its enum must be among them). */
+const WORDS: Record<string, readonly string[]> = { activation: ACTIVATIONS, rounding: ['floor', 'ceil'], convention: ['paper', 'caffe'] };
+/** Fields a boolean parameter may set. */
+const SWITCHES = new Set(['bias', 'center', 'scale']);
+
+/**
+ * The value of a field a bare string or boolean parameter sets (`activation: $act`), when the
+ * parameter's TypeScript type fits the field: a string's enum within the field's values; a
+ * boolean `bias` only where the bias starts at 0 (else the bias initialiser would depend on it).
+ */
+function wordValue(def: IRBlockDef, raw: Readonly<Record<string, unknown>>, field: string, specField: string, args: Args): IRParamValue | undefined {
+  const v = raw[specField];
+  const name = typeof v === 'string' ? bareParam(v) : undefined;
+  const param = def.params.find((p) => p.name === name);
+  if (!param || name === undefined) return undefined;
+  const value = args.get(name);
+  if (param.type === 'string' && WORDS[field] && param.enum?.every((e) => WORDS[field].includes(e))) return value;
+  if (param.type === 'boolean' && SWITCHES.has(field) && (field !== 'bias' || raw.biasInit === undefined || raw.biasInit === 0)) return value;
+  return undefined;
 }
 
 /** Why a nested use's arguments cannot be passed as written (a string whose values do not fit), or undefined. */
