@@ -153,7 +153,7 @@ function lrn(c: Ctx, node: IRNode & { layer: { kind: 'lrn' } }, x: string): stri
   return g.node('Div', [x, g.node('Pow', [scaled, g.floats(`${n}.beta`, [L.beta], [])], `${n}.denominator`)], n);
 }
 
-function pool(c: Ctx, node: IRNode & { layer: { kind: 'maxpool' | 'avgpool' } }, x: string): string | string[] {
+function pool(c: Ctx, node: IRNode & { layer: { kind: 'maxpool' | 'avgpool' } }, x: string): string {
   const { g } = c;
   const L = node.layer;
   const [t, b, l, r] = L.pad;
@@ -212,7 +212,7 @@ function batchnorm(c: Ctx, node: IRNode & { layer: { kind: 'batchnorm' } }, x: s
 
 /** One layer's nodes; its output's name, or undefined for a kind this exporter does not know. */
 function layer(c: Ctx, node: IRNode, xs: string[]): string | undefined {
-  const { g, w } = c;
+  const { g } = c;
   const L = node.layer;
   const n = node.name;
   switch (L.kind) {
@@ -233,7 +233,7 @@ function layer(c: Ctx, node: IRNode, xs: string[]): string | undefined {
       return lrn(c, node as IRNode & { layer: typeof L }, xs[0]);
     case 'maxpool':
     case 'avgpool':
-      return pool(c, node as IRNode & { layer: typeof L }, xs[0]) as string;
+      return pool(c, node as IRNode & { layer: typeof L }, xs[0]);
     case 'dropout':
       return xs[0]; // inference: the identity
     case 'flatten':
@@ -256,7 +256,6 @@ function layer(c: Ctx, node: IRNode, xs: string[]): string | undefined {
     case 'batchnorm':
       return batchnorm(c, node as IRNode & { layer: typeof L }, xs[0]);
     default:
-      void w;
       return undefined;
   }
 }
