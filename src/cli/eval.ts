@@ -18,7 +18,8 @@ Options:
   --checkpoint FILE   evaluate this checkpoint instead
   --data PATH         dataset folder (default: the one the run trained on)
   --batch N           batch size (default: the run's)
-  --steps N           only N batches: a random subset, the same every time (a quick estimate)
+  --steps N           only N batches: a random subset drawn with the run's seed (with the run's
+                      batch size, the images its --val-steps N validated on)
   --json              print the result as JSON
   --backend auto|cuda|tfjs-node|native|wasm|cpu|webgpu
   --precision auto|fp32|bf16   (default auto: bf16 only where it can run, which is nowhere yet;
@@ -89,6 +90,8 @@ export async function evalCommand(argv: string[], io: IO): Promise<number> {
       normalize: extra.transforms.normalize,
       tenCrop: v['ten-crop'] === true,
       steps,
+      // The run's seed: --steps N picks the same images as its --val-steps N validation did.
+      seed: extra.config.seed,
     });
   } catch (e) {
     const d = run.dataFailure(e);
