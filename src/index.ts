@@ -172,7 +172,8 @@ async function resumeTraining(dir: string, options: Pick<TrainOptions, 'epochs' 
   const chosen = await selectBackend({ requested: backend, log });
   if (!chosen.ok) return { status: 'failed', metrics: [], globalStep: 0, dir: path.resolve(dir), diagnostics: [backendRefused(chosen)] };
   const run = await import('./runtime/train/run.ts');
-  const r = await run.resumeRun({ dir: path.resolve(dir), epochs: options.epochs, io: { log, warn: (l) => log(`warning: ${l}`) }, ...hooks });
+  const { writeEpochReport } = await import('./report/html/write.ts');
+  const r = await run.resumeRun({ dir: path.resolve(dir), epochs: options.epochs, io: { log, warn: (l) => log(`warning: ${l}`) }, epochReport: writeEpochReport, ...hooks });
   const { diagnostic, ...rest } = r;
   return { ...rest, diagnostics: diagnostic ? [diagnostic] : [] };
 }
@@ -210,6 +211,7 @@ async function runTraining(source: ModelSource, options: TrainOptions, hooks: Tr
     onStep: hooks.onStep,
     onEpoch: hooks.onEpoch,
     signal: hooks.signal,
+    epochReport: (await import('./report/html/write.ts')).writeEpochReport,
   });
   const { diagnostic, ...rest } = r;
   return { ...rest, diagnostics: diagnostic ? [diagnostic] : [] };

@@ -55,3 +55,21 @@ describe('start-up imports', () => {
     expect([...files].filter((f) => f.includes(`${path.sep}report${path.sep}html${path.sep}`)).map((f) => path.relative(root, f))).toEqual([]);
   });
 });
+
+// The layering the README states: the core imports nothing of ours, and the compiler and the
+// runtime never reach each other, not even through a third module (the report reads specs with
+// the compiler, so the runtime is handed its writer instead of importing it).
+describe('layers', () => {
+  const under = (dir: string) => fs.readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f));
+  const reaches = (entry: string, dir: string) => [...graph(entry).files].some((f) => f.startsWith(path.join(root, dir) + path.sep));
+  it.each(under('src/runtime'))('%s reaches no compiler module', (file) => {
+    expect(reaches(file, 'src/compiler')).toBe(false);
+  });
+  it.each(under('src/compiler'))('%s reaches no runtime module', (file) => {
+    expect(reaches(file, 'src/runtime')).toBe(false);
+  });
+  it.each(under('src/model'))('%s reaches nothing outside the core', (file) => {
+    expect([...graph(file).files].filter((f) => !f.startsWith(path.join(root, 'src/model') + path.sep))).toEqual([]);
+  });
+});

@@ -282,6 +282,7 @@ describe.skipIf(!haveFashion)('training (real Fashion-MNIST, a tiny net)', () =>
     const r = await startRun({
       dir, config: tinyConfig({ epochs: 2, stepsPerEpoch: 2, valSteps: 1 }), model: tinyModel(), io: quietIO().io,
       specs: [{ file: spec, text: fs.readFileSync(spec, 'utf8') }],
+      epochReport: writeEpochReport, // as the CLI and the API pass it
       onEpoch: () => seen.push(points(fs.readFileSync(path.join(dir, 'report.html'), 'utf8'), 'valTop1Error')),
     });
     expect(r.status).toBe('completed');

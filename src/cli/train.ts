@@ -142,7 +142,8 @@ export async function trainCommand(argv: string[], io: IO, opts: TrainCommandOpt
     process.removeListener('SIGINT', onSigint);
   };
   process.on('SIGINT', onSigint);
-  const common = { io: runIO, writeOptions: opts.writeOptions, signal: interrupt.signal };
+  const { writeEpochReport } = await import('../report/html/write.ts');
+  const common = { io: runIO, writeOptions: opts.writeOptions, signal: interrupt.signal, epochReport: writeEpochReport };
   try {
     if (resume !== undefined) {
       const { decidePrecision, precisionLine } = await import('../runtime/backends/precision.ts');

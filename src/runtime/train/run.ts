@@ -21,7 +21,6 @@ import type { TrainConfig } from './config.ts';
 import { exportModel } from './export.ts';
 import { checkpointDir, metricsFile, train, type CheckpointMeta, type EpochMetrics, type StepInfo, type TrainOutcome } from './loop.ts';
 import type { Reporter } from './progress.ts';
-import { writeEpochReport } from '../../report/html/write.ts';
 import { logSteps } from '../../report/html/steps.ts';
 
 /** What every checkpoint of a run carries besides weights and progress. */
@@ -53,6 +52,11 @@ export interface RunOptions {
   onEpoch?: (m: EpochMetrics) => void;
   /** Called after each update. */
   onStep?: (s: StepInfo) => void;
+  /**
+   * Writes the run's report after each epoch (the CLI and the API pass the HTML report's writer:
+   * the runtime does not import the report, which reads specs with the compiler). Never throws.
+   */
+  epochReport?: (dir: string, at: { backend: string; tfjs: string; epoch: number }, warn: (line: string) => void) => void;
   /** Aborting checkpoints the run where it stands and ends it with status 'aborted'. */
   signal?: AbortSignal;
 }
@@ -122,7 +126,7 @@ async function runLoop(
       reporter: opts.io.reporter,
       writeOptions: opts.writeOptions,
       // report.html after every epoch; a failure to write it is a warning, never the end of training.
-      onEpoch: (m) => (writeEpochReport(dir, { backend: tf.getBackend(), tfjs: tf.version.tfjs, epoch: m.epoch }, opts.io.warn), opts.onEpoch?.(m)),
+      onEpoch: (m) => (opts.epochReport?.(dir, { backend: tf.getBackend(), tfjs: tf.version.tfjs, epoch: m.epoch }, opts.io.warn), opts.onEpoch?.(m)),
       onStep: logSteps(dir, opts.io.warn, opts.onStep),
       signal: opts.signal,
     });
