@@ -39,23 +39,26 @@ beforeAll(async () => {
   analyzeModel(path.join(root, 'models', 'alexnet.yaml'));
 });
 afterAll(() => {
-  fs.rmSync(tmp, { recursive: true, force: true });
-  fs.rmSync(genDir, { recursive: true, force: true });
   const s = ((performance.now() - stats.started) / 1000).toFixed(0);
   console.log(`fuzz: ${RUNS} runs per property (seed ${SEED}): ${stats.inputs} inputs, ${stats.accepted} accepted and built, ${stats.refused} refused with diagnostics, 0 crashes, ${s} s`);
-});
+  fs.rmSync(tmp, { recursive: true, force: true });
+  fs.rmSync(genDir, { recursive: true, force: true });
+}, 600_000);
 
 let counter = 0;
-/** Writes the files of one case into its own folder and analyses the last one. */
-function analyzeFiles(files: [string, string][]) {
-  const dir = path.join(tmp, `case${counter++}`);
-  fs.mkdirSync(dir);
+/**
+ * Writes the files of one case into its own folder (or, given `dir`, beside files already there)
+ * and analyses the last one; the case's files are gone afterwards (10,000 cases leave nothing).
+ */
+function analyzeFiles(files: [string, string][], dir = path.join(tmp, `case${counter++}`)) {
+  fs.mkdirSync(dir, { recursive: true });
   for (const [name, text] of files) fs.writeFileSync(path.join(dir, name), text);
   const start = performance.now();
   const a = analyzeModel(path.join(dir, files[files.length - 1][0]));
   const ms = performance.now() - start;
   // Rendering must not throw either.
   renderDiagnostics(a.diagnostics, a.sources, { cwd: dir });
+  for (const [name] of files) fs.rmSync(path.join(dir, name));
   stats.inputs++;
   if (a.ir) stats.accepted++;
   else stats.refused++;
@@ -63,8 +66,8 @@ function analyzeFiles(files: [string, string][]) {
 }
 
 /** Never throws, ends in a model or an error, in bounded time; a model is generated, imported and built. */
-async function anyInput(files: [string, string][]): Promise<void> {
-  const { a, ms } = analyzeFiles(files);
+async function anyInput(files: [string, string][], dir?: string): Promise<void> {
+  const { a, ms } = analyzeFiles(files, dir);
   expect(ms).toBeLessThan(TIME_BOUND_MS);
   if (!a.ir) {
     expect(a.diagnostics.some((d) => d.severity === 'error')).toBe(true);
@@ -101,13 +104,17 @@ describe('random specs with hostile names', () => {
 describe('mutated models/*.yaml', () => {
   const models = fs.readdirSync(path.join(root, 'models')).filter((f) => f.endsWith('.yaml')).sort();
   const texts = models.map((m): [string, string] => [m, fs.readFileSync(path.join(root, 'models', m), 'utf8')]);
+  // The zoo once, for the variants' `extends`; each case adds its mutated file beside it.
+  const zoo = path.join(tmp, 'models');
+  fs.mkdirSync(zoo);
+  for (const [m, text] of texts) fs.writeFileSync(path.join(zoo, m), text);
 
   it('never throw; accepted ones are generated and imported, and built when small', async () => {
     await fc.assert(
       fc.asyncProperty(fc.nat(), mutationArb, (which, edits) => {
         const [name, text] = texts[which % texts.length];
-        // Variants need their parent beside them.
-        return anyInput([...texts.filter(([m]) => m !== name), [name, mutate(text, edits)]]);
+        // Variants need their parent beside them: the mutated file goes into the zoo's folder.
+        return anyInput([[`mutated-${counter++}-${name}`, mutate(text, edits)]], zoo);
       }),
       { seed: SEED, numRuns: RUNS },
     );
