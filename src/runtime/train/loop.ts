@@ -311,6 +311,9 @@ async function trainWith(opts: TrainOptions, variables: tf.Variable[], optimizer
       const running = { loss: r.loss / r.images, top1Error: r.errors / r.images, imagesPerSec: r.images / r.seconds };
       opts.reporter?.step({ step: progress.step, ...running });
       opts.onStep?.({ epoch, step: progress.step, globalStep: progress.globalStep, ...running });
+      // A step on a synchronous backend (cpu, netspec-cpu) never leaves the microtask queue, so a
+      // Ctrl-C handler (a macrotask) would only run after the whole run: let it in between steps.
+      if (opts.signal) await new Promise((resolve) => setImmediate(resolve));
       if (opts.signal?.aborted) {
         const err = await checkpoint();
         return err ? outcome('failed', err, 'NS0407') : outcome('aborted');
