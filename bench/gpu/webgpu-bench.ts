@@ -14,6 +14,7 @@
 import * as fs from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { releaseWebGPU, tryWebGPU } from '../../src/runtime/backends/webgpu.ts';
+import { applyForTraining } from '../../src/runtime/train/forward.ts';
 import { crossEntropy } from '../../src/runtime/train/metrics.ts';
 import { takeDeviceError } from '../../src/runtime/backends/device-errors.ts';
 import { createOptimizer } from '../../src/runtime/train/optimizer.ts';
@@ -92,7 +93,7 @@ async function benchModel(gen: Generated, o: Options, log: (l: string) => void):
   let warmup = 0;
   const step = async () => {
     const t0 = performance.now();
-    const { value, grads } = tf.variableGrads(() => crossEntropy(model.apply(x, { training: true }) as tf.Tensor2D, y), vars);
+    const { value, grads } = tf.variableGrads(() => crossEntropy(applyForTraining(model, x) as tf.Tensor2D, y), vars);
     opt.apply(vars.map((v) => grads[v.name]), 0.01);
     losses.push((await value.data())[0]);
     tf.dispose([value, ...Object.values(grads)]);
