@@ -14,6 +14,7 @@
 import * as fs from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { releaseWebGPU, tryWebGPU } from '../../src/runtime/backends/webgpu.ts';
+import { useEagerRelease } from '../../src/runtime/backprop.ts';
 import { applyForTraining } from '../../src/runtime/train/forward.ts';
 import { crossEntropy } from '../../src/runtime/train/metrics.ts';
 import { takeDeviceError } from '../../src/runtime/backends/device-errors.ts';
@@ -131,6 +132,7 @@ async function benchModel(gen: Generated, o: Options, log: (l: string) => void):
 async function main(argv: string[]): Promise<number> {
   const o = parseArgs(argv);
   const log = (l: string) => console.log(l);
+  useEagerRelease(); // as selectBackend does for the trainer: the backward pass frees as it goes
   const gpu = await tryWebGPU({ packageKernels: o.packageKernels });
   if (!gpu.ok) {
     console.error(`webgpu: not available: ${gpu.why}`);
