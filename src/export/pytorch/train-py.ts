@@ -5,16 +5,10 @@ import type { ModelIR } from '../../model/ir.ts';
 import type { OptimizerSpec, TrainSpec } from '../../model/spec.ts';
 import { pyComment, pyLiteral } from './python.ts';
 import { TRAIN_BODY } from './train-template.ts';
+import { TRAIN_DEFAULTS } from '../../model/recipe.ts';
 
-/** netspec's defaults where the spec says nothing (the paper's recipe, src/runtime/train/config.ts). */
-export const RECIPE_DEFAULTS = {
-  batchSize: 128,
-  epochs: 10,
-  optimizer: { type: 'sgd', lr: 0.01, momentum: 0.9, weightDecay: 0.0005 } as OptimizerSpec,
-  schedule: { type: 'constant' } as const,
-  seed: 1,
-  checkpointEvery: 0,
-};
+/** netspec's defaults where the spec says nothing (the paper's recipe, src/model/recipe.ts). */
+export const RECIPE_DEFAULTS = TRAIN_DEFAULTS;
 
 /** The spec's train: block with every default filled in, as train.py reads it. */
 export function recipe(train: TrainSpec): Record<string, unknown> {

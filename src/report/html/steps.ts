@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { diagnostic } from '../../model/codes.ts';
 import type { Diagnostic } from '../../model/diagnostic.ts';
+import type { StepInfo } from '../../runtime/train/loop.ts'; // what the trainer's onStep hears (a 0-based epoch)
 
 export const STEPS_FILE = 'steps.jsonl';
 
@@ -27,14 +28,11 @@ export function logsStep(globalStep: number): boolean {
   return globalStep % every === 0;
 }
 
-/** What the trainer's onStep hears (loop.ts StepInfo): a 0-based epoch. */
-export interface StepEvent { epoch: number; step: number; globalStep: number; loss: number; top1Error: number; imagesPerSec: number }
-
 /**
  * The trainer's per-step hook: appends to <run>/steps.jsonl, then calls `next`. A failed append
  * is one warning for the run, never an exception.
  */
-export function logSteps<S extends StepEvent>(dir: string, warn: (line: string) => void, next?: (s: S) => void): (s: S) => void {
+export function logSteps<S extends StepInfo>(dir: string, warn: (line: string) => void, next?: (s: S) => void): (s: S) => void {
   const file = path.join(dir, STEPS_FILE);
   let failed = false;
   return (s) => {

@@ -22,14 +22,31 @@ export function poolParams(xShape: number[], attrs: tf.MaxPoolAttrs): { params: 
   };
 }
 
-export const maxPool: NativeKernel = ({ inputs, backend, attrs }, addon) => {
+type PoolGeometry = (xShape: number[], attrs: tf.NamedAttrMap) => { params: PoolParams; outShape: number[] } | null;
+
+/** Max pooling over the geometry `geometry` reads from the kernel's attributes (tf's or NetspecMaxPool's). */
+const maxPoolWith = (geometry: PoolGeometry): NativeKernel => ({ inputs, backend, attrs }, addon) => {
   const b = backend as CpuBackendLike;
   const { x } = inputs as Record<string, tf.TensorInfo>;
   const xv = f32(b, x);
-  const p = poolParams(x.shape, attrs as unknown as tf.MaxPoolAttrs);
+  const p = geometry(x.shape, attrs!);
   if (!xv || !p) return null;
   return output(b, p.outShape, (y) => addon.maxPool(p.params, xv, y));
 };
+
+/** Its gradient: recomputes each window's (first) maximum from the input, starting at −∞. */
+const maxPoolGradWith = (geometry: PoolGeometry, inputName: 'input' | 'x'): NativeKernel => ({ inputs, backend, attrs }, addon) => {
+  const b = backend as CpuBackendLike;
+  const { dy, [inputName]: input } = inputs as Record<string, tf.TensorInfo>;
+  const xv = f32(b, input), dyv = f32(b, dy);
+  const p = geometry(input.shape, attrs!);
+  if (!xv || !dyv || !p || !tf.util.arraysEqual(dy.shape, p.outShape)) return null;
+  return output(b, input.shape, (dx) => addon.maxPoolGrad(p.params, xv, dyv, dx));
+};
+
+const tfGeometry: PoolGeometry = (shape, attrs) => poolParams(shape, attrs as unknown as tf.MaxPoolAttrs);
+
+export const maxPool: NativeKernel = maxPoolWith(tfGeometry);
 
 export const avgPool: NativeKernel = ({ inputs, backend, attrs }, addon) => {
   const b = backend as CpuBackendLike;
@@ -40,15 +57,8 @@ export const avgPool: NativeKernel = ({ inputs, backend, attrs }, addon) => {
   return output(b, p.outShape, (y) => addon.avgPool(p.params, xv, y));
 };
 
-/** MaxPoolGrad: recomputes each window's (first) maximum from the input, starting at −∞. */
-export const maxPoolGrad: NativeKernel = ({ inputs, backend, attrs }, addon) => {
-  const b = backend as CpuBackendLike;
-  const { dy, input } = inputs as Record<string, tf.TensorInfo>;
-  const xv = f32(b, input), dyv = f32(b, dy);
-  const p = poolParams(input.shape, attrs as unknown as tf.MaxPoolAttrs);
-  if (!xv || !dyv || !p || !tf.util.arraysEqual(dy.shape, p.outShape)) return null;
-  return output(b, input.shape, (dx) => addon.maxPoolGrad(p.params, xv, dyv, dx));
-};
+/** MaxPoolGrad (its `input` is the pooled tensor). */
+export const maxPoolGrad: NativeKernel = maxPoolGradWith(tfGeometry, 'input');
 
 /**
  * AvgPoolGrad: each window's dy is shared by its in-bounds positions, the true gradient of
@@ -119,26 +129,12 @@ function paddedPoolParams(xShape: number[], a: NetspecMaxPoolAttrs): { params: P
   };
 }
 
-const netspecMaxPool: NativeKernel = ({ inputs, backend, attrs }, addon) => {
-  const b = backend as CpuBackendLike;
-  const { x } = inputs as Record<string, tf.TensorInfo>;
-  const xv = f32(b, x), p = paddedPoolParams(x.shape, attrs as unknown as NetspecMaxPoolAttrs);
-  if (!xv || !p) return null;
-  return output(b, p.outShape, (y) => addon.maxPool(p.params, xv, y));
-};
-
-const netspecMaxPoolGrad: NativeKernel = ({ inputs, backend, attrs }, addon) => {
-  const b = backend as CpuBackendLike;
-  const { dy, x } = inputs as Record<string, tf.TensorInfo>;
-  const xv = f32(b, x), dyv = f32(b, dy), p = paddedPoolParams(x.shape, attrs as unknown as NetspecMaxPoolAttrs);
-  if (!xv || !dyv || !p || !tf.util.arraysEqual(dy.shape, p.outShape)) return null;
-  return output(b, x.shape, (dx) => addon.maxPoolGrad(p.params, xv, dyv, dx));
-};
+const ownGeometry: PoolGeometry = (shape, attrs) => paddedPoolParams(shape, attrs as unknown as NetspecMaxPoolAttrs);
 
 /** The NetspecMaxPool op's kernels (maxpool-op.ts), the portable ones for what they decline. */
 export function netspecMaxPoolKernels(backendName: string, addon: NativeAddon): tf.KernelConfig[] {
   return [
-    withFallback(NETSPEC_MAX_POOL, backendName, netspecMaxPool, portableKernel(NETSPEC_MAX_POOL, backendName), addon),
-    withFallback(NETSPEC_MAX_POOL_GRAD, backendName, netspecMaxPoolGrad, portableKernel(NETSPEC_MAX_POOL_GRAD, backendName), addon),
+    withFallback(NETSPEC_MAX_POOL, backendName, maxPoolWith(ownGeometry), portableKernel(NETSPEC_MAX_POOL, backendName), addon),
+    withFallback(NETSPEC_MAX_POOL_GRAD, backendName, maxPoolGradWith(ownGeometry, 'x'), portableKernel(NETSPEC_MAX_POOL_GRAD, backendName), addon),
   ];
 }

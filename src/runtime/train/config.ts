@@ -2,6 +2,7 @@
 // and the command line's overrides applied. Pure; saved as the run folder's config.json.
 import type { Diagnostic, Location } from '../../model/diagnostic.ts';
 import type { AugmentSpec, DatasetSpec, InitScheme, OptimizerSpec, ScheduleSpec, TrainSpec } from '../../model/spec.ts';
+import { TRAIN_DEFAULTS } from '../../model/recipe.ts';
 import type { LoopConfig } from './loop.ts';
 
 export interface TrainConfig extends LoopConfig {
@@ -44,14 +45,7 @@ export interface Overrides {
 }
 
 /** The paper's recipe (§5) where a spec says nothing. */
-export const DEFAULTS = {
-  batchSize: 128,
-  epochs: 10,
-  optimizer: { type: 'sgd', lr: 0.01, momentum: 0.9, weightDecay: 0.0005 } as OptimizerSpec,
-  schedule: { type: 'constant' } as ScheduleSpec,
-  seed: 1,
-  checkpointEvery: 0,
-};
+export const DEFAULTS = TRAIN_DEFAULTS;
 
 /** Switching optimizer keeps the learning rate and weight decay; other settings take their defaults. */
 function optimizerFor(base: OptimizerSpec, o: Overrides): OptimizerSpec {
