@@ -38,8 +38,8 @@ tf.registerGradient({
     const [x, filter, y] = saved;
     const a = attrs as unknown as NetspecConvAttrs;
     const run = (name: string, inputs: tf.NamedTensorMap, extra: object = {}) => runKernel(name, inputs, { ...a, ...extra }) as tf.Tensor;
-    // relu's gradient once, now rather than in each closure (each runs in its own tidy): it
-    // lives until the backward pass ends, one tensor the size of this layer's output.
+    // relu's gradient once, now rather than in each closure; the backward walk (backprop.ts)
+    // frees it once this node's input gradients are taken.
     const g = a.relu ? run(NETSPEC_RELU_GRAD, { dy: dy as tf.Tensor, y }) : (dy as tf.Tensor);
     return {
       x: () => run(NETSPEC_CONV_INPUT_GRAD, { dy: g, filter }, { inputShape: x.shape }),
