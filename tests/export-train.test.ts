@@ -31,21 +31,43 @@ const io = () => {
 const metrics = (dir: string) => fs.readFileSync(path.join(dir, 'metrics.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 const env = { ...process.env, OMP_NUM_THREADS: '1' };
 
-function run(cmd: string[], cwd: string): { status: number | null; output: string } {
-  const r = spawnSync(cmd[0], cmd.slice(1), { cwd, encoding: 'utf8', timeout: 300_000, env });
-  return { status: r.status, output: `${r.stdout}${r.stderr}` };
+type Ran = { status: number | null; output: string };
+// Under the suite's 300 s per test, so a stuck run fails with its own output instead of a bare timeout.
+const DEADLINE_MS = 200_000;
+
+/**
+ * One command in its own process group. It ends when the command exits and its output closes; at
+ * the deadline, or when something the command started keeps the output open 15 s after it exited,
+ * the whole group is killed and the output says which.
+ */
+function run(cmd: string[], cwd: string): Promise<Ran> {
+  return new Promise((done) => {
+    const p = spawn(cmd[0], cmd.slice(1), { cwd, env, detached: true });
+    let output = '';
+    let status: number | null = null;
+    p.stdout.on('data', (d) => (output += d));
+    p.stderr.on('data', (d) => (output += d));
+    const killGroup = (why: string) => {
+      output += `\n[test] ${why}: killing process group ${p.pid}\n`;
+      try { process.kill(-p.pid!, 'SIGKILL'); } catch { /* already gone */ }
+    };
+    const deadline = setTimeout(() => killGroup(`still running after ${DEADLINE_MS / 1000} s`), DEADLINE_MS);
+    let lingering: NodeJS.Timeout | undefined;
+    p.on('exit', (code) => {
+      status = code;
+      lingering = setTimeout(() => killGroup(`exited ${code}, but a child kept its output open`), 15_000);
+    });
+    p.on('close', () => (clearTimeout(deadline), clearTimeout(lingering), done({ status, output })));
+  });
 }
 
 /** Both commands at once (two torchrun nodes must meet); their outputs. */
-async function runTogether(cmds: string[][], cwd: string): Promise<{ status: number | null; output: string }[]> {
-  return Promise.all(cmds.map((cmd) => new Promise<{ status: number | null; output: string }>((done) => {
-    const p = spawn(cmd[0], cmd.slice(1), { cwd, env });
-    let output = '';
-    p.stdout.on('data', (d) => (output += d));
-    p.stderr.on('data', (d) => (output += d));
-    const timer = setTimeout(() => p.kill('SIGKILL'), 300_000);
-    p.on('close', (status) => (clearTimeout(timer), done({ status, output })));
-  })));
+const runTogether = (cmds: string[][], cwd: string): Promise<Ran[]> => Promise.all(cmds.map((cmd) => run(cmd, cwd)));
+
+/** A run that must succeed: its exit status with its output, so a failure shows what it printed. */
+function ok(r: Ran): string {
+  expect({ status: r.status, output: r.output }).toMatchObject({ status: 0 });
+  return r.output;
 }
 
 describe.runIf(hasTorch && hasData)('train.py: one process, DistributedDataParallel, two nodes, and back to netspec', () => {
@@ -56,8 +78,8 @@ describe.runIf(hasTorch && hasData)('train.py: one process, DistributedDataParal
     fs.mkdirSync(work, { recursive: true });
     const c = io();
     expect(await main(['export', TINY, '--to', 'pytorch', '--out', dir], c.io)).toBe(0);
-    const r = run([PYTHON, 'train.py', ...STEPS, '--out', path.join(work, 'single')], dir);
-    expect(r.output).toContain('epoch 1/1');
+    const output = ok(await run([PYTHON, 'train.py', ...STEPS, '--out', path.join(work, 'single')], dir));
+    expect(output).toContain('epoch 1/1');
     [single] = metrics(path.join(work, 'single'));
   }, 300_000);
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
@@ -80,11 +102,11 @@ describe.runIf(hasTorch && hasData)('train.py: one process, DistributedDataParal
     expect(ox.out.join('\n')).toContain(`weights from ${path.relative(ROOT, path.join(ours, 'model'))}`);
   }, 300_000);
 
-  it('torchrun --nproc_per_node 2: each process takes 16 of the 32, and the losses are the single process\'s', () => {
+  it('torchrun --nproc_per_node 2: each process takes 16 of the 32, and the losses are the single process\'s', async () => {
     const out = path.join(work, 'ddp');
-    const r = run([...TORCHRUN, '--nproc_per_node', '2', 'train.py', ...STEPS, '--out', out], dir);
-    expect(r.output).toContain('process 0 of 2: 16 images per step');
-    expect(r.output).toContain('process 1 of 2: 16 images per step');
+    const output = ok(await run([...TORCHRUN, '--standalone', '--nproc_per_node', '2', 'train.py', ...STEPS, '--out', out], dir));
+    expect(output).toContain('process 0 of 2: 16 images per step');
+    expect(output).toContain('process 1 of 2: 16 images per step');
     const [m] = metrics(out);
     expect(m).toMatchObject({ epoch: 1, step: 4, images: 128, valTop1Error: single.valTop1Error, valTop5Error: single.valTop5Error });
     expect(Math.abs(m.trainLoss - single.trainLoss) / single.trainLoss).toBeLessThan(1e-5);
@@ -97,7 +119,8 @@ describe.runIf(hasTorch && hasData)('train.py: one process, DistributedDataParal
     const node = (rank: number) => [...TORCHRUN, '--nnodes', '2', '--node_rank', String(rank), '--nproc_per_node', '1', '--rdzv_backend', 'c10d',
       '--rdzv_endpoint', `127.0.0.1:${port}`, '--rdzv_id', `netspec-test-${process.pid}`, 'train.py', ...STEPS, '--out', out];
     const [a, b] = await runTogether([node(0), node(1)], dir);
-    expect([a.status, b.status]).toEqual([0, 0]);
+    ok(a);
+    ok(b);
     expect(a.output + b.output).toContain('process 1 of 2: 16 images per step');
     const [m] = metrics(out);
     expect(Math.abs(m.trainLoss - single.trainLoss) / single.trainLoss).toBeLessThan(1e-5);
@@ -118,19 +141,16 @@ describe.runIf(hasTorch && hasData)('train.py: one process, DistributedDataParal
     expect(fs.existsSync(path.join(back, 'model', 'model.json'))).toBe(true); // the TF.js export
   }, 300_000);
 
-  it('the exported alexnet-fashion trains under torchrun --nproc_per_node 2 (gloo), 3 steps', () => {
+  it('the exported alexnet-fashion trains under torchrun --nproc_per_node 2 (gloo), 3 steps', async () => {
     const alex = path.join(work, 'alexnet');
-    const c = io();
-    return main(['export', 'models/alexnet-fashion.yaml', '--to', 'pytorch', '--out', alex], c.io).then((code) => {
-      expect(code).toBe(0);
-      const out = path.join(work, 'alexnet-run');
-      const r = run([...TORCHRUN, '--nproc_per_node', '2', 'train.py', '--steps-per-epoch', '3', '--val-steps', '2', '--threads', '1', '--out', out], alex);
-      expect(r.output).toContain('process 1 of 2: 32 images per step');
-      const [m] = metrics(out);
-      expect(m).toMatchObject({ epoch: 1, step: 3, images: 192 });
-      expect(Number.isFinite(m.trainLoss) && Number.isFinite(m.valLoss)).toBe(true);
-      expect(fs.existsSync(path.join(out, 'model.safetensors'))).toBe(true);
-    });
+    expect(await main(['export', 'models/alexnet-fashion.yaml', '--to', 'pytorch', '--out', alex], io().io)).toBe(0);
+    const out = path.join(work, 'alexnet-run');
+    const output = ok(await run([...TORCHRUN, '--standalone', '--nproc_per_node', '2', 'train.py', '--steps-per-epoch', '3', '--val-steps', '2', '--threads', '1', '--out', out], alex));
+    expect(output).toContain('process 1 of 2: 32 images per step');
+    const [m] = metrics(out);
+    expect(m).toMatchObject({ epoch: 1, step: 3, images: 192 });
+    expect(Number.isFinite(m.trainLoss) && Number.isFinite(m.valLoss)).toBe(true);
+    expect(fs.existsSync(path.join(out, 'model.safetensors'))).toBe(true);
   }, 300_000);
 
   it('an ImageFolder tree (torchvision: resize, padded random crop, flip; PCA colour) under torchrun, and back to netspec eval', async () => {
@@ -151,8 +171,8 @@ for split, n in (("train", 12), ("val", 4)):
     const code = path.join(work, 'folder-py');
     expect(await main(['export', spec, '--to', 'pytorch', '--out', code], io().io)).toBe(0);
     const out = path.join(work, 'folder-run');
-    const r = run([...TORCHRUN, '--nproc_per_node', '2', 'train.py', '--data', data, '--workers', '1', '--threads', '1', '--out', out], code);
-    expect(r.output).toContain('process 1 of 2: 4 images per step');
+    const output = ok(await run([...TORCHRUN, '--standalone', '--nproc_per_node', '2', 'train.py', '--data', data, '--workers', '1', '--threads', '1', '--out', out], code));
+    expect(output).toContain('process 1 of 2: 4 images per step');
     const [m] = metrics(out);
     expect(m).toMatchObject({ epoch: 1, step: 3, images: 24 });
     const back = path.join(work, 'folder-back');
@@ -162,9 +182,9 @@ for split, n in (("train", 12), ("val", 4)):
     expect(JSON.parse(e.out.at(-1)!).images).toBe(8);
   }, 300_000);
 
-  it('--resume continues the single run to a second epoch (last: it changes that run)', () => {
-    const r = run([PYTHON, 'train.py', ...STEPS, '--epochs', '2', '--resume', '--out', path.join(work, 'single')], dir);
-    expect(r.output).toContain('resuming');
+  it('--resume continues the single run to a second epoch (last: it changes that run)', async () => {
+    const output = ok(await run([PYTHON, 'train.py', ...STEPS, '--epochs', '2', '--resume', '--out', path.join(work, 'single')], dir));
+    expect(output).toContain('resuming');
     expect(metrics(path.join(work, 'single')).map((m) => [m.epoch, m.step])).toEqual([[1, 4], [2, 8]]);
   }, 300_000);
 });

@@ -96,7 +96,7 @@ export async function exportCommand(argv: string[], io: IO): Promise<number> {
         if (!r.ok) return fail([r.diagnostic]);
         io.out(`checked with PyTorch: ${r.output}`);
       }
-      io.out(`train: torchrun --nproc_per_node 2 ${path.relative(io.cwd, path.join(out, 'train.py'))} --out runs/torch   (see the README: "Train on many machines")`);
+      io.out(`train: torchrun --standalone --nproc_per_node 2 ${path.relative(io.cwd, path.join(out, 'train.py'))} --out runs/torch   (see the README: "Train on many machines")`);
       return 0;
     }
     case 'onnx': {

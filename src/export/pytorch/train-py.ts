@@ -36,8 +36,8 @@ export function trainPy(ir: ModelIR, source: string): string {
 r"""Trains model.py's network with the spec's recipe (RECIPE below), on one process or many.
 
     python3 train.py --out runs/torch                               # one process
-    torchrun --nproc_per_node 2 train.py --out runs/torch           # two processes here (gloo on
-                                                                    # CPUs, nccl on GPUs)
+    torchrun --standalone --nproc_per_node 2 train.py --out runs/torch   # two processes here (gloo
+                                                   # on CPUs, nccl on GPUs; a free port, not 29500)
     # two machines (run on each, NODE = 0 on the first, 1 on the second):
     torchrun --nnodes 2 --node_rank NODE --nproc_per_node 2 --rdzv_backend c10d \\
              --rdzv_endpoint FIRST_HOST:29400 --rdzv_id run1 train.py --out runs/torch

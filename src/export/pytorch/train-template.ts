@@ -461,7 +461,7 @@ def main():
         first = start_step if epoch == start_epoch else 0
         positions = [order[step * args.batch + world.rank * local_batch : step * args.batch + (world.rank + 1) * local_batch]
                      for step in range(first, steps)]
-        for step, (x, y) in zip(range(first, steps), train.batches(positions, args.workers)):
+        for step, (x, y) in enumerate(train.batches(positions, args.workers), start=first):  # to the end: the loader's workers stop
             t_step = time.perf_counter()
             x, y = x.to(world.device), y.to(world.device)
             if global_step == 0:
