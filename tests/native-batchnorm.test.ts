@@ -5,7 +5,9 @@
 // leave to the cpu kernels.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { netspecBatchNorm } from '../src/runtime/backends/batchnorm-op.ts';
+import { netspecBatchNorm, type BatchNormActivation } from '../src/runtime/backends/batchnorm-op.ts';
+import { netspecRelu } from '../src/runtime/backends/relu-op.ts';
+import { netspecRelu6 } from '../src/runtime/backends/relu6-op.ts';
 import { loadNativeAddon, type NativeAddon } from '../src/runtime/backends/native-addon.ts';
 import { NETSPEC_CPU, registerNetspecCpu } from '../src/runtime/backends/netspec-cpu.ts';
 import { lcgValues, relError } from './test-utils.ts';
@@ -78,6 +80,53 @@ describe.skipIf(!load.ok)('netspec-cpu batch norm and global average pooling ker
       expect(got.length).toBe(want.length);
       // Large sums over a few thousand rows in float, in another order: a few float epsilons relative.
       want.forEach((w, i) => expect({ output: i, err: relError(got[i], w) < 2e-5 }).toEqual({ output: i, err: true }));
+    });
+  });
+
+  // The fused op (batch norm, then relu or relu6, as the training forward runs them) against the
+  // two ops it replaces: the same float operations in the same order, so equal to the bit, on the
+  // portable kernels (cpu) and the native ones; and native against portable within rounding.
+  // γ up to 4 and β around 2 put outputs on both sides of 0 and of 6.
+  describe.each([
+    { activation: 'relu' as const, training: true },
+    { activation: 'relu6' as const, training: true },
+    { activation: 'relu' as const, training: false },
+    { activation: 'relu6' as const, training: false },
+  ])('batch norm + $activation fused, training $training', ({ activation, training }) => {
+    const apply = (t: tf.Tensor, a: BatchNormActivation) => (a === 'relu' ? netspecRelu(t) : netspecRelu6(t));
+    const f = (fused: boolean, shape: number[]) => () => {
+      const ch = shape[shape.length - 1];
+      const x = rand(shape, 21, -3, 3);
+      const gamma = rand([ch], 22, 0.5, 4), beta = rand([ch], 23, 0, 4);
+      const mean = rand([ch], 24), variance = rand([ch], 25, 0.5, 2);
+      const probe = rand(shape, 26);
+      const attrs = { epsilon: 1e-5, training };
+      const run = (xx: tf.Tensor, g: tf.Tensor, b: tf.Tensor, m: tf.Tensor, v: tf.Tensor) => {
+        const p = { gamma: g, beta: b, mean: m, variance: v };
+        return fused ? netspecBatchNorm(xx, p, { ...attrs, activation }) : { ...netspecBatchNorm(xx, p, attrs), y: apply(netspecBatchNorm(xx, p, attrs).y, activation) };
+      };
+      const out = run(x, gamma, beta, mean, variance);
+      const wrt = training ? [x, gamma, beta] : [x, gamma, beta, mean, variance];
+      const grads = tf.grads((...ts: tf.Tensor[]) => {
+        const [xx, g, b, m = mean, v = variance] = ts;
+        return tf.sum(tf.mul(run(xx, g, b, m, v).y, probe));
+      })(wrt);
+      return [out.y, out.mean, out.variance, ...grads];
+    };
+    it.each([{ shape: [4, 5, 3, 7] }, { shape: [2, 28, 28, 16] }, { shape: [13, 11] }])('$shape: equal to batch norm then the activation, on both kernels', async ({ shape }) => {
+      const portableFused = await runOn('cpu', f(true, shape));
+      expect(await runOn('cpu', f(false, shape))).toEqual(portableFused);
+      const spy = vi.spyOn(addon(), 'batchNormGrad');
+      const nativeFused = await runOn(NETSPEC_CPU, f(true, shape));
+      // The fused gradient reached the native kernel with the output y that masks dy.
+      expect(spy.mock.calls.some((c) => c[0].activation === (activation === 'relu' ? 1 : 2) && c[9] instanceof Float32Array)).toBe(true);
+      spy.mockRestore();
+      expect(await runOn(NETSPEC_CPU, f(false, shape))).toEqual(nativeFused);
+      nativeFused.forEach((w, i) => expect({ output: i, err: relError(w, portableFused[i]) < 2e-5 }).toEqual({ output: i, err: true }));
+      // Both sides of the clamps were reached.
+      const y = nativeFused[0];
+      expect(y.some((v) => v === 0) && y.some((v) => v > 0 && v < 6)).toBe(true);
+      if (activation === 'relu6') expect(y.some((v) => v === 6)).toBe(true);
     });
   });
 

@@ -1,7 +1,9 @@
 // Batch normalisation on [rows, channels] rows: the channels of a row are contiguous, so every
 // pass walks memory once, front to back, vectorised over the channels, summing into per-channel
-// floats over blocks of rows and doubles across blocks. Forward: one pass for Σx and Σx² (shifted), one for y. Backward: one for Σdy and Σdy·(x − mean),
-// one for dx, an affine function of dy and x per channel. One thread, as the elementwise kernels:
+// floats over blocks of rows and doubles across blocks. Forward: one pass for Σx and Σx² (shifted),
+// one for y (with a following relu/relu6 applied as it is written). Backward: one for Σdy and
+// Σdy·(x − mean), one for dx, an affine function of dy and x per channel (dy masked by the
+// activation's gradient as it is read). One thread, as the elementwise kernels:
 // these stream memory, and with two OpenMP threads on a shared 2-core machine every call waited
 // ~16 ms for a descheduled second thread (measured: [100352, 32] forward 3.3 ms on one thread).
 #include "batchnorm.h"
@@ -9,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "common.h"
@@ -17,17 +20,46 @@ namespace netspec {
 
 namespace {
 
+enum Act : int64_t { kNone = 0, kRelu = 1, kRelu6 = 2 };
+
 struct BnShape {
   int64_t rows, c;
   double epsilon;
   bool training;
+  int64_t act;
 };
 
 BnShape bnArgs(const Napi::CallbackInfo& info, const char* fn) {
   const Napi::Object o = paramsArg(info, 0, fn);
-  BnShape s{intField(o, fn, "rows"), intField(o, fn, "channels"), numberField(o, fn, "epsilon"), boolField(o, fn, "training")};
-  if (s.rows <= 0 || s.c <= 0 || !(s.epsilon >= 0)) throw Napi::RangeError::New(info.Env(), std::string(fn) + ": invalid parameters");
+  BnShape s{intField(o, fn, "rows"), intField(o, fn, "channels"), numberField(o, fn, "epsilon"), boolField(o, fn, "training"),
+            intField(o, fn, "activation")};
+  if (s.rows <= 0 || s.c <= 0 || !(s.epsilon >= 0) || s.act < kNone || s.act > kRelu6) {
+    throw Napi::RangeError::New(info.Env(), std::string(fn) + ": invalid parameters");
+  }
   return s;
+}
+
+template <int64_t A>
+inline float activate(float v) {
+  if (A == kRelu) return std::max(v, 0.f);
+  if (A == kRelu6) return std::min(std::max(v, 0.f), 6.f);
+  return v;
+}
+
+// The activation's gradient, read from its output (so no pre-activation tensor is kept).
+template <int64_t A>
+inline float maskedGrad(const float* y, const float* dy, int64_t i) {
+  if (A == kRelu) return y[i] > 0.f ? dy[i] : 0.f;
+  if (A == kRelu6) return (y[i] > 0.f && y[i] < 6.f) ? dy[i] : 0.f;
+  return dy[i];
+}
+
+// Calls f(std::integral_constant<int64_t, A>) for the activation A: one instantiation each.
+template <typename F>
+void withActivation(int64_t act, F f) {
+  if (act == kRelu) f(std::integral_constant<int64_t, kRelu>{});
+  else if (act == kRelu6) f(std::integral_constant<int64_t, kRelu6>{});
+  else f(std::integral_constant<int64_t, kNone>{});
 }
 
 // Per-channel sums over the rows: `row(r, s0, s1)` adds row r's terms to s0[c] and s1[c] in
@@ -47,20 +79,6 @@ void channelSums(const BnShape& s, std::vector<double>& s0, std::vector<double>&
     for (int64_t c = 0; c < s.c; ++c) {
       s0[c] += b0[c];
       s1[c] += b1[c];
-    }
-  }
-}
-
-// out[r, c] = k1[c]·u[r, c] + k2[c]·v[r, c] + k0[c] (v may be null).
-void affine(const BnShape& s, const float* u, const float* v, const float* k1, const float* k2, const float* k0, float* out) {
-  for (int64_t r = 0; r < s.rows; ++r) {
-    const float* ur = u + r * s.c;
-    float* o = out + r * s.c;
-    if (v) {
-      const float* vr = v + r * s.c;
-      for (int64_t c = 0; c < s.c; ++c) o[c] = k1[c] * ur[c] + k2[c] * vr[c] + k0[c];
-    } else {
-      for (int64_t c = 0; c < s.c; ++c) o[c] = k1[c] * ur[c] + k0[c];
     }
   }
 }
@@ -109,7 +127,15 @@ Napi::Value BatchNorm(const Napi::CallbackInfo& info) {
     k1[c] = static_cast<float>(scale);
     k0[c] = static_cast<float>((beta.data ? beta.data[c] : 0.0) - mean.data[c] * scale);
   }
-  affine(s, x.data, nullptr, k1.data(), nullptr, k0.data(), y.data);
+  // y = act(x·k1 + k0), the activation applied as each value is written.
+  withActivation(s.act, [&](auto a) {
+    constexpr int64_t A = decltype(a)::value;
+    for (int64_t r = 0; r < s.rows; ++r) {
+      const float* xr = x.data + r * C;
+      float* o = y.data + r * C;
+      for (int64_t c = 0; c < C; ++c) o[c] = activate<A>(k1[c] * xr[c] + k0[c]);
+    }
+  });
   return env.Undefined();
 }
 
@@ -120,20 +146,32 @@ Napi::Value BatchNormGrad(const Napi::CallbackInfo& info) {
   F32 x = f32Arg(info, 1, "x"), dy = f32Arg(info, 2, "dy"), gamma = optionalF32Arg(info, 3, "gamma");
   F32 mean = f32Arg(info, 4, "mean"), variance = f32Arg(info, 5, "variance");
   F32 dx = outArg(info, 6, "dx"), dgamma = outArg(info, 7, "dgamma"), dbeta = outArg(info, 8, "dbeta");
+  const F32 out = optionalF32Arg(info, 9, "y");
   const Napi::Env env = info.Env();
   for (const F32* p : {&x, &dy, &dx}) requireLength(env, *p, s.rows * s.c, "x/dy/dx");
+  if (s.act != kNone) {
+    if (!out.data) throw Napi::TypeError::New(env, std::string(fn) + ": an activation's gradient needs its output y");
+    requireLength(env, out, s.rows * s.c, "y");
+  }
   for (const F32* p : {&mean, &variance, &dgamma, &dbeta}) requireLength(env, *p, s.c, "mean/variance/dgamma/dbeta");
   if (gamma.data) requireLength(env, gamma, s.c, "gamma");
   const int64_t C = s.c;
   const float* m = mean.data;
+  // dy passes through the activation's gradient (masked by the output y) as it is read, in both passes.
+  const float* yv = out.data;
   std::vector<double> sumDy, sumDyX;  // Σ dy and Σ dy·(x − mean)
-  channelSums(s, sumDy, sumDyX, [&](int64_t r, float* a0, float* a1) {
-    const float* xr = x.data + r * C;
-    const float* gr = dy.data + r * C;
-    for (int64_t c = 0; c < C; ++c) {
-      a0[c] += gr[c];
-      a1[c] += gr[c] * (xr[c] - m[c]);
-    }
+  withActivation(s.act, [&](auto a) {
+    constexpr int64_t A = decltype(a)::value;
+    channelSums(s, sumDy, sumDyX, [&](int64_t r, float* a0, float* a1) {
+      const float* xr = x.data + r * C;
+      const float* gr = dy.data + r * C;
+      const float* yr = yv ? yv + r * C : nullptr;
+      for (int64_t c = 0; c < C; ++c) {
+        const float g = maskedGrad<A>(yr, gr, c);
+        a0[c] += g;
+        a1[c] += g * (xr[c] - m[c]);
+      }
+    });
   });
   // dx = k1·dy + k2·x + k0: training k1 = s, k2 = −s·rstd·dγ/n, k0 = −s·dβ/n − mean·k2; inference k1 = s.
   std::vector<float> k1(C), k2(C), k0(C);
@@ -154,11 +192,20 @@ Napi::Value BatchNormGrad(const Napi::CallbackInfo& info) {
       k0[c] = 0.f;
     }
   }
-  if (s.training) {
-    affine(s, dy.data, x.data, k1.data(), k2.data(), k0.data(), dx.data);
-  } else {
-    affine(s, dy.data, nullptr, k1.data(), nullptr, k0.data(), dx.data);
-  }
+  withActivation(s.act, [&](auto a) {
+    constexpr int64_t A = decltype(a)::value;
+    for (int64_t r = 0; r < s.rows; ++r) {
+      const float* xr = x.data + r * C;
+      const float* gr = dy.data + r * C;
+      const float* yr = yv ? yv + r * C : nullptr;
+      float* o = dx.data + r * C;
+      if (s.training) {
+        for (int64_t c = 0; c < C; ++c) o[c] = k1[c] * maskedGrad<A>(yr, gr, c) + k2[c] * xr[c] + k0[c];
+      } else {
+        for (int64_t c = 0; c < C; ++c) o[c] = k1[c] * maskedGrad<A>(yr, gr, c) + k0[c];
+      }
+    }
+  });
   return env.Undefined();
 }
 

@@ -67,6 +67,8 @@ export interface BatchNormParams {
   epsilon: number;
   /** Normalise with the batch's statistics (written to mean and variance), else with the given ones. */
   training: boolean;
+  /** Applied to the output: 0 none, 1 relu, 2 relu6 (the gradient then needs the output y). */
+  activation: number;
 }
 
 export const ConvMode = { Forward: 0, BackwardData: 1, BackwardFilter: 2 } as const;
@@ -107,7 +109,7 @@ export interface NativeAddon {
     mean: Float32Array, variance: Float32Array, y: Float32Array): void;
   /** dx, dγ = Σ dy·x̂ and dβ = Σ dy; dx includes the batch statistics' dependence on x in training. */
   batchNormGrad(params: BatchNormParams, x: Float32Array, dy: Float32Array, gamma: Float32Array | null, mean: Float32Array, variance: Float32Array,
-    dx: Float32Array, dgamma: Float32Array, dbeta: Float32Array): void;
+    dx: Float32Array, dgamma: Float32Array, dbeta: Float32Array, y?: Float32Array | null): void;
   /** x as [outer, mid, inner]: out[o, i] = mean over m of x[o, m, i] (tfjs's cpu Mean's values). */
   mean(x: Float32Array, out: Float32Array, outer: number, mid: number, inner: number): void;
   /** Fused SGD-with-momentum step of one variable (native/src/optim.h): writes wOut and vOut. */

@@ -2,7 +2,7 @@
 // training normalises with the batch's mean and biased variance and moves the running statistics
 // by `momentum` towards the batch's mean and unbiased variance; inference uses the running ones.
 import * as tf from '@tensorflow/tfjs';
-import { netspecBatchNorm } from '../backends/batchnorm-op.ts';
+import { netspecBatchNorm, type BatchNormActivation } from '../backends/batchnorm-op.ts';
 import { invalidArg, oneInput, type LayerArgs } from './common.ts';
 
 export interface NetspecBatchNormArgs extends LayerArgs {
@@ -56,12 +56,22 @@ export class NetspecBatchNorm extends tf.layers.Layer {
   }
 
   call(inputs: tf.Tensor | tf.Tensor[], kwargs: { training?: boolean }): tf.Tensor {
-    const x = oneInput(inputs) as tf.Tensor;
-    const training = kwargs?.training === true;
+    return this.normalize(oneInput(inputs) as tf.Tensor, kwargs?.training === true);
+  }
+
+  /**
+   * This layer followed by a relu or relu6 layer, as one op (train/forward.ts fuses them in the
+   * training forward). The same values as the two layers, and the same running statistics.
+   */
+  callWithActivation(x: tf.Tensor, activation: BatchNormActivation, training: boolean): tf.Tensor {
+    return this.normalize(x, training, activation);
+  }
+
+  private normalize(x: tf.Tensor, training: boolean, activation?: BatchNormActivation): tf.Tensor {
     return tf.tidy(() => {
       const { y, mean, variance } = netspecBatchNorm(x, {
         gamma: this.gamma?.read(), beta: this.beta?.read(), mean: this.movingMean!.read(), variance: this.movingVariance!.read(),
-      }, { epsilon: this.epsilon, training });
+      }, { epsilon: this.epsilon, training, ...(activation ? { activation } : {}) });
       if (training) this.updateRunning(mean, variance, x.size / x.shape[x.rank - 1]);
       return y;
     });

@@ -4,7 +4,12 @@
 // saved (its own clones, which keep their data alive by reference count). Batch norm's and the
 // residual adds' outputs, which no op saves, then left the step's peak with a third more than
 // PyTorch's. Same layers, same order, same values as model.apply(x, { training: true }).
+// A batch norm whose only consumer is a relu or relu6 layer runs with it as one op (one pass each
+// way instead of two, and no pre-activation tensor kept): the same values.
 import * as tf from '@tensorflow/tfjs';
+import { BATCH_NORM_ACTIVATIONS, type BatchNormActivation } from '../backends/batchnorm-op.ts';
+import { NetspecActivation } from '../layers/activation-layer.ts';
+import { NetspecBatchNorm } from '../layers/batchnorm.ts';
 
 interface GraphNode {
   inputTensors: tf.SymbolicTensor[];
@@ -12,8 +17,8 @@ interface GraphNode {
 }
 
 /** Each layer's one call site, or null if some layer is shared or has several outputs (then model.apply is used). */
-function callSites(model: tf.LayersModel): { layer: tf.layers.Layer; node: GraphNode }[] | null {
-  const sites: { layer: tf.layers.Layer; node: GraphNode }[] = [];
+function callSites(model: tf.LayersModel): Site[] | null {
+  const sites: Site[] = [];
   for (const layer of model.layers) {
     const nodes = layer.inboundNodes as unknown as GraphNode[];
     if (layer.getClassName() === 'InputLayer') continue;
@@ -21,6 +26,25 @@ function callSites(model: tf.LayersModel): { layer: tf.layers.Layer; node: Graph
     sites.push({ layer, node: nodes[0] });
   }
   return sites;
+}
+
+type Site = { layer: tf.layers.Layer; node: GraphNode };
+
+/** For each batch norm site whose output feeds only a relu/relu6 layer: that layer's site and activation. */
+function fusions(sites: Site[], outputId: number): Map<Site, { into: Site; activation: BatchNormActivation }> {
+  const consumers = new Map<number, Site[]>();
+  for (const site of sites) for (const s of site.node.inputTensors) consumers.set(s.id, [...(consumers.get(s.id) ?? []), site]);
+  const found = new Map<Site, { into: Site; activation: BatchNormActivation }>();
+  for (const site of sites) {
+    if (!(site.layer instanceof NetspecBatchNorm)) continue;
+    const out = site.node.outputTensors[0].id;
+    const users = consumers.get(out) ?? [];
+    const next = users[0];
+    if (out === outputId || users.length !== 1 || next.node.inputTensors.length !== 1 || !(next.layer instanceof NetspecActivation)) continue;
+    const activation = next.layer.activation as BatchNormActivation;
+    if (BATCH_NORM_ACTIVATIONS.includes(activation)) found.set(site, { into: next, activation });
+  }
+  return found;
 }
 
 /** model.apply(x, { training: true }) for a one-input, one-output functional model, releasing as it goes. */
@@ -31,13 +55,24 @@ export function applyForTraining(model: tf.LayersModel, x: tf.Tensor): tf.Tensor
   const remaining = new Map<number, number>();
   for (const { node } of sites) for (const s of node.inputTensors) remaining.set(s.id, (remaining.get(s.id) ?? 0) + 1);
   const values = new Map<number, tf.Tensor>([[inputId, x]]);
-  for (const { layer, node } of sites) {
+  const fused = fusions(sites, outputId);
+  const done = new Set<Site>();
+  for (const site of sites) {
+    if (done.has(site)) continue;
+    const { layer, node } = site;
     const inputs = node.inputTensors.map((s) => {
       const v = values.get(s.id);
       if (!v) throw new Error(`applyForTraining: layer ${layer.name} runs before its input ${s.name}`);
       return v;
     });
-    values.set(node.outputTensors[0].id, layer.apply(inputs.length === 1 ? inputs[0] : inputs, { training: true }) as tf.Tensor);
+    const fuse = fused.get(site);
+    if (fuse) {
+      // The activation layer's output, computed here; the batch norm's own output never exists.
+      values.set(fuse.into.node.outputTensors[0].id, (layer as NetspecBatchNorm).callWithActivation(inputs[0], fuse.activation, true));
+      done.add(fuse.into);
+    } else {
+      values.set(node.outputTensors[0].id, layer.apply(inputs.length === 1 ? inputs[0] : inputs, { training: true }) as tf.Tensor);
+    }
     for (const s of node.inputTensors) {
       const left = remaining.get(s.id)! - 1;
       remaining.set(s.id, left);
