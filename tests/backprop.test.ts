@@ -19,7 +19,7 @@ beforeAll(async () => { await tf.setBackend('cpu'); });
 afterAll(() => useEagerRelease(false));
 
 /** Loss, gradients and tfjs's peak bytes of one training step of `model` on a fixed batch. */
-async function step(model: tf.LayersModel, batch: number, releasing = false): Promise<{ loss: number; grads: Float32Array[]; peak: number; leaked: number }> {
+async function step(model: tf.LayersModel, batch: number, releasing = false): Promise<{ loss: number; grads: Float32Array[]; peak: number; leaked: number; fusedOps: number }> {
   const shape = model.inputs[0].shape.slice(1) as number[];
   const classes = (model.outputs[0].shape as number[])[1];
   const before = tf.memory().numTensors;
@@ -37,7 +37,8 @@ async function step(model: tf.LayersModel, batch: number, releasing = false): Pr
     });
   });
   random.mockRestore();
-  return { loss, grads, peak: info.peakBytes, leaked: tf.memory().numTensors - before };
+  const fusedOps = info.kernels.filter((k) => k.name === 'NetspecBatchNormAct').length;
+  return { loss, grads, peak: info.peakBytes, leaked: tf.memory().numTensors - before, fusedOps };
 }
 
 describe.each(['models/resnet-fashion.yaml', 'models/alexnet-fashion.yaml', 'models/lenet5.yaml', 'tests/fixtures/build/every-kind.yaml'])('%s', (file) => {
@@ -66,6 +67,36 @@ describe.each(['models/resnet-fashion.yaml', 'models/alexnet-fashion.yaml', 'mod
       console.log(`[backprop] ${file}: peak tensor bytes ${own.peak} -> ${eager.peak} (${(eager.peak / own.peak).toFixed(2)}x), with applyForTraining ${both.peak} (${(both.peak / own.peak).toFixed(2)}x)`);
     } finally {
       model.dispose();
+    }
+  }, 120_000);
+});
+
+// A batch norm whose only consumer is a relu or relu6 layer runs as one op in applyForTraining
+// (NetspecBatchNormAct); the loss, the gradients and the running statistics stay those of the
+// layers run one by one. bn-act.yaml also has a batch norm with two consumers and one at the end.
+describe.each([
+  { file: 'models/resnet-fashion.yaml', fused: 4 }, // the stem's and each block's first; the second feeds the add
+  { file: 'tests/fixtures/build/bn-act.yaml', fused: 1 },
+])('$file: batch norm + activation fused', ({ file, fused }) => {
+  it(`runs ${fused} fused ops, with the layers' loss, gradients and running statistics`, async () => {
+    const a = analyzeModel(path.join(root, file));
+    expect(a.diagnostics).toEqual([]);
+    const stats = (m: tf.LayersModel) => m.weights.filter((w) => /moving_(mean|variance)/.test(w.name)).map((w) => Array.from(w.read().dataSync()));
+    const apart = buildModel(a.ir!, { seed: 5 }), together = buildModel(a.ir!, { seed: 5 });
+    try {
+      useEagerRelease(true);
+      const one = await step(apart, 6);
+      const two = await step(together, 6, true);
+      expect([one.fusedOps, two.fusedOps]).toEqual([0, fused]);
+      expect(two.loss).toBe(one.loss);
+      two.grads.forEach((g, i) => expect(relError(g, one.grads[i])).toBeLessThan(1e-6));
+      const before = stats(buildModel(a.ir!, { seed: 5 }));
+      expect(stats(together)).toEqual(stats(apart));
+      expect(stats(together)).not.toEqual(before); // the step moved them
+      expect(two.leaked).toBe(0);
+    } finally {
+      apart.dispose();
+      together.dispose();
     }
   }, 120_000);
 });
