@@ -46,12 +46,47 @@ inline float activate(float v) {
   return v;
 }
 
-// The activation's gradient, read from its output (so no pre-activation tensor is kept).
+// The activation's gradient, read from its output (so no pre-activation tensor is kept). dy is
+// loaded unconditionally and the condition has no short circuit, so that the loops vectorise as
+// selects: a conditional load stays a branch, mispredicted on half the elements (5x slower).
 template <int64_t A>
 inline float maskedGrad(const float* y, const float* dy, int64_t i) {
-  if (A == kRelu) return y[i] > 0.f ? dy[i] : 0.f;
-  if (A == kRelu6) return (y[i] > 0.f && y[i] < 6.f) ? dy[i] : 0.f;
-  return dy[i];
+  const float d = dy[i];
+  if (A == kRelu) return y[i] > 0.f ? d : 0.f;
+  if (A == kRelu6) return ((y[i] > 0.f) & (y[i] < 6.f)) ? d : 0.f;
+  return d;
+}
+
+// The row loops take raw pointers: node-gyp builds with -fno-strict-aliasing, under which a store
+// through a float* may change a std::vector's data pointer, so loops indexing captured vectors
+// reload it every element and do not vectorise (measured: the backward 6x slower).
+
+// y = act(x·k1 + k0) for one row.
+template <int64_t A>
+inline void normalizeRow(int64_t C, const float* __restrict x, const float* __restrict k1, const float* __restrict k0, float* __restrict y) {
+  for (int64_t c = 0; c < C; ++c) y[c] = activate<A>(k1[c] * x[c] + k0[c]);
+}
+
+// a0 += dy', a1 += dy'·(x − m) for one row, dy' the activation's gradient of dy.
+template <int64_t A>
+inline void sumRow(int64_t C, const float* __restrict x, const float* __restrict dy, const float* __restrict y, const float* __restrict m,
+                   float* __restrict a0, float* __restrict a1) {
+  for (int64_t c = 0; c < C; ++c) {
+    const float g = maskedGrad<A>(y, dy, c);
+    a0[c] += g;
+    a1[c] += g * (x[c] - m[c]);
+  }
+}
+
+// dx = k1·dy' + k2·x + k0 for one row (k2 null: inference, dx = k1·dy' + k0).
+template <int64_t A>
+inline void gradRow(int64_t C, const float* __restrict x, const float* __restrict dy, const float* __restrict y, const float* __restrict k1,
+                    const float* __restrict k2, const float* __restrict k0, float* __restrict dx) {
+  if (k2) {
+    for (int64_t c = 0; c < C; ++c) dx[c] = k1[c] * maskedGrad<A>(y, dy, c) + k2[c] * x[c] + k0[c];
+  } else {
+    for (int64_t c = 0; c < C; ++c) dx[c] = k1[c] * maskedGrad<A>(y, dy, c) + k0[c];
+  }
 }
 
 // Calls f(std::integral_constant<int64_t, A>) for the activation A: one instantiation each.
@@ -130,11 +165,7 @@ Napi::Value BatchNorm(const Napi::CallbackInfo& info) {
   // y = act(x·k1 + k0), the activation applied as each value is written.
   withActivation(s.act, [&](auto a) {
     constexpr int64_t A = decltype(a)::value;
-    for (int64_t r = 0; r < s.rows; ++r) {
-      const float* xr = x.data + r * C;
-      float* o = y.data + r * C;
-      for (int64_t c = 0; c < C; ++c) o[c] = activate<A>(k1[c] * xr[c] + k0[c]);
-    }
+    for (int64_t r = 0; r < s.rows; ++r) normalizeRow<A>(C, x.data + r * C, k1.data(), k0.data(), y.data + r * C);
   });
   return env.Undefined();
 }
@@ -163,14 +194,7 @@ Napi::Value BatchNormGrad(const Napi::CallbackInfo& info) {
   withActivation(s.act, [&](auto a) {
     constexpr int64_t A = decltype(a)::value;
     channelSums(s, sumDy, sumDyX, [&](int64_t r, float* a0, float* a1) {
-      const float* xr = x.data + r * C;
-      const float* gr = dy.data + r * C;
-      const float* yr = yv ? yv + r * C : nullptr;
-      for (int64_t c = 0; c < C; ++c) {
-        const float g = maskedGrad<A>(yr, gr, c);
-        a0[c] += g;
-        a1[c] += g * (xr[c] - m[c]);
-      }
+      sumRow<A>(C, x.data + r * C, dy.data + r * C, yv ? yv + r * C : nullptr, m, a0, a1);
     });
   });
   // dx = k1·dy + k2·x + k0: training k1 = s, k2 = −s·rstd·dγ/n, k0 = −s·dβ/n − mean·k2; inference k1 = s.
@@ -194,16 +218,9 @@ Napi::Value BatchNormGrad(const Napi::CallbackInfo& info) {
   }
   withActivation(s.act, [&](auto a) {
     constexpr int64_t A = decltype(a)::value;
+    const float* k2p = s.training ? k2.data() : nullptr;
     for (int64_t r = 0; r < s.rows; ++r) {
-      const float* xr = x.data + r * C;
-      const float* gr = dy.data + r * C;
-      const float* yr = yv ? yv + r * C : nullptr;
-      float* o = dx.data + r * C;
-      if (s.training) {
-        for (int64_t c = 0; c < C; ++c) o[c] = k1[c] * maskedGrad<A>(yr, gr, c) + k2[c] * xr[c] + k0[c];
-      } else {
-        for (int64_t c = 0; c < C; ++c) o[c] = k1[c] * maskedGrad<A>(yr, gr, c) + k0[c];
-      }
+      gradRow<A>(C, x.data + r * C, dy.data + r * C, yv ? yv + r * C : nullptr, k1.data(), k2p, k0.data(), dx.data + r * C);
     }
   });
   return env.Undefined();
