@@ -47,15 +47,37 @@ function fusions(sites: Site[], outputId: number): Map<Site, { into: Site; activ
   return found;
 }
 
+interface Plan {
+  sites: Site[];
+  /** How many layers read each symbolic tensor. */
+  readers: Map<number, number>;
+  fused: Map<Site, { into: Site; activation: BatchNormActivation }>;
+}
+
+/** The graph walk of a model, worked out on its first step (a built model's graph does not change). */
+const plans = new WeakMap<tf.LayersModel, Plan | null>();
+
+function planOf(model: tf.LayersModel): Plan | null {
+  if (plans.has(model)) return plans.get(model)!;
+  const sites = model.inputs.length === 1 && model.outputs.length === 1 ? callSites(model) : null;
+  let plan: Plan | null = null;
+  if (sites) {
+    const readers = new Map<number, number>();
+    for (const { node } of sites) for (const s of node.inputTensors) readers.set(s.id, (readers.get(s.id) ?? 0) + 1);
+    plan = { sites, readers, fused: fusions(sites, model.outputs[0].id) };
+  }
+  plans.set(model, plan);
+  return plan;
+}
+
 /** model.apply(x, { training: true }) for a one-input, one-output functional model, releasing as it goes. */
 export function applyForTraining(model: tf.LayersModel, x: tf.Tensor): tf.Tensor {
-  const sites = model.inputs.length === 1 && model.outputs.length === 1 ? callSites(model) : null;
-  if (!sites) return model.apply(x, { training: true }) as tf.Tensor;
+  const plan = planOf(model);
+  if (!plan) return model.apply(x, { training: true }) as tf.Tensor;
+  const { sites, fused } = plan;
   const inputId = model.inputs[0].id, outputId = model.outputs[0].id;
-  const remaining = new Map<number, number>();
-  for (const { node } of sites) for (const s of node.inputTensors) remaining.set(s.id, (remaining.get(s.id) ?? 0) + 1);
+  const remaining = new Map(plan.readers);
   const values = new Map<number, tf.Tensor>([[inputId, x]]);
-  const fused = fusions(sites, outputId);
   const done = new Set<Site>();
   for (const site of sites) {
     if (done.has(site)) continue;
