@@ -130,6 +130,29 @@ describe.skipIf(!load.ok)('netspec-cpu batch norm and global average pooling ker
     });
   });
 
+  // The passes split over OpenMP threads above 65,536 values; the block sums are added up in
+  // order afterwards, so one thread and three give the same bits.
+  it.each([{ act: 0 }, { act: 1 }, { act: 2 }])('activation $act: the same values on 1 and 3 threads', ({ act }) => {
+    const rows = 3 * 28 * 28 * 11 + 5, c = 24; // not a multiple of the 32-row blocks
+    const x = new Float32Array(lcgValues(rows * c, 31, -2, 3)), dy = new Float32Array(lcgValues(rows * c, 32, -1, 1));
+    const gamma = new Float32Array(lcgValues(c, 33, 0.5, 2)), beta = new Float32Array(lcgValues(c, 34, -1, 1));
+    const p = { rows, channels: c, epsilon: 1e-5, training: true, activation: act };
+    const once = (threads: number) => {
+      addon().setThreads(threads);
+      const mean = new Float32Array(c), variance = new Float32Array(c), y = new Float32Array(rows * c);
+      addon().batchNorm(p, x, gamma, beta, mean, variance, y);
+      const dx = new Float32Array(rows * c), dg = new Float32Array(c), db = new Float32Array(c);
+      addon().batchNormGrad(p, x, dy, gamma, mean, variance, dx, dg, db, act ? y : null);
+      return [y, mean, variance, dx, dg, db];
+    };
+    const before = addon().info().threads;
+    try {
+      expect(once(3)).toEqual(once(1));
+    } finally {
+      addon().setThreads(before);
+    }
+  });
+
   it('inference returns the given statistics, training the batch\'s (biased variance)', async () => {
     await tf.setBackend(NETSPEC_CPU);
     tf.tidy(() => {

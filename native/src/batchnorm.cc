@@ -3,9 +3,11 @@
 // floats over blocks of rows and doubles across blocks. Forward: one pass for Σx and Σx² (shifted),
 // one for y (with a following relu/relu6 applied as it is written). Backward: one for Σdy and
 // Σdy·(x − mean), one for dx, an affine function of dy and x per channel (dy masked by the
-// activation's gradient as it is read). One thread, as the elementwise kernels:
-// these stream memory, and with two OpenMP threads on a shared 2-core machine every call waited
-// ~16 ms for a descheduled second thread (measured: [100352, 32] forward 3.3 ms on one thread).
+// activation's gradient as it is read). Passes over 65,536 values or more are split over the
+// OpenMP threads, with results that do not depend on their number (channelSums). On a loaded
+// 2-core machine every call once waited ~16 ms for a descheduled second thread, so these ran on
+// one; on a quiet one, two threads took resnet-fashion's step (batch 128) from 148-170 ms to
+// 135-155 ms, alternating with the one-thread build.
 #include "batchnorm.h"
 
 #include <algorithm>
@@ -97,23 +99,30 @@ void withActivation(int64_t act, F f) {
   else f(std::integral_constant<int64_t, kNone>{});
 }
 
+// Work of this many values or more is split over the OpenMP threads.
+constexpr int64_t kParallelValues = int64_t{1} << 16;
+
 // Per-channel sums over the rows: `row(r, s0, s1)` adds row r's terms to s0[c] and s1[c] in
-// float, for blocks of kBlock rows, each block's sums then added to the double totals: float adds
-// vectorise twice as wide, and a block's rounding error stays that of kBlock terms.
+// float, for blocks of kBlock rows, each block's sums then added to the double totals in block
+// order: float adds vectorise twice as wide, and a block's rounding error stays that of kBlock
+// terms. The blocks are summed in parallel into a table and added up in order afterwards, so the
+// totals do not depend on the number of threads.
 constexpr int64_t kBlock = 32;
 template <typename Row>
 void channelSums(const BnShape& s, std::vector<double>& s0, std::vector<double>& s1, Row row) {
   s0.assign(s.c, 0.0);
   s1.assign(s.c, 0.0);
-  std::vector<float> b0(s.c), b1(s.c);
-  for (int64_t r0 = 0; r0 < s.rows; r0 += kBlock) {
-    std::fill(b0.begin(), b0.end(), 0.f);
-    std::fill(b1.begin(), b1.end(), 0.f);
-    const int64_t end = std::min(s.rows, r0 + kBlock);
-    for (int64_t r = r0; r < end; ++r) row(r, b0.data(), b1.data());
+  const int64_t blocks = (s.rows + kBlock - 1) / kBlock;
+  std::vector<float> t0(blocks * s.c, 0.f), t1(blocks * s.c, 0.f);
+#pragma omp parallel for schedule(static) if (s.rows * s.c >= kParallelValues)
+  for (int64_t b = 0; b < blocks; ++b) {
+    const int64_t end = std::min(s.rows, (b + 1) * kBlock);
+    for (int64_t r = b * kBlock; r < end; ++r) row(r, t0.data() + b * s.c, t1.data() + b * s.c);
+  }
+  for (int64_t b = 0; b < blocks; ++b) {
     for (int64_t c = 0; c < s.c; ++c) {
-      s0[c] += b0[c];
-      s1[c] += b1[c];
+      s0[c] += t0[b * s.c + c];
+      s1[c] += t1[b * s.c + c];
     }
   }
 }
@@ -165,7 +174,9 @@ Napi::Value BatchNorm(const Napi::CallbackInfo& info) {
   // y = act(x·k1 + k0), the activation applied as each value is written.
   withActivation(s.act, [&](auto a) {
     constexpr int64_t A = decltype(a)::value;
-    for (int64_t r = 0; r < s.rows; ++r) normalizeRow<A>(C, x.data + r * C, k1.data(), k0.data(), y.data + r * C);
+    const float *K1 = k1.data(), *K0 = k0.data();
+#pragma omp parallel for schedule(static) if (s.rows * C >= kParallelValues)
+    for (int64_t r = 0; r < s.rows; ++r) normalizeRow<A>(C, x.data + r * C, K1, K0, y.data + r * C);
   });
   return env.Undefined();
 }
@@ -219,8 +230,10 @@ Napi::Value BatchNormGrad(const Napi::CallbackInfo& info) {
   withActivation(s.act, [&](auto a) {
     constexpr int64_t A = decltype(a)::value;
     const float* k2p = s.training ? k2.data() : nullptr;
+    const float *K1 = k1.data(), *K0 = k0.data();
+#pragma omp parallel for schedule(static) if (s.rows * C >= kParallelValues)
     for (int64_t r = 0; r < s.rows; ++r) {
-      gradRow<A>(C, x.data + r * C, dy.data + r * C, yv ? yv + r * C : nullptr, k1.data(), k2p, k0.data(), dx.data + r * C);
+      gradRow<A>(C, x.data + r * C, dy.data + r * C, yv ? yv + r * C : nullptr, K1, k2p, K0, dx.data + r * C);
     }
   });
   return env.Undefined();
