@@ -1,4 +1,5 @@
 // `npm run bench` arguments: parsed into data, every mistake reported at once (run.ts prints and exits).
+import { PRECISIONS, type PrecisionRequest } from '../src/runtime/backends/precision.ts';
 
 /** Backends the bench knows, by the name selectBackend reports when it picks them. */
 export const BENCH_BACKENDS = ['netspec-cpu', 'wasm', 'cpu', 'webgpu', 'tfjs-node', 'tfjs-node-gpu'] as const;
@@ -41,7 +42,7 @@ export interface BenchOptions {
   torch: boolean;
   help: boolean;
   /** --precision; absent: auto (fp32 rows, plus PyTorch's bf16 where the CPU has native bf16). */
-  precision?: 'auto' | 'fp32' | 'bf16';
+  precision?: PrecisionRequest;
 }
 
 export type ParseResult = { ok: true; options: BenchOptions } | { ok: false; errors: string[] };
@@ -120,7 +121,7 @@ export function parseBenchArgs(argv: string[]): ParseResult {
       case '--no-torch': o.torch = false; break;
       case '--precision': {
         const p = value();
-        if (p === 'auto' || p === 'fp32' || p === 'bf16') o.precision = p;
+        if ((PRECISIONS as readonly string[]).includes(p ?? '')) o.precision = p as PrecisionRequest;
         else errors.push(`--precision needs auto, fp32 or bf16; got ${p === undefined ? 'nothing' : JSON.stringify(p)}`);
         break;
       }

@@ -6,6 +6,7 @@ import { renderDiagnostics } from '../compiler/diagnostics.ts';
 import { intOption, parse, UsageError, type IO } from './args.ts';
 import { diagnostic } from '../model/codes.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
+import { PRECISIONS, precisionLine, type PrecisionRequest } from '../runtime/backends/precision.ts';
 import type { BackendRequest } from '../runtime/backends/select.ts';
 
 export const evalHelp = `Usage: npm run eval -- runs/<run> [--ten-crop] [--checkpoint FILE] [options]
@@ -45,7 +46,7 @@ export async function evalCommand(argv: string[], io: IO): Promise<number> {
   const backend = (v.backend as string | undefined) ?? 'auto';
   if (!(BACKENDS as readonly string[]).includes(backend)) throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')}; received ${JSON.stringify(backend)}`);
   const precision = (v.precision as string | undefined) ?? 'auto';
-  if (!['auto', 'fp32', 'bf16'].includes(precision)) throw new UsageError(`--precision must be one of auto, fp32, bf16; received ${JSON.stringify(precision)}`);
+  if (!(PRECISIONS as readonly string[]).includes(precision)) throw new UsageError(`--precision must be one of ${PRECISIONS.join(', ')}; received ${JSON.stringify(precision)}`);
   const batch = intOption(v.batch as string | undefined, 'batch');
   const steps = intOption(v.steps as string | undefined, 'steps');
   const dir = positionals[0] ? path.resolve(io.cwd, positionals[0]) : path.dirname(path.dirname(path.resolve(io.cwd, ckFile!)));
@@ -57,9 +58,8 @@ export async function evalCommand(argv: string[], io: IO): Promise<number> {
     io.err(renderDiagnostics([backendRefused(chosen)], new Map(), { cwd: io.cwd }));
     return 1;
   }
-  const { decidePrecision, precisionLine } = await import('../runtime/backends/precision.ts');
-  const { readPrecisionFacts } = await import('../runtime/backends/precision-facts.ts');
-  const decided = decidePrecision(precision as 'auto' | 'fp32' | 'bf16', readPrecisionFacts(chosen.name), { kind: v.precision === undefined ? 'default' : 'flag' });
+  const { decidePrecisionHere } = await import('../runtime/backends/precision-facts.ts');
+  const decided = decidePrecisionHere(precision as PrecisionRequest, chosen.name, { kind: v.precision === undefined ? 'default' : 'flag' });
   if (!decided.ok) return io.err(renderDiagnostics([decided.diagnostic], new Map(), { cwd: io.cwd })), 1;
   if (!v.json) io.out(precisionLine(decided));
   const run = await import('../runtime/train/run.ts');

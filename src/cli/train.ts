@@ -6,6 +6,7 @@ import type { InitScheme, OptimizerSpec, ScheduleSpec } from '../model/spec.ts';
 import { renderDiagnostics } from '../compiler/diagnostics.ts';
 import { intOption, numberOption, parse, UsageError, type IO } from './args.ts';
 import { analyzeOrReport, reportAnalysis } from './check.ts';
+import { PRECISIONS, precisionLine } from '../runtime/backends/precision.ts';
 import type { BackendRequest } from '../runtime/backends/select.ts';
 import { optionName, resumeConflicts, type Overrides, type TrainConfig } from '../runtime/train/config.ts';
 import type { Reporter } from '../runtime/train/progress.ts';
@@ -105,7 +106,7 @@ export async function trainCommand(argv: string[], io: IO, opts: TrainCommandOpt
     valSteps: intOption(str('val-steps'), 'val-steps'),
     checkpointEvery: intOption(str('checkpoint-every'), 'checkpoint-every', 0),
     onBadImage: choice(str('bad-images'), 'bad-images', ['skip', 'error'] as const),
-    precision: choice(str('precision'), 'precision', ['auto', 'fp32', 'bf16'] as const),
+    precision: choice(str('precision'), 'precision', PRECISIONS),
   };
   for (const k of Object.keys(overrides) as (keyof Overrides)[]) if (overrides[k] === undefined) delete overrides[k];
   const backend = choice<BackendRequest>(str('backend'), 'backend', BACKENDS) ?? 'auto';
@@ -146,9 +147,8 @@ export async function trainCommand(argv: string[], io: IO, opts: TrainCommandOpt
   const common = { io: runIO, writeOptions: opts.writeOptions, signal: interrupt.signal, epochReport: writeEpochReport };
   try {
     if (resume !== undefined) {
-      const { decidePrecision, precisionLine } = await import('../runtime/backends/precision.ts');
-      const { readPrecisionFacts } = await import('../runtime/backends/precision-facts.ts');
-      const decided = decidePrecision(savedPrecision(path.resolve(io.cwd, resume)), readPrecisionFacts(chosen.name), { kind: 'run' });
+      const { decidePrecisionHere } = await import('../runtime/backends/precision-facts.ts');
+      const decided = decidePrecisionHere(savedPrecision(path.resolve(io.cwd, resume)), chosen.name, { kind: 'run' });
       if (!decided.ok) return io.err(renderDiagnostics([decided.diagnostic], new Map(), { cwd: io.cwd })), 1;
       io.out(precisionLine(decided));
       return report(await run.resumeRun({ ...common, dir: path.resolve(io.cwd, resume), epochs: overrides.epochs }), io);
@@ -174,7 +174,7 @@ export async function trainCommand(argv: string[], io: IO, opts: TrainCommandOpt
       return 1;
     }
     const { model, config } = prepared.run;
-    io.out((await import('../runtime/backends/precision.ts')).precisionLine(prepared.run.precision));
+    io.out(precisionLine(prepared.run.precision));
     const dir = str('out') !== undefined ? path.resolve(io.cwd, str('out')!) : run.defaultRunDir(io.cwd, ir.name);
     io.out(`model: ${ir.name} (${model.countParams().toLocaleString('en-US')} parameters), run folder ${path.relative(io.cwd, dir) || dir}`);
     const sources = analysis.sources;

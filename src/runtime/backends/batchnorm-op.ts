@@ -61,7 +61,7 @@ export function netspecBatchNorm(x: tf.Tensor, p: BatchNormParams, attrs: Netspe
     Object.assign(inputs, { mean: p.mean, variance: p.variance });
   }
   const kernel = attrs.activation ? NETSPEC_BATCH_NORM_ACT : NETSPEC_BATCH_NORM;
-  const [y, mean, variance] = runKernel(kernel, inputs, attrs.activation ? attrs : { epsilon: attrs.epsilon, training: attrs.training }) as tf.Tensor[];
+  const [y, mean, variance] = runKernel(kernel, inputs, attrs) as tf.Tensor[];
   return { y, mean: mean as tf.Tensor1D, variance: variance as tf.Tensor1D };
 }
 

@@ -2,7 +2,7 @@
 // and the native addon's oneDNN ISA (only when the native backend loaded it anyway).
 import { readFileSync } from 'node:fs';
 import { loadNativeAddon } from './native-addon.ts';
-import { NETSPEC_BF16_KERNELS, type PrecisionFacts } from './precision.ts';
+import { decidePrecision, NETSPEC_BF16_KERNELS, type PrecisionDecision, type PrecisionFacts, type PrecisionRequest, type PrecisionSource } from './precision.ts';
 
 /** The first processor's model name and flags from /proc/cpuinfo's text. */
 export function parseCpuinfo(text: string): { model?: string; flags?: string[] } {
@@ -47,4 +47,9 @@ export function readPrecisionFacts(backend: string, deps: FactDeps = defaultFact
     backend,
     bf16Kernels: NETSPEC_BF16_KERNELS,
   };
+}
+
+/** decidePrecision with this machine's facts for the run's backend. */
+export function decidePrecisionHere(request: PrecisionRequest, backend: string, source: PrecisionSource, deps: FactDeps = defaultFactDeps): PrecisionDecision {
+  return decidePrecision(request, readPrecisionFacts(backend, deps), source);
 }
