@@ -6,8 +6,8 @@
 // activation's gradient as it is read). Passes over 65,536 values or more are split over the
 // OpenMP threads, with results that do not depend on their number (channelSums). On a loaded
 // 2-core machine every call once waited ~16 ms for a descheduled second thread, so these ran on
-// one; on a quiet one, two threads took resnet-fashion's step (batch 128) from 148-170 ms to
-// 135-155 ms, alternating with the one-thread build.
+// one; on a quiet one, two threads shortened resnet-fashion's epochs (bench/results/
+// 2026-11-30-resnet-fashion: run8 against run7).
 #include "batchnorm.h"
 
 #include <algorithm>
