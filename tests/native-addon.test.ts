@@ -175,6 +175,43 @@ describe.skipIf(!load.ok)('addon conv2d vs brute force (dilations, groups)', () 
   });
 });
 
+describe.skipIf(!load.ok)('conv2d in a caller\'s workspace', () => {
+  const addon = load.ok ? load.addon : (undefined as never);
+  // 16 channels: the blocked layout reorders activations (nChw8c) on this shape, so the workspace is used.
+  const params: ConvParams = { batch: 2, inSize: [9, 9], inChannels: 16, outSize: [9, 9], outChannels: 16, kernelSize: [3, 3], strides: [1, 1], dilation: [1, 1], pad: [1, 1, 1, 1], groups: 1 };
+  const x = lcgValues(2 * 81 * 16, 1), w = lcgValues(9 * 16 * 16, 2), dy = lcgValues(2 * 81 * 16, 3);
+  const modes = [
+    ['forward', ConvMode.Forward, x, w, 2 * 81 * 16],
+    ['backward data', ConvMode.BackwardData, dy, w, 2 * 81 * 16],
+    ['backward filter', ConvMode.BackwardFilter, x, dy, 9 * 16 * 16],
+  ] as const;
+
+  describe.each([['NHWC', 1], ['blocked', 2], ['auto', 0]] as const)('%s layout', (layoutName, layout) => {
+    // Weights are reordered in every layout; activations only in the blocked one.
+    it.each(modes)('%s: the same bits with a workspace, a short one, none, or one at an odd offset', (_, mode, a, b, outLength) => {
+      addon.setConvLayout(layout);
+      try {
+        const floats = addon.convWorkspace(mode, params, false, false); // before the first call: sized for either layout
+        expect(floats).toBeGreaterThanOrEqual(16);
+        const ws = new Float32Array(floats).fill(Number.NaN);
+        const got = new Float32Array(outLength);
+        addon.conv2d(mode, params, a, b, got, null, false, ws);
+        expect(addon.convWorkspace(mode, params, false, false)).toBeLessThanOrEqual(floats);
+        const reordered = ws.some((v) => !Number.isNaN(v));
+        if (layoutName === 'blocked') expect(reordered, 'the blocked layout reorders into the workspace').toBe(true);
+        const others = [null, new Float32Array(8), new Float32Array(floats + 7).subarray(3)];
+        for (const other of others) {
+          const again = new Float32Array(outLength);
+          addon.conv2d(mode, params, a, b, again, null, false, other);
+          expect(again).toEqual(got);
+        }
+      } finally {
+        addon.setConvLayout(0);
+      }
+    });
+  });
+});
+
 describe('loading', () => {
   it('says how to build the addon when it is missing', () => {
     const r = tryLoad('/nonexistent/netspec_native.node');

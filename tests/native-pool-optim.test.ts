@@ -12,37 +12,119 @@ import { mulberry32 } from './test-utils.ts';
 
 const N = POOL_MIN_FLOATS * 2;
 
+/** Whether two arrays share any byte of memory. */
+const overlap = (a: Float32Array, b: Float32Array) =>
+  a.buffer === b.buffer && a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
+const sameMemory = (a: Float32Array, b: Float32Array) => a.buffer === b.buffer && a.byteOffset === b.byteOffset;
+const MiB = 2 ** 20;
+
 describe('FloatPool', () => {
-  it('hands a freed array of the same length back, and only of the same length', () => {
+  it('hands a freed block to the next request that fits', () => {
     const pool = new FloatPool(1 << 30);
     const a = pool.take(N);
     pool.give(a);
-    expect(pool.take(N + 1)).not.toBe(a);
-    expect(pool.take(N)).toBe(a);
-    expect(pool.stats()).toMatchObject({ hits: 1, misses: 2, cachedBytes: 0 });
+    const b = pool.take(N);
+    expect(sameMemory(a, b)).toBe(true);
+    expect(b.length).toBe(N);
+    expect(pool.stats()).toMatchObject({ hits: 1, misses: 1 });
+  });
+
+  it('splits a large freed block between smaller requests, without a new segment', () => {
+    const pool = new FloatPool(1 << 30);
+    const big = pool.take((64 * MiB) / 4);
+    const segments = pool.stats().segmentBytes;
+    pool.give(big);
+    const parts = [pool.take((16 * MiB) / 4), pool.take((16 * MiB) / 4), pool.take((30 * MiB) / 4)];
+    expect(pool.stats().segmentBytes).toBe(segments);
+    for (const p of parts) expect(p.buffer).toBe(big.buffer);
+    for (let i = 0; i < parts.length; i++) for (let j = i + 1; j < parts.length; j++) expect(overlap(parts[i], parts[j])).toBe(false);
+  });
+
+  it('merges freed neighbours, so that their sum serves one request', () => {
+    const pool = new FloatPool(1 << 30);
+    const whole = pool.take((48 * MiB) / 4);
+    pool.give(whole);
+    const parts = [pool.take((16 * MiB) / 4), pool.take((16 * MiB) / 4), pool.take((16 * MiB) / 4)];
+    const segments = pool.stats().segmentBytes;
+    [parts[1], parts[0], parts[2]].forEach((p) => pool.give(p));
+    expect(sameMemory(pool.take((48 * MiB) / 4), whole)).toBe(true);
+    expect(pool.stats().segmentBytes).toBe(segments);
   });
 
   it.each([
     ['an escaped array', (p: FloatPool) => { const a = p.take(N); p.escape(a); return a; }],
-    ['an array whose view escaped', (p: FloatPool) => { const a = p.take(N); p.escape(a.subarray(10, 20)); return a; }],
     ['an array it did not make', () => new Float32Array(N)],
-    ['a view of its own array', (p: FloatPool) => p.take(N).subarray(0, N / 2)],
+    ['a view of its own array that it was not told about', (p: FloatPool) => p.take(N).subarray(0, N / 2)],
     ['a small array', (p: FloatPool) => p.take(16)],
   ])('never reuses %s', (_, make) => {
     const pool = new FloatPool(1 << 30);
     const a = make(pool);
     pool.give(a);
-    expect(pool.take(a.length)).not.toBe(a);
-    expect(pool.stats().cachedBytes).toBe(0);
+    const b = pool.take(a.length);
+    expect(overlap(a, b)).toBe(false);
   });
 
-  it('keeps at most its byte budget; the rest is left to the garbage collector', () => {
-    const pool = new FloatPool(N * 4 * 2);
-    const arrays = [pool.take(N), pool.take(N), pool.take(N)];
+  it('keeps a block while a view of it (share) is held, and reuses it after', () => {
+    const pool = new FloatPool(1 << 30);
+    const a = pool.take(N);
+    const view = a.subarray(N / 2);
+    pool.share(view, a);
+    expect(pool.owns(a)).toBe(false);
+    pool.give(a);
+    expect(overlap(pool.take(N), a)).toBe(false);
+    pool.give(view);
+    expect(overlap(pool.take(N), a)).toBe(true);
+  });
+
+  it('ignores an array given back twice: the block may belong to someone else by then', () => {
+    const pool = new FloatPool(1 << 30);
+    const a = pool.take(N);
+    pool.give(a);
+    const b = pool.take(N);
+    expect(sameMemory(a, b)).toBe(true);
+    pool.give(a); // stale: b holds this memory now
+    expect(pool.owns(b)).toBe(true);
+    expect(overlap(pool.take(N), b)).toBe(false);
+  });
+
+  it('drops whole free segments beyond its byte budget', () => {
+    const pool = new FloatPool(20 * MiB);
+    const arrays = [pool.take((16 * MiB) / 4), pool.take((16 * MiB) / 4), pool.take((16 * MiB) / 4)];
     arrays.forEach((a) => pool.give(a));
-    expect(pool.stats().cachedBytes).toBe(N * 4 * 2);
+    expect(pool.stats().cachedBytes).toBeLessThanOrEqual(20 * MiB);
+    expect(pool.stats().segmentBytes).toBe(pool.stats().cachedBytes);
     pool.clear();
-    expect(pool.stats().cachedBytes).toBe(0);
+    expect(pool.stats()).toMatchObject({ cachedBytes: 0, segmentBytes: 0 });
+  });
+
+  it('never hands out memory a live array holds (random takes, gives and views)', () => {
+    const rand = mulberry32(11);
+    const pool = new FloatPool(64 * MiB);
+    const live: { a: Float32Array; stamp: number; of?: Float32Array }[] = [];
+    let stamp = 1;
+    for (let step = 0; step < 2000; step++) {
+      const r = rand();
+      if (r < 0.5 || live.length === 0) {
+        const n = rand() < 0.3 ? 16 + Math.floor(rand() * 8000) : Math.floor(rand() * rand() * 1_000_000) + 4096;
+        const a = pool.take(n);
+        for (const l of live) if (!l.of && l.a !== a) expect(overlap(a, l.a)).toBe(false);
+        a.fill(stamp);
+        live.push({ a, stamp: stamp++ });
+      } else if (r < 0.6) {
+        const base = live[Math.floor(rand() * live.length)];
+        if (base.of) continue;
+        const view = base.a.subarray(0, Math.max(1, base.a.length >> 1));
+        pool.share(view, base.a);
+        live.push({ a: view, stamp: base.stamp, of: base.a });
+      } else {
+        const [l] = live.splice(Math.floor(rand() * live.length), 1);
+        // Every live array still holds what was written into it.
+        expect(l.a[0]).toBe(l.stamp);
+        expect(l.a[l.a.length - 1]).toBe(l.stamp);
+        pool.give(l.a);
+      }
+    }
+    for (const l of live) expect([l.a[0], l.a[l.a.length - 1]]).toEqual([l.stamp, l.stamp]);
   });
 });
 
@@ -83,6 +165,16 @@ describe.skipIf(!load.ok)('netspec-cpu reuses freed outputs without touching liv
     y.dispose();
     churn(N);
     expect(seen).toEqual(copy);
+  });
+
+  it('dataSync() returns a copy of pooled memory, not the backend\'s array', () => {
+    const y = tf.tidy(() => tf.relu(tf.range(0, N)));
+    const seen = y.dataSync() as Float32Array;
+    const own = (tf.backend() as unknown as { data: { get(id: object): { values: Float32Array } } }).data.get(y.dataId).values;
+    expect(poolOf().holds(own)).toBe(true);
+    expect(overlap(seen, own)).toBe(false);
+    expect(poolOf().owns(own)).toBe(true);
+    y.dispose();
   });
 
   it('the same through await data()', async () => {

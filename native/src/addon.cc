@@ -87,6 +87,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("conv2d", Napi::Function::New(env, Conv2d, "conv2d"));
   exports.Set("setConvLayout", Napi::Function::New(env, SetConvLayout, "setConvLayout"));
   exports.Set("convImpl", Napi::Function::New(env, ConvImpl, "convImpl"));
+  exports.Set("convWorkspace", Napi::Function::New(env, ConvWorkspace, "convWorkspace"));
   exports.Set("matmul", Napi::Function::New(env, Matmul, "matmul"));
   exports.Set("maxPool", Napi::Function::New(env, MaxPool, "maxPool"));
   exports.Set("maxPoolGrad", Napi::Function::New(env, MaxPoolGrad, "maxPoolGrad"));

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -117,15 +118,16 @@ struct Port {
     convert = isInput ? dnnl::reorder(user, inner) : dnnl::reorder(inner, user);
   }
 
-  void bindInput(float* p) {
+  // `room`: where the reordered copy goes, from the caller's workspace; null: this role's buffer.
+  void bindInput(float* p, void* room) {
     user.set_data_handle(p);
     if (!reorder) return;
-    inner.set_data_handle(roleBuffer(role).get(bytes));
+    inner.set_data_handle(room ? room : roleBuffer(role).get(bytes));
     convert.execute(stream(), user, inner);
   }
-  void bindOutput(float* p) {
+  void bindOutput(float* p, void* room) {
     user.set_data_handle(p);
-    if (reorder) inner.set_data_handle(roleBuffer(role).get(bytes));
+    if (reorder) inner.set_data_handle(room ? room : roleBuffer(role).get(bytes));
   }
   void finishOutput() {
     if (reorder) convert.execute(stream(), inner, user);
@@ -284,7 +286,19 @@ void validate(const Napi::Env& env, int mode, const Shape& s) {
 
 struct Buffers {
   float *a, *b, *out, *bias;
+  // The caller's room for reordered copies and the scratchpad (JS's pool), or null.
+  char* workspace = nullptr;
+  size_t workspaceBytes = 0;
 };
+
+constexpr size_t kAlign = 64;
+size_t alignUp(size_t n) { return (n + kAlign - 1) / kAlign * kAlign; }
+
+// What run() takes from a caller's workspace: each reordered port and the scratchpad, each
+// 64-byte aligned, plus room to align the start.
+size_t workspaceBytes(const Entry& e) {
+  return kAlign + alignUp(e.a.bytes) + alignUp(e.b.bytes) + alignUp(e.out.bytes) + alignUp(e.scratchMd.get_size());
+}
 
 void run(Entry& e, const Buffers& io) {
   const size_t need = e.scratchMd.get_size();
@@ -293,11 +307,25 @@ void run(Entry& e, const Buffers& io) {
     if (io.bias) e.args[DNNL_ARG_BIAS] = e.bias;  // the cache key includes whether there is a bias
     if (need > 0) e.args[DNNL_ARG_SCRATCHPAD] = e.scratch = memory(e.scratchMd, engine(), DNNL_MEMORY_NONE);
   }
-  e.a.bindInput(io.a);
-  e.b.bindInput(io.b);
-  e.out.bindOutput(io.out);
+  // Temporaries in the caller's workspace when it is large enough, else in the shared buffers.
+  char* at = nullptr;
+  if (io.workspace && io.workspaceBytes >= workspaceBytes(e)) {
+    at = reinterpret_cast<char*>(alignUp(reinterpret_cast<uintptr_t>(io.workspace)));
+  }
+  auto room = [&at](size_t bytes) -> void* {
+    if (!at || bytes == 0) return nullptr;
+    void* r = at;
+    at += alignUp(bytes);
+    return r;
+  };
+  e.a.bindInput(io.a, room(e.a.bytes));
+  e.b.bindInput(io.b, room(e.b.bytes));
+  e.out.bindOutput(io.out, room(e.out.bytes));
   if (io.bias) e.bias.set_data_handle(io.bias);
-  if (need > 0) e.scratch.set_data_handle(scratch().get(need));  // shared and grown on demand: may have moved
+  if (need > 0) {
+    void* r = room(need);
+    e.scratch.set_data_handle(r ? r : scratch().get(need));  // shared and grown on demand: may have moved
+  }
   e.prim.execute(stream(), e.args);
   e.out.finishOutput();
   stream().wait();
@@ -309,6 +337,29 @@ double secondsOf(Entry& e, const Buffers& io) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
+// A problem's primitives before its first call: what the layout setting builds and, in auto
+// layout, the blocked alternative (null when it is not blocked after all).
+struct Candidates {
+  std::unique_ptr<Entry> chosen, blocked;
+};
+
+Candidates candidatesFor(int mode, const Shape& s, bool hasBias, bool relu) {
+  const Layout setting = layoutSetting();
+  Candidates c{build(mode, s, hasBias, relu, setting == Layout::Blocked), nullptr};
+  if (setting == Layout::Auto) {
+    c.blocked = build(mode, s, hasBias, relu, true);
+    if (!c.blocked->blocked) c.blocked.reset();
+  }
+  return c;
+}
+
+// Candidates built by convWorkspace (so that the first call's timing runs in the caller's
+// workspace too), waiting for that first call.
+std::unordered_map<Key, Candidates, KeyHash>& pending() {
+  static std::unordered_map<Key, Candidates, KeyHash> p;
+  return p;
+}
+
 // The primitive for this problem, built (and, in auto layout, chosen by timing on `io`) on first use.
 // Either way `io.out` holds the result when it returns.
 void execute(int mode, const Shape& s, bool hasBias, bool relu, const Buffers& io) {
@@ -317,11 +368,18 @@ void execute(int mode, const Shape& s, bool hasBias, bool relu, const Buffers& i
   auto it = c.find(key);
   if (it != c.end()) return run(*it->second, io);
   if (c.size() >= kMaxCached) c.clear();
-  const Layout setting = layoutSetting();
-  auto chosen = build(mode, s, hasBias, relu, setting == Layout::Blocked);
-  if (setting == Layout::Auto) {
-    auto blocked = build(mode, s, hasBias, relu, true);
-    if (blocked->blocked) {
+  Candidates built;
+  auto waiting = pending().find(key);
+  if (waiting != pending().end()) {
+    built = std::move(waiting->second);
+    pending().erase(waiting);
+  } else {
+    built = candidatesFor(mode, s, hasBias, relu);
+  }
+  auto chosen = std::move(built.chosen);
+  {
+    auto blocked = std::move(built.blocked);
+    if (blocked) {
       // Each twice, interleaved, best of two: the first run of a primitive pays for page faults.
       double tn = secondsOf(*chosen, io), tb = secondsOf(*blocked, io);
       tn = std::min(tn, secondsOf(*chosen, io));
@@ -332,6 +390,10 @@ void execute(int mode, const Shape& s, bool hasBias, bool relu, const Buffers& i
   Entry& ref = *chosen;
   c.emplace(key, std::move(chosen));
   run(ref, io);
+  // Later calls bring their own workspace (JS's pool): the shared buffers the build and its
+  // timing grew would otherwise stay resident for the whole run (up to 3 activation-sized copies).
+  for (int r = 0; r < 3; ++r) roleBuffer(r).release();
+  scratch().release();
 }
 
 std::string describe(const Entry& e) { return e.impl + (e.blocked ? " blocked" : " nhwc"); }
@@ -351,6 +413,7 @@ Napi::Value Conv2d(const Napi::CallbackInfo& info) {
   F32 a = f32Arg(info, 2, "a"), b = f32Arg(info, 3, "b"), out = outArg(info, 4, "out");
   F32 bias = optionalF32Arg(info, 5, "bias");
   const bool relu = info.Length() > 6 && boolArg(info, 6, "relu");
+  F32 workspace = info.Length() > 7 ? optionalF32Arg(info, 7, "workspace") : F32{};
 
   const size_t xs = s.n * s.ih * s.iw * s.ic, ys = s.n * s.oh * s.ow * s.oc, ws = s.kh * s.kw * (s.ic / s.g) * s.oc;
   const size_t sizes[3][3] = {{xs, ws, ys}, {ys, ws, xs}, {xs, ys, ws}};
@@ -362,7 +425,9 @@ Napi::Value Conv2d(const Napi::CallbackInfo& info) {
   if (hasBias) requireLength(env, bias, s.oc, "bias");
 
   try {
-    execute(mode, s, hasBias, relu, Buffers{a.data, b.data, out.data, hasBias ? bias.data : nullptr});
+    execute(mode, s, hasBias, relu,
+            Buffers{a.data, b.data, out.data, hasBias ? bias.data : nullptr, reinterpret_cast<char*>(workspace.data),
+                    workspace.length * sizeof(float)});
   } catch (const dnnl::error& err) {
     throw dnnlError(env, err);
   }
@@ -386,17 +451,45 @@ Napi::Value ConvImpl(const Napi::CallbackInfo& info) {
   }
 }
 
+Napi::Value ConvWorkspace(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::lock_guard<std::mutex> lock(addonMutex());
+  const int mode = static_cast<int>(numberArg(info, 0, "mode"));
+  const Shape s = shapeArg(info, 1, "convWorkspace");
+  validate(env, mode, s);
+  const bool hasBias = boolArg(info, 2, "hasBias"), relu = boolArg(info, 3, "relu");
+  const Key key = keyOf(mode, s, hasBias, relu);
+  size_t bytes = 0;
+  try {
+    auto it = cache().find(key);
+    if (it != cache().end()) {
+      bytes = workspaceBytes(*it->second);
+    } else {
+      // Before the first call: build the candidates now and size the workspace for the larger.
+      auto waiting = pending().find(key);
+      if (waiting == pending().end()) waiting = pending().emplace(key, candidatesFor(mode, s, hasBias, relu)).first;
+      const Candidates& c = waiting->second;
+      bytes = std::max(workspaceBytes(*c.chosen), c.blocked ? workspaceBytes(*c.blocked) : 0);
+    }
+  } catch (const dnnl::error& err) {
+    throw dnnlError(env, err);
+  }
+  return Napi::Number::New(env, static_cast<double>((bytes + sizeof(float) - 1) / sizeof(float)));
+}
+
 Napi::Value SetConvLayout(const Napi::CallbackInfo& info) {
   std::lock_guard<std::mutex> lock(addonMutex());
   const int l = static_cast<int>(numberArg(info, 0, "layout"));
   if (l < 0 || l > 2) throw Napi::RangeError::New(info.Env(), "setConvLayout: 0 auto, 1 nhwc, 2 blocked");
   layoutSetting() = static_cast<Layout>(l);
   cache().clear();
+  pending().clear();
   return info.Env().Undefined();
 }
 
 void ClearConvCache() {
   cache().clear();
+  pending().clear();
   scratch().release();
 }
 

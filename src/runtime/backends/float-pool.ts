@@ -1,24 +1,67 @@
-// A caching allocator for the native kernels' outputs, like PyTorch's: a tensor's Float32Array is
-// kept when the tensor is freed and handed to the next output of the same length. Fresh large
-// arrays are what made netspec-cpu slow: the allocator maps new pages for each (mmap above 32 MB)
-// and every first write faults them in (the momentum update of AlexNet's fc6 spent ~270 ms per
-// 151 MB Add that way; with kept pages it takes ~40 ms).
+// A caching allocator for the native kernels' outputs, like PyTorch's: memory is carved out of
+// large segments, a freed block is kept and handed to the next output that fits (split when it
+// is much larger, merged with free neighbours when freed). Fresh large arrays are what made
+// netspec-cpu slow: the allocator maps new pages for each and every first write faults them in
+// (the momentum update of AlexNet's fc6 spent ~270 ms per 151 MB Add that way; ~40 ms with kept
+// pages). Splitting is what keeps memory down: with blocks kept by exact length, a training step
+// held every size it had ever used, and at the peak a freed 147 MB block could not serve two
+// 55 MB outputs.
 //
-// Reuse must never let two live tensors share memory, so an array goes back to the pool only
-// when nothing outside the backend can still see it:
-// - it was born here (never an array a caller handed to tf.tensor);
-// - it never escaped: dataSync()/data() return the backend's own array, and some cpu kernels
-//   (a contiguous Slice) return a view of their input; either marks the array as escaped for good.
+// Reuse must never let two live tensors share memory. Every tensor whose values lie in a block is
+// one holder of that block (the backend reports views that kernels make, share()); the block is
+// reused only once all holders are gone. Memory that leaves the backend (escape()) is never reused.
 
 /** Below this many floats the system allocator is fast enough: no pooling. */
 export const POOL_MIN_FLOATS = 4096;
 
+/** Every block starts and ends on this many bytes, within a segment. */
+const ALIGN = 256;
+/** Blocks up to this size come from small segments; a large block is never split below it. */
+const SMALL_BLOCK = 1 << 20;
+const SMALL_SEGMENT = 2 << 20;
+/** Blocks up to this size share 20 MiB segments; larger ones get a segment of their own size (to 2 MiB). */
+const MEDIUM_BLOCK = 10 << 20;
+const MEDIUM_SEGMENT = 20 << 20;
+const LARGE_ROUND = 2 << 20;
+
 export interface PoolStats {
   hits: number;
   misses: number;
-  /** Bytes held for reuse now. */
+  /** Bytes held for reuse now (free blocks). */
   cachedBytes: number;
+  /** Bytes of all segments (free and in use). */
+  segmentBytes: number;
 }
+
+interface Segment {
+  buffer: ArrayBuffer;
+  /** Where the segment starts in its buffer. */
+  base: number;
+  bytes: number;
+  kind: Kind;
+}
+
+/** Requests of each kind are served only from segments of that kind, so that a small one never splits a large block. */
+type Kind = 0 | 1 | 2 | 3;
+const kindOf = (bytes: number): Kind => (bytes <= SMALL_BLOCK ? 0 : 2);
+
+interface Block {
+  segment: Segment;
+  /** Byte offset in the segment. */
+  offset: number;
+  bytes: number;
+  free: boolean;
+  prev?: Block;
+  next?: Block;
+  /** Tensors whose values lie in this block. */
+  holders: number;
+  /** Seen outside the backend: never reused. */
+  escaped: boolean;
+  /** Bumped each time the block is freed, so that an old array's entry no longer counts. */
+  generation: number;
+}
+
+const roundUp = (n: number, to: number) => Math.ceil(n / to) * to;
 
 /** A Float32Array of length n, not zero-filled above POOL_MIN_FLOATS (its own ArrayBuffer). */
 export function uninitialisedFloats(n: number): Float32Array {
@@ -28,62 +71,151 @@ export function uninitialisedFloats(n: number): Float32Array {
 }
 
 export class FloatPool {
-  private readonly free = new Map<number, Float32Array[]>();
-  private readonly born = new WeakSet<ArrayBufferLike>();
-  private readonly escaped = new WeakSet<ArrayBufferLike>();
+  /** Free blocks by kind. */
+  private readonly free: [Block[], Block[], Block[], Block[]] = [[], [], [], []];
+  /** Every array handed out or registered as a view: its block, at the generation it was made in. */
+  private readonly arrays = new WeakMap<object, { block: Block; generation: number }>();
+  private readonly segments = new Set<Segment>();
   private cached = 0;
+  private segmentBytes = 0;
   private hits = 0;
   private misses = 0;
 
   constructor(private readonly maxCachedBytes: number) {}
 
   /** An array of length n whose contents are garbage: the caller overwrites all of it. */
-  take(n: number): Float32Array {
+  take(n: number, longLived = false): Float32Array {
     if (n < POOL_MIN_FLOATS) return new Float32Array(n);
-    const kept = this.free.get(n)?.pop();
-    if (kept) {
-      this.cached -= kept.byteLength;
+    const bytes = roundUp(n * 4, ALIGN);
+    const kind = longLived ? 3 : kindOf(bytes);
+    const list = this.free[kind];
+    let at = -1;
+    for (let i = 0; i < list.length; i++) if (list[i].bytes >= bytes && (at < 0 || list[i].bytes < list[at].bytes)) at = i;
+    let block: Block;
+    if (at >= 0) {
+      block = list[at];
+      list.splice(at, 1);
+      this.cached -= block.bytes;
       this.hits++;
-      return kept;
+    } else {
+      block = this.newSegment(bytes, kind);
+      this.misses++;
     }
-    this.misses++;
-    const fresh = uninitialisedFloats(n);
-    this.born.add(fresh.buffer);
-    return fresh;
+    const rest = block.bytes - bytes;
+    if (rest >= (kind === 0 ? ALIGN * 16 : SMALL_BLOCK)) {
+      const tail: Block = { segment: block.segment, offset: block.offset + bytes, bytes: rest, free: true, prev: block, next: block.next, holders: 0, escaped: false, generation: 0 };
+      if (block.next) block.next.prev = tail;
+      block.next = tail;
+      block.bytes = bytes;
+      list.push(tail);
+      this.cached += rest;
+    }
+    block.free = false;
+    block.holders = 1;
+    const out = new Float32Array(block.segment.buffer, block.segment.base + block.offset, n);
+    this.arrays.set(out, { block, generation: block.generation });
+    return out;
   }
 
-  /** The values of a tensor the backend has just freed: kept if no one else can hold them. */
+  /** A tensor holding `values` is gone: its block is freed once no other tensor holds it. */
   give(values: unknown): void {
-    if (!(values instanceof Float32Array) || !this.born.has(values.buffer) || this.escaped.has(values.buffer)) return;
-    if (values.byteOffset !== 0 || values.byteLength !== values.buffer.byteLength) return;
-    if (this.cached + values.byteLength > this.maxCachedBytes) return; // the garbage collector frees it
-    const list = this.free.get(values.length);
-    if (list) list.push(values);
-    else this.free.set(values.length, [values]);
-    this.cached += values.byteLength;
+    const block = this.blockOf(values);
+    if (!block || --block.holders > 0 || block.escaped) return;
+    this.release(block);
+  }
+
+  /** `view` (a new tensor's values) lies in the memory of `of` (an input's): one more holder of that block. */
+  share(view: unknown, of: unknown): void {
+    const block = this.blockOf(of);
+    if (!block || !ArrayBuffer.isView(view)) return;
+    const entry = this.arrays.get(view);
+    if (entry && entry.block !== block) throw new Error('FloatPool.share: the view already belongs to another block');
+    block.holders++;
+    this.arrays.set(view, { block, generation: block.generation });
   }
 
   /** `values` (or a view of its memory) is now visible outside the backend: never reuse it. */
   escape(values: unknown): void {
-    if (ArrayBuffer.isView(values)) this.escaped.add(values.buffer);
+    const block = this.blockOf(values);
+    if (block) block.escaped = true;
   }
 
-  /** Made here and never seen outside the backend: the backend may overwrite it in place. */
+  /** Made here, held by one tensor, and never seen outside the backend: the backend may overwrite it in place. */
   owns(values: unknown): boolean {
-    return values instanceof Float32Array && this.born.has(values.buffer) && !this.escaped.has(values.buffer);
+    const block = this.blockOf(values);
+    return block !== undefined && block.holders === 1 && !block.escaped;
+  }
+
+  /** Memory of this pool's, in use by some tensor. */
+  holds(values: unknown): boolean {
+    return this.blockOf(values) !== undefined;
   }
 
   isEscaped(values: unknown): boolean {
-    return ArrayBuffer.isView(values) && this.escaped.has(values.buffer);
+    return this.blockOf(values)?.escaped === true;
   }
 
   stats(): PoolStats {
-    return { hits: this.hits, misses: this.misses, cachedBytes: this.cached };
+    return { hits: this.hits, misses: this.misses, cachedBytes: this.cached, segmentBytes: this.segmentBytes };
   }
 
-  /** Drops every kept array (the garbage collector frees them). */
+  /** Drops every segment with nothing in use (the garbage collector frees them). */
   clear(): void {
-    this.free.clear();
-    this.cached = 0;
+    for (const list of this.free) {
+      for (const b of [...list]) if (!b.prev && !b.next) this.dropSegment(b, list);
+    }
+  }
+
+  private blockOf(values: unknown): Block | undefined {
+    if (!ArrayBuffer.isView(values)) return undefined;
+    const entry = this.arrays.get(values);
+    if (!entry || entry.generation !== entry.block.generation || entry.block.free) return undefined;
+    return entry.block;
+  }
+
+  private newSegment(bytes: number, kind: Kind): Block {
+    const size = kind === 0 || kind === 3 ? Math.max(SMALL_SEGMENT, roundUp(bytes, LARGE_ROUND)) : kind === 1 ? MEDIUM_SEGMENT : roundUp(bytes, LARGE_ROUND);
+    const buf = Buffer.allocUnsafe(size); // its own ArrayBuffer at this size
+    const segment: Segment = { buffer: buf.buffer as ArrayBuffer, base: buf.byteOffset, bytes: size, kind };
+    this.segments.add(segment);
+    this.segmentBytes += size;
+    return { segment, offset: 0, bytes: size, free: false, holders: 0, escaped: false, generation: 0 };
+  }
+
+  /** Back to the free list, merged with free neighbours; whole free segments go once the cache is over budget. */
+  private release(block: Block): void {
+    const list = this.free[block.segment.kind];
+    block.generation++;
+    block.free = true;
+    block.holders = 0;
+    for (const n of [block.prev, block.next]) {
+      if (!n?.free) continue;
+      list.splice(list.indexOf(n), 1);
+      this.cached -= n.bytes;
+      if (n === block.prev) {
+        block.offset = n.offset;
+        block.prev = n.prev;
+        if (n.prev) n.prev.next = block;
+      } else {
+        block.next = n.next;
+        if (n.next) n.next.prev = block;
+      }
+      block.bytes += n.bytes;
+    }
+    list.push(block);
+    this.cached += block.bytes;
+    if (this.cached > this.maxCachedBytes) {
+      for (const b of [...list].sort((x, y) => y.bytes - x.bytes)) {
+        if (this.cached <= this.maxCachedBytes) break;
+        if (!b.prev && !b.next) this.dropSegment(b, list);
+      }
+    }
+  }
+
+  private dropSegment(b: Block, list: Block[]): void {
+    list.splice(list.indexOf(b), 1);
+    this.cached -= b.bytes;
+    this.segmentBytes -= b.segment.bytes;
+    this.segments.delete(b.segment);
   }
 }

@@ -2,7 +2,7 @@
 // JS memory, which the addon reads and writes in place.
 import * as tf from '@tensorflow/tfjs';
 import { uninitialisedFloats, type FloatPool } from './float-pool.ts';
-import type { NativeAddon } from './native-addon.ts';
+import type { ConvMode, ConvParams, NativeAddon } from './native-addon.ts';
 
 type TensorInfo = tf.TensorInfo;
 
@@ -36,8 +36,9 @@ export function allocate(backend: CpuBackendLike, n: number): Float32Array {
 }
 
 /** A new tensor of `shape` whose values `fill` writes in full; owned by the backend like any other. */
-export function output(backend: CpuBackendLike, shape: number[], fill: (out: Float32Array) => void): TensorInfo {
-  const out = allocate(backend, sizeOf(shape));
+export function output(backend: CpuBackendLike, shape: number[], fill: (out: Float32Array) => void, longLived = false): TensorInfo {
+  const n = sizeOf(shape);
+  const out = backend.floatPool ? backend.floatPool.take(n, longLived) : uninitialisedFloats(n);
   fill(out);
   return backend.makeTensorInfo(shape, 'float32', out);
 }
@@ -49,4 +50,22 @@ export function withFallback(kernelName: string, backendName: string, kernel: Na
     backendName,
     kernelFunc: (args) => kernel(args, addon) ?? fallback(args),
   };
+}
+
+/**
+ * addon.conv2d with its temporaries (reordered activations, oneDNN's scratchpad) in a block of
+ * the backend's pool, given back as soon as the call returns: free memory of the pool serves
+ * them, and between convolutions they hold nothing. Without a pool, the addon's own buffers.
+ */
+export function conv2dInto(backend: CpuBackendLike, addon: NativeAddon, mode: ConvMode, params: ConvParams,
+  a: Float32Array, b: Float32Array, out: Float32Array, bias: Float32Array | null = null, relu = false): void {
+  const pool = backend.floatPool;
+  const floats = pool ? addon.convWorkspace(mode, params, bias !== null, relu) : -1;
+  if (!pool || floats <= 0) return addon.conv2d(mode, params, a, b, out, bias, relu);
+  const workspace = pool.take(floats);
+  try {
+    addon.conv2d(mode, params, a, b, out, bias, relu, workspace);
+  } finally {
+    pool.give(workspace);
+  }
 }

@@ -2,7 +2,7 @@
 // than float32 and activations other than linear/relu decline to the pure-JS kernels.
 import * as tf from '@tensorflow/tfjs';
 import { ConvMode, type ConvParams } from './native-addon.ts';
-import { f32, output, type CpuBackendLike, type NativeKernel } from './kernel-util.ts';
+import { conv2dInto, f32, output, type CpuBackendLike, type NativeKernel } from './kernel-util.ts';
 
 type Conv2DInfo = tf.backend_util.Conv2DInfo;
 type Shape4 = [number, number, number, number];
@@ -57,7 +57,7 @@ export const conv2d: NativeKernel = ({ inputs, backend, attrs }, addon) => {
     bv = f32(b, bias);
     if (!bv || bv.length !== ci.outChannels || bias.shape.length > 1) return null;
   }
-  return output(b, ci.outShape, (y) => addon.conv2d(ConvMode.Forward, params, xv, wv, y, bv, activation === 'relu'));
+  return output(b, ci.outShape, (y) => conv2dInto(b, addon, ConvMode.Forward, params, xv, wv, y, bv, activation === 'relu'));
 };
 
 /** Conv2DBackpropInput: dx from dy and the filter. */
@@ -69,7 +69,7 @@ export const conv2dBackpropInput: NativeKernel = ({ inputs, backend, attrs }, ad
   const ci = convInfo(a.inputShape, filter.shape, a as unknown as ConvAttrs, 1);
   const params = ci && convParams(ci);
   if (!dyv || !wv || !ci || !params || !tf.util.arraysEqual(dy.shape, ci.outShape)) return null;
-  return output(b, ci.inShape, (dx) => addon.conv2d(ConvMode.BackwardData, params, dyv, wv, dx));
+  return output(b, ci.inShape, (dx) => conv2dInto(b, addon, ConvMode.BackwardData, params, dyv, wv, dx));
 };
 
 /** Conv2DBackpropFilter: dfilter from x and dy. */
@@ -81,5 +81,5 @@ export const conv2dBackpropFilter: NativeKernel = ({ inputs, backend, attrs }, a
   const ci = convInfo(x.shape, a.filterShape, a as unknown as ConvAttrs, 1);
   const params = ci && convParams(ci);
   if (!xv || !dyv || !ci || !params || !tf.util.arraysEqual(dy.shape, ci.outShape)) return null;
-  return output(b, ci.filterShape, (dw) => addon.conv2d(ConvMode.BackwardFilter, params, xv, dyv, dw));
+  return output(b, ci.filterShape, (dw) => conv2dInto(b, addon, ConvMode.BackwardFilter, params, xv, dyv, dw));
 };

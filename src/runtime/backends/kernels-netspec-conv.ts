@@ -4,7 +4,7 @@
 // passes; and its input and filter gradients, each one oneDNN primitive too.
 import * as tf from '@tensorflow/tfjs';
 import { ConvMode, type ConvParams, type NativeAddon } from './native-addon.ts';
-import { f32, output, sizeOf, type CpuBackendLike } from './kernel-util.ts';
+import { conv2dInto, f32, output, sizeOf, type CpuBackendLike } from './kernel-util.ts';
 import { convOutputSize } from '../../model/arithmetic.ts';
 import { NETSPEC_CONV, NETSPEC_CONV_FILTER_GRAD, NETSPEC_CONV_INPUT_GRAD, NETSPEC_RELU_GRAD, type NetspecConvAttrs } from './conv-op.ts';
 
@@ -47,7 +47,7 @@ export function netspecConvKernels(backendName: string, addon: NativeAddon): tf.
         const xv = floats(b, x, 'x'), wv = floats(b, filter, 'filter');
         const bv = bias ? floats(b, bias, 'bias') : null;
         if (bv && bv.length !== p.outChannels) throw new Error(`${NETSPEC_CONV}: bias has ${bv.length} values for ${p.outChannels} filters`);
-        return output(b, outShapeOf(p), (y) => addon.conv2d(ConvMode.Forward, p, xv, wv, y, bv, a.relu));
+        return output(b, outShapeOf(p), (y) => conv2dInto(b, addon, ConvMode.Forward, p, xv, wv, y, bv, a.relu));
       },
     },
     {
@@ -58,7 +58,7 @@ export function netspecConvKernels(backendName: string, addon: NativeAddon): tf.
         const a = attrs as unknown as NetspecConvAttrs & { inputShape: number[] };
         const { dy, filter } = inputs as Record<string, tf.TensorInfo>;
         const p = paramsOrThrow(a.inputShape, filter.shape, a);
-        return output(b, a.inputShape, (dx) => addon.conv2d(ConvMode.BackwardData, p, floats(b, dy, 'dy'), floats(b, filter, 'filter'), dx));
+        return output(b, a.inputShape, (dx) => conv2dInto(b, addon, ConvMode.BackwardData, p, floats(b, dy, 'dy'), floats(b, filter, 'filter'), dx));
       },
     },
     {
@@ -69,7 +69,7 @@ export function netspecConvKernels(backendName: string, addon: NativeAddon): tf.
         const a = attrs as unknown as NetspecConvAttrs & { filterShape: number[] };
         const { x, dy } = inputs as Record<string, tf.TensorInfo>;
         const p = paramsOrThrow(x.shape, a.filterShape, a);
-        return output(b, a.filterShape, (dw) => addon.conv2d(ConvMode.BackwardFilter, p, floats(b, x, 'x'), floats(b, dy, 'dy'), dw));
+        return output(b, a.filterShape, (dw) => conv2dInto(b, addon, ConvMode.BackwardFilter, p, floats(b, x, 'x'), floats(b, dy, 'dy'), dw), true);
       },
     },
     {

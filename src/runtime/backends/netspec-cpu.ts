@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { loadNativeAddon, type AddonLoad, type NativeInfo } from './native-addon.ts';
 import * as os from 'node:os';
-import { FloatPool } from './float-pool.ts';
+import { FloatPool, POOL_MIN_FLOATS } from './float-pool.ts';
 import { withFallback, type CpuBackendLike, type NativeKernel } from './kernel-util.ts';
 import { conv2d, conv2dBackpropFilter, conv2dBackpropInput } from './kernels-conv.ts';
 import { concat, padV2, slice, splitV } from './kernels-copy.ts';
@@ -83,6 +83,8 @@ export function registerNetspecCpu(load: () => AddonLoad = loadNativeAddon): Reg
 /** What the pool needs of MathBackendCPU besides what the kernels use. */
 type PooledBackend = tf.KernelBackend & CpuBackendLike & {
   data: { get(dataId: object): { values?: unknown } | undefined; has(dataId: object): boolean };
+  /** Moves the values of dataId into the pool, if they are large float32 values from elsewhere. */
+  adopt?(dataId: object): void;
   readSync(dataId: object): unknown;
 };
 
@@ -92,7 +94,8 @@ const poolBytes = (): number => Number(process.env.NETSPEC_POOL_MB ?? 0) * 1024 
 
 /**
  * Gives the backend a FloatPool: the native kernels' outputs come from it, freed tensors go back
- * to it, and arrays that leave the backend (dataSync/data) are marked so they are never reused.
+ * to it, and reads (dataSync/data) return copies of its memory, so that nothing outside the
+ * backend ever holds a block. adopt() moves a tensor's values into the pool (see kernels-optim.ts).
  */
 function withFloatPool(backend: PooledBackend): PooledBackend {
   const pool = new FloatPool(poolBytes());
@@ -101,8 +104,8 @@ function withFloatPool(backend: PooledBackend): PooledBackend {
     floatPool: pool,
     readSync(dataId: object) {
       const values = readSync.call(backend, dataId);
-      pool.escape(values);
-      return values;
+      // The caller keeps what it reads: a copy, so that the pool may reuse the block later.
+      return pool.holds(values) ? (values as Float32Array).slice() : values;
     },
     async read(dataId: object) {
       return backend.readSync(dataId);
@@ -113,6 +116,14 @@ function withFloatPool(backend: PooledBackend): PooledBackend {
       if (values !== undefined && !backend.data.has(dataId)) pool.give(values);
       return done;
     },
+    adopt(dataId: object) {
+      const d = backend.data.get(dataId);
+      const v = d?.values;
+      if (!d || !(v instanceof Float32Array) || v.length < POOL_MIN_FLOATS || pool.holds(v)) return;
+      const own = pool.take(v.length);
+      own.set(v);
+      d.values = own; // every tensor on this dataId now reads the copy; the old array is left to the garbage collector
+    },
     dispose() {
       pool.clear();
       dispose.call(backend);
@@ -120,9 +131,14 @@ function withFloatPool(backend: PooledBackend): PooledBackend {
   });
 }
 
+/** Whether two arrays share any byte of memory. */
+const overlaps = (a: ArrayBufferView, b: ArrayBufferView): boolean =>
+  a.buffer === b.buffer && a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
+
 /**
  * Wraps a kernel so that an output sharing memory with an input under a new dataId (the cpu
- * Slice's subarray views) marks that memory as escaped: the pool must not reuse it while the view lives.
+ * Slice's subarray views) becomes one more holder of the input's block: the pool reuses it only
+ * once the view is gone too.
  */
 function markViews(kernelFunc: tf.KernelFunc): tf.KernelFunc {
   return (args) => {
@@ -134,11 +150,11 @@ function markViews(kernelFunc: tf.KernelFunc): tf.KernelFunc {
     for (const input of Object.values(args.inputs)) {
       if (!input) continue;
       const inValues = backend.data.get(input.dataId)?.values;
-      if (!ArrayBuffer.isView(inValues) || pool.isEscaped(inValues)) continue;
+      if (!ArrayBuffer.isView(inValues) || !pool.holds(inValues)) continue;
       for (const out of outs) {
         if (out.dataId === input.dataId) continue; // same tensor, reference-counted
         const outValues = backend.data.get(out.dataId)?.values;
-        if (ArrayBuffer.isView(outValues) && outValues.buffer === inValues.buffer) pool.escape(inValues);
+        if (ArrayBuffer.isView(outValues) && overlaps(outValues, inValues)) pool.share(outValues, inValues);
       }
     }
     return result;

@@ -16,6 +16,7 @@ import type { OptimizerSpec } from '../../model/spec.ts';
 // Each update is one op per variable (backends/optim-op.ts): netspec-cpu runs it natively, in
 // place; other backends run their own kernel or the portable one.
 import { adamUpdate, sgdUpdate } from '../backends/optim-op.ts';
+import { adoptIntoPool } from '../backends/adopt.ts';
 
 /** Everything an optimizer needs to resume exactly: scalars and one set of buffers per variable. */
 export interface OptimizerState {
@@ -47,6 +48,8 @@ export function createOptimizer(spec: OptimizerSpec, variables: tf.Variable[]): 
   // Buffers are tf.Variables themselves, so an update replaces them in place without leaking. The
   // tidy frees the zeros each variable starts from (a variable shares its initial tensor's data).
   const slots = variables.map((w) => Object.fromEntries(names.map((n) => [n, tf.tidy(() => tf.variable(tf.zerosLike(w), false))])));
+  const adopt = () => adoptIntoPool([...variables, ...slots.flatMap((s) => Object.values(s))]);
+  adopt();
   let step = 0;
 
   const applySgd = (s: Extract<OptimizerSpec, { type: 'sgd' }>, grads: tf.Tensor[], lr: number) => {
@@ -107,6 +110,7 @@ export function createOptimizer(spec: OptimizerSpec, variables: tf.Variable[]): 
           tf.tidy(() => slots[i][n].assign(tf.tensor(buf, variables[i].shape, 'float32')));
         }
       });
+      adopt();
       step = state.step;
     },
     dispose() {
