@@ -3,7 +3,7 @@
 // functions that turn tfjs geometry into the addon's parameters.
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { ConvMode, loadNativeAddon, tryLoad, type ConvParams, type LrnParams, type MatmulParams, type PoolParams } from '../src/runtime/backends/native-addon.ts';
+import { ConvMode, loadNativeAddon, tryLoad, type ConvParams, type ConvRooms, type LrnParams, type MatmulParams, type PoolParams } from '../src/runtime/backends/native-addon.ts';
 import { convParams, fitPadding } from '../src/runtime/backends/kernels-conv.ts';
 import { matmulPlan } from '../src/runtime/backends/kernels-matmul.ts';
 import { sumPlan, trailingBroadcast } from '../src/runtime/backends/kernels-elementwise.ts';
@@ -175,9 +175,9 @@ describe.skipIf(!load.ok)('addon conv2d vs brute force (dilations, groups)', () 
   });
 });
 
-describe.skipIf(!load.ok)('conv2d in a caller\'s workspace', () => {
+describe.skipIf(!load.ok)('conv2d with its temporaries in rooms the caller gives', () => {
   const addon = load.ok ? load.addon : (undefined as never);
-  // 16 channels: the blocked layout reorders activations (nChw8c) on this shape, so the workspace is used.
+  // 16 channels: the blocked layout reorders activations (nChw8c) on this shape, so its rooms are used.
   const params: ConvParams = { batch: 2, inSize: [9, 9], inChannels: 16, outSize: [9, 9], outChannels: 16, kernelSize: [3, 3], strides: [1, 1], dilation: [1, 1], pad: [1, 1, 1, 1], groups: 1 };
   const x = lcgValues(2 * 81 * 16, 1), w = lcgValues(9 * 16 * 16, 2), dy = lcgValues(2 * 81 * 16, 3);
   const modes = [
@@ -185,21 +185,24 @@ describe.skipIf(!load.ok)('conv2d in a caller\'s workspace', () => {
     ['backward data', ConvMode.BackwardData, dy, w, 2 * 81 * 16],
     ['backward filter', ConvMode.BackwardFilter, x, dy, 9 * 16 * 16],
   ] as const;
+  const roomsOf = (sizes: number[], make: (n: number) => Float32Array | null) => sizes.map((n) => (n > 0 ? make(n) : null)) as ConvRooms;
 
   describe.each([['NHWC', 1], ['blocked', 2], ['auto', 0]] as const)('%s layout', (layoutName, layout) => {
-    // Weights are reordered in every layout; activations only in the blocked one.
-    it.each(modes)('%s: the same bits with a workspace, a short one, none, or one at an odd offset', (_, mode, a, b, outLength) => {
+    it.each(modes)('%s: the same bits with rooms, short ones, none, or ones at an odd offset', (_, mode, a, b, outLength) => {
       addon.setConvLayout(layout);
       try {
-        const floats = addon.convWorkspace(mode, params, false, false); // before the first call: sized for either layout
-        expect(floats).toBeGreaterThanOrEqual(16);
-        const ws = new Float32Array(floats).fill(Number.NaN);
+        const sizes = addon.convWorkspace(mode, params, false, false); // before the first call: sized for either layout
+        expect(sizes).toHaveLength(4);
+        const rooms = roomsOf(sizes, (n) => new Float32Array(n).fill(Number.NaN));
         const got = new Float32Array(outLength);
-        addon.conv2d(mode, params, a, b, got, null, false, ws);
-        expect(addon.convWorkspace(mode, params, false, false)).toBeLessThanOrEqual(floats);
-        const reordered = ws.some((v) => !Number.isNaN(v));
-        if (layoutName === 'blocked') expect(reordered, 'the blocked layout reorders into the workspace').toBe(true);
-        const others = [null, new Float32Array(8), new Float32Array(floats + 7).subarray(3)];
+        addon.conv2d(mode, params, a, b, got, null, false, rooms);
+        addon.convWorkspace(mode, params, false, false).forEach((n, i) => expect(n).toBeLessThanOrEqual(sizes[i]));
+        // Weights are reordered in every layout, activations only in the blocked one: its rooms for a and out were written.
+        if (layoutName === 'blocked') {
+          expect(rooms[0]?.some((v) => !Number.isNaN(v)), 'a reordered into its room').toBe(true);
+          expect(rooms[2]?.some((v) => !Number.isNaN(v)), 'out computed in its room').toBe(true);
+        }
+        const others = [null, roomsOf(sizes, () => new Float32Array(8)), roomsOf(sizes, (n) => new Float32Array(n + 7).subarray(3))];
         for (const other of others) {
           const again = new Float32Array(outLength);
           addon.conv2d(mode, params, a, b, again, null, false, other);
@@ -209,6 +212,12 @@ describe.skipIf(!load.ok)('conv2d in a caller\'s workspace', () => {
         addon.setConvLayout(0);
       }
     });
+  });
+
+  it('refuses rooms that are not four Float32Arrays or nulls', () => {
+    const out = new Float32Array(2 * 81 * 16);
+    expect(() => addon.conv2d(ConvMode.Forward, params, x, w, out, null, false, [null, null] as unknown as ConvRooms)).toThrow('conv2d: rooms: expected an array of 4 Float32Arrays or nulls');
+    expect(() => addon.conv2d(ConvMode.Forward, params, x, w, out, null, false, [null, null, null, [1]] as unknown as ConvRooms)).toThrow(TypeError);
   });
 });
 

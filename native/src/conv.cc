@@ -5,6 +5,7 @@
 #include <dnnl.hpp>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
@@ -284,20 +285,26 @@ void validate(const Napi::Env& env, int mode, const Shape& s) {
   }
 }
 
+// The temporaries of a call, by role: the reordered a, b and out, and oneDNN's scratchpad.
+constexpr int kRooms = 4;
+using Rooms = std::array<size_t, kRooms>;
+
 struct Buffers {
   float *a, *b, *out, *bias;
-  // The caller's room for reordered copies and the scratchpad (JS's pool), or null.
-  char* workspace = nullptr;
-  size_t workspaceBytes = 0;
+  // The caller's room for each temporary (JS's pool), or null: then the addon's own buffers.
+  char* room[kRooms] = {nullptr, nullptr, nullptr, nullptr};
+  size_t roomBytes[kRooms] = {0, 0, 0, 0};
 };
 
 constexpr size_t kAlign = 64;
-size_t alignUp(size_t n) { return (n + kAlign - 1) / kAlign * kAlign; }
+uintptr_t alignUp(uintptr_t n) { return (n + kAlign - 1) / kAlign * kAlign; }
 
-// What run() takes from a caller's workspace: each reordered port and the scratchpad, each
-// 64-byte aligned, plus room to align the start.
-size_t workspaceBytes(const Entry& e) {
-  return kAlign + alignUp(e.a.bytes) + alignUp(e.b.bytes) + alignUp(e.out.bytes) + alignUp(e.scratchMd.get_size());
+// Bytes of each temporary, as rooms to ask a caller for (with slack to align the start); 0: none needed.
+Rooms roomsOf(const Entry& e) {
+  const size_t need[kRooms] = {e.a.bytes, e.b.bytes, e.out.bytes, e.scratchMd.get_size()};
+  Rooms r{};
+  for (int i = 0; i < kRooms; ++i) r[i] = need[i] ? need[i] + kAlign : 0;
+  return r;
 }
 
 void run(Entry& e, const Buffers& io) {
@@ -307,23 +314,18 @@ void run(Entry& e, const Buffers& io) {
     if (io.bias) e.args[DNNL_ARG_BIAS] = e.bias;  // the cache key includes whether there is a bias
     if (need > 0) e.args[DNNL_ARG_SCRATCHPAD] = e.scratch = memory(e.scratchMd, engine(), DNNL_MEMORY_NONE);
   }
-  // Temporaries in the caller's workspace when it is large enough, else in the shared buffers.
-  char* at = nullptr;
-  if (io.workspace && io.workspaceBytes >= workspaceBytes(e)) {
-    at = reinterpret_cast<char*>(alignUp(reinterpret_cast<uintptr_t>(io.workspace)));
-  }
-  auto room = [&at](size_t bytes) -> void* {
-    if (!at || bytes == 0) return nullptr;
-    void* r = at;
-    at += alignUp(bytes);
-    return r;
+  // Each temporary in the caller's room for it when that is large enough, else in the shared buffers.
+  const Rooms wanted = roomsOf(e);
+  auto room = [&](int i) -> void* {
+    if (wanted[i] == 0 || !io.room[i] || io.roomBytes[i] < wanted[i]) return nullptr;
+    return reinterpret_cast<void*>(alignUp(reinterpret_cast<uintptr_t>(io.room[i])));
   };
-  e.a.bindInput(io.a, room(e.a.bytes));
-  e.b.bindInput(io.b, room(e.b.bytes));
-  e.out.bindOutput(io.out, room(e.out.bytes));
+  e.a.bindInput(io.a, room(0));
+  e.b.bindInput(io.b, room(1));
+  e.out.bindOutput(io.out, room(2));
   if (io.bias) e.bias.set_data_handle(io.bias);
   if (need > 0) {
-    void* r = room(need);
+    void* r = room(3);
     e.scratch.set_data_handle(r ? r : scratch().get(need));  // shared and grown on demand: may have moved
   }
   e.prim.execute(stream(), e.args);
@@ -413,7 +415,23 @@ Napi::Value Conv2d(const Napi::CallbackInfo& info) {
   F32 a = f32Arg(info, 2, "a"), b = f32Arg(info, 3, "b"), out = outArg(info, 4, "out");
   F32 bias = optionalF32Arg(info, 5, "bias");
   const bool relu = info.Length() > 6 && boolArg(info, 6, "relu");
-  F32 workspace = info.Length() > 7 ? optionalF32Arg(info, 7, "workspace") : F32{};
+  Buffers io{a.data, b.data, out.data, bias.data};  // bias.data is null without a bias
+  if (info.Length() > 7 && !info[7].IsNull() && !info[7].IsUndefined()) {
+    if (!info[7].IsArray() || info[7].As<Napi::Array>().Length() != kRooms) {
+      throw Napi::TypeError::New(env, "conv2d: rooms: expected an array of 4 Float32Arrays or nulls");
+    }
+    Napi::Array rooms = info[7].As<Napi::Array>();
+    for (uint32_t i = 0; i < kRooms; ++i) {
+      Napi::Value v = rooms.Get(i);
+      if (v.IsNull() || v.IsUndefined()) continue;
+      if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_float32_array) {
+        throw Napi::TypeError::New(env, "conv2d: rooms: expected an array of 4 Float32Arrays or nulls");
+      }
+      Napi::Float32Array f = v.As<Napi::Float32Array>();
+      io.room[i] = reinterpret_cast<char*>(f.Data());
+      io.roomBytes[i] = f.ElementLength() * sizeof(float);
+    }
+  }
 
   const size_t xs = s.n * s.ih * s.iw * s.ic, ys = s.n * s.oh * s.ow * s.oc, ws = s.kh * s.kw * (s.ic / s.g) * s.oc;
   const size_t sizes[3][3] = {{xs, ws, ys}, {ys, ws, xs}, {xs, ys, ws}};
@@ -425,9 +443,7 @@ Napi::Value Conv2d(const Napi::CallbackInfo& info) {
   if (hasBias) requireLength(env, bias, s.oc, "bias");
 
   try {
-    execute(mode, s, hasBias, relu,
-            Buffers{a.data, b.data, out.data, hasBias ? bias.data : nullptr, reinterpret_cast<char*>(workspace.data),
-                    workspace.length * sizeof(float)});
+    execute(mode, s, hasBias, relu, io);
   } catch (const dnnl::error& err) {
     throw dnnlError(env, err);
   }
@@ -459,22 +475,28 @@ Napi::Value ConvWorkspace(const Napi::CallbackInfo& info) {
   validate(env, mode, s);
   const bool hasBias = boolArg(info, 2, "hasBias"), relu = boolArg(info, 3, "relu");
   const Key key = keyOf(mode, s, hasBias, relu);
-  size_t bytes = 0;
+  Rooms bytes{};
   try {
     auto it = cache().find(key);
     if (it != cache().end()) {
-      bytes = workspaceBytes(*it->second);
+      bytes = roomsOf(*it->second);
     } else {
-      // Before the first call: build the candidates now and size the workspace for the larger.
+      // Before the first call: build the candidates now and size each room for the larger.
       auto waiting = pending().find(key);
       if (waiting == pending().end()) waiting = pending().emplace(key, candidatesFor(mode, s, hasBias, relu)).first;
       const Candidates& c = waiting->second;
-      bytes = std::max(workspaceBytes(*c.chosen), c.blocked ? workspaceBytes(*c.blocked) : 0);
+      bytes = roomsOf(*c.chosen);
+      if (c.blocked) {
+        const Rooms other = roomsOf(*c.blocked);
+        for (int i = 0; i < kRooms; ++i) bytes[i] = std::max(bytes[i], other[i]);
+      }
     }
   } catch (const dnnl::error& err) {
     throw dnnlError(env, err);
   }
-  return Napi::Number::New(env, static_cast<double>((bytes + sizeof(float) - 1) / sizeof(float)));
+  Napi::Array out = Napi::Array::New(env, kRooms);
+  for (uint32_t i = 0; i < kRooms; ++i) out.Set(i, Napi::Number::New(env, static_cast<double>((bytes[i] + sizeof(float) - 1) / sizeof(float))));
+  return out;
 }
 
 Napi::Value SetConvLayout(const Napi::CallbackInfo& info) {

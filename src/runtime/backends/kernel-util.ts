@@ -2,7 +2,7 @@
 // JS memory, which the addon reads and writes in place.
 import * as tf from '@tensorflow/tfjs';
 import { uninitialisedFloats, type FloatPool } from './float-pool.ts';
-import type { ConvMode, ConvParams, NativeAddon } from './native-addon.ts';
+import type { ConvMode, ConvParams, ConvRooms, NativeAddon } from './native-addon.ts';
 
 type TensorInfo = tf.TensorInfo;
 
@@ -53,19 +53,19 @@ export function withFallback(kernelName: string, backendName: string, kernel: Na
 }
 
 /**
- * addon.conv2d with its temporaries (reordered activations, oneDNN's scratchpad) in a block of
- * the backend's pool, given back as soon as the call returns: free memory of the pool serves
- * them, and between convolutions they hold nothing. Without a pool, the addon's own buffers.
+ * addon.conv2d with its temporaries (reordered activations and weights, oneDNN's scratchpad) in
+ * blocks of the backend's pool, each its own block and given back as soon as the call returns:
+ * free memory of the pool serves them, and between convolutions they hold nothing. Without a
+ * pool, the addon's own buffers.
  */
 export function conv2dInto(backend: CpuBackendLike, addon: NativeAddon, mode: ConvMode, params: ConvParams,
   a: Float32Array, b: Float32Array, out: Float32Array, bias: Float32Array | null = null, relu = false): void {
   const pool = backend.floatPool;
-  const floats = pool ? addon.convWorkspace(mode, params, bias !== null, relu) : -1;
-  if (!pool || floats <= 0) return addon.conv2d(mode, params, a, b, out, bias, relu);
-  const workspace = pool.take(floats);
+  if (!pool) return addon.conv2d(mode, params, a, b, out, bias, relu);
+  const rooms = addon.convWorkspace(mode, params, bias !== null, relu).map((n) => (n > 0 ? pool.take(n) : null)) as ConvRooms;
   try {
-    addon.conv2d(mode, params, a, b, out, bias, relu, workspace);
+    addon.conv2d(mode, params, a, b, out, bias, relu, rooms);
   } finally {
-    pool.give(workspace);
+    for (const r of rooms) if (r) pool.give(r);
   }
 }

@@ -89,12 +89,15 @@ export interface NativeInfo {
   cachedPrimitives: number;
 }
 
+/** Room for a convolution's temporaries: the reordered a, b and out, and oneDNN's scratchpad. */
+export type ConvRooms = [Float32Array | null, Float32Array | null, Float32Array | null, Float32Array | null];
+
 /** The addon's functions. Outputs are caller-allocated Float32Arrays, written in place. */
 export interface NativeAddon {
   /** Forward (bias and relu fused), or either gradient; filter is [kh, kw, inChannels/groups, outChannels]. */
-  conv2d(mode: ConvMode, params: ConvParams, a: Float32Array, b: Float32Array, out: Float32Array, bias?: Float32Array | null, relu?: boolean, workspace?: Float32Array | null): void;
-  /** Floats of workspace conv2d uses for that problem (reordered copies, scratchpad); before its first call, the larger of the candidate layouts'. */
-  convWorkspace(mode: ConvMode, params: ConvParams, hasBias: boolean, relu: boolean): number;
+  conv2d(mode: ConvMode, params: ConvParams, a: Float32Array, b: Float32Array, out: Float32Array, bias?: Float32Array | null, relu?: boolean, rooms?: ConvRooms | null): void;
+  /** Floats of room each temporary of that problem takes, [a, b, out, scratchpad] (0: none); before its first call, the larger of the candidate layouts'. */
+  convWorkspace(mode: ConvMode, params: ConvParams, hasBias: boolean, relu: boolean): [number, number, number, number];
   /** The oneDNN implementation and activation layout used for that problem ("jit:avx2 blocked"). */
   convImpl(mode: ConvMode, params: ConvParams, hasBias: boolean, relu: boolean): string;
   /** 0 auto (time both layouts per shape; default), 1 NHWC only, 2 blocked (nChw8c) only. Clears the primitive cache. */
