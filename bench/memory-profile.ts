@@ -70,7 +70,8 @@ const line = (what: string) => {
   if (traceFile) trace.push(`# ${what}`);
   if (missed.length) { console.log(`  misses (MB): ${missed.join(' ')}`); missed = []; }
   const m = process.memoryUsage();
-  console.log(`${what.padEnd(14)} segments ${mb(pool?.stats().segmentBytes ?? 0)}  rss ${mb(m.rss)}  peak ${mb(hwm())}  tensors ${mb(tf.memory().numBytes)}  pool ${mb(pool?.stats().cachedBytes ?? 0)}  external ${mb(m.external)}  heap ${mb(m.heapUsed)} MB`);
+  const st = pool?.stats();
+  console.log(`${what.padEnd(14)} segments ${mb(st?.segmentBytes ?? 0)}  max in use ${mb(st?.maxInUseBytes ?? 0)}  released ${mb(st?.releasedBytes ?? 0)}  rss ${mb(m.rss)}  peak ${mb(hwm())}  tensors ${mb(tf.memory().numBytes)}  pool ${mb(pool?.stats().cachedBytes ?? 0)}  external ${mb(m.external)}  heap ${mb(m.heapUsed)} MB`);
 };
 line('start');
 

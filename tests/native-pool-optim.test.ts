@@ -97,9 +97,40 @@ describe('FloatPool', () => {
     expect(pool.stats()).toMatchObject({ cachedBytes: 0, segmentBytes: 0 });
   });
 
+  it('hands idle pages back when resident memory would pass its cap, longest idle first', () => {
+    const released: Float32Array[] = [];
+    const pool = new FloatPool(1 << 30, { release: (a) => { released.push(a); return a.byteLength; }, headroom: 1, slackBytes: 16 * MiB });
+    const [a, b] = [pool.take((16 * MiB) / 4), pool.take((16 * MiB) / 4)];
+    pool.give(a);
+    pool.give(b);
+    expect(pool.stats()).toMatchObject({ maxInUseBytes: 32 * MiB, idleResidentBytes: 32 * MiB });
+    // Served from resident pages: nothing released.
+    const c = pool.take((16 * MiB) / 4);
+    pool.give(c);
+    expect(released).toHaveLength(0);
+    // 24 MiB from a new segment with 32 idle: 56 resident against a cap of 32 + 16. The block idle longest goes, and only it.
+    const d = pool.take((24 * MiB) / 4);
+    expect(released).toHaveLength(1);
+    expect(sameMemory(released[0], b)).toBe(true); // c (a's memory) was freed after b
+    expect(overlap(released[0], d)).toBe(false);
+    expect(pool.stats()).toMatchObject({ releasedBytes: 16 * MiB, idleResidentBytes: 16 * MiB });
+    // A released block is still the pool's: a request that fits uses it.
+    const e = pool.take((16 * MiB) / 4), f = pool.take((16 * MiB) / 4);
+    expect([e, f].some((x) => sameMemory(x, b))).toBe(true);
+  });
+
+  it('without a release function keeps every idle page', () => {
+    const pool = new FloatPool(1 << 30);
+    const arrays = [pool.take((16 * MiB) / 4), pool.take((16 * MiB) / 4)];
+    arrays.forEach((a) => pool.give(a));
+    pool.take((64 * MiB) / 4);
+    expect(pool.stats()).toMatchObject({ releasedBytes: 0, idleResidentBytes: 32 * MiB });
+  });
+
   it('never hands out memory a live array holds (random takes, gives and views)', () => {
     const rand = mulberry32(11);
-    const pool = new FloatPool(64 * MiB);
+    // Its release zeroes the memory, as MADV_DONTNEED does: a live array must never be among it.
+    const pool = new FloatPool(64 * MiB, { release: (a) => { a.fill(0); return a.byteLength; }, headroom: 1.05, slackBytes: 0 });
     const live: { a: Float32Array; stamp: number; of?: Float32Array }[] = [];
     let stamp = 1;
     for (let step = 0; step < 2000; step++) {

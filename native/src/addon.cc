@@ -5,6 +5,10 @@
 #include <dnnl.h>
 #include <omp.h>
 
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cstdint>
 #include <string>
 
 #include "batchnorm.h"
@@ -72,6 +76,26 @@ Napi::Value SetThreads(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
+// releasePages(a): hands the whole pages inside a's memory back to the kernel (MADV_DONTNEED):
+// the resident set shrinks at once, and a later write faults in zeroed pages. For memory whose
+// contents nobody needs (the float pool's free blocks). Returns the bytes released.
+Napi::Value ReleasePages(const Napi::CallbackInfo& info) {
+  F32 a = f32Arg(info, 0, "a");
+  const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
+  const uintptr_t begin = (reinterpret_cast<uintptr_t>(a.data) + page - 1) & ~(page - 1);
+  const uintptr_t end = (reinterpret_cast<uintptr_t>(a.data) + a.length * sizeof(float)) & ~(page - 1);
+  if (end <= begin) return Napi::Number::New(info.Env(), 0);
+  if (madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED) != 0) return Napi::Number::New(info.Env(), 0);
+  return Napi::Number::New(info.Env(), static_cast<double>(end - begin));
+}
+
+// adviseHugePages(a): asks for transparent huge pages over a's memory (MADV_HUGEPAGE), as outputs
+// get (common.cc): a page released by releasePages then faults back in 2 MiB at a time.
+Napi::Value AdviseHugePages(const Napi::CallbackInfo& info) {
+  outArg(info, 0, "a");
+  return info.Env().Undefined();
+}
+
 Napi::Value ClearCache(const Napi::CallbackInfo& info) {
   std::lock_guard<std::mutex> lock(addonMutex());
   ClearConvCache();
@@ -109,6 +133,8 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("info", Napi::Function::New(env, Info, "info"));
   exports.Set("setThreads", Napi::Function::New(env, SetThreads, "setThreads"));
   exports.Set("clearCache", Napi::Function::New(env, ClearCache, "clearCache"));
+  exports.Set("releasePages", Napi::Function::New(env, ReleasePages, "releasePages"));
+  exports.Set("adviseHugePages", Napi::Function::New(env, AdviseHugePages, "adviseHugePages"));
   return exports;
 }
 

@@ -7,6 +7,12 @@
 // held every size it had ever used, and at the peak a freed 147 MB block could not serve two
 // 55 MB outputs.
 //
+// Free blocks still hold their pages. Splitting cannot make every free block fit every request, so
+// at a step's peak some stay idle: with a `release` function the pool keeps its resident memory
+// (in use plus idle) within `headroom` × the most it has had in use, handing the pages of the
+// longest idle blocks back to the system (MADV_DONTNEED) when a request would exceed that. A
+// released block costs page faults when it is next used; its contents are garbage either way.
+//
 // Reuse must never let two live tensors share memory. Every tensor whose values lie in a block is
 // one holder of that block (the backend reports views that kernels make, share()); the block is
 // reused only once all holders are gone. Memory that leaves the backend (escape()) is never reused.
@@ -31,6 +37,24 @@ export interface PoolStats {
   cachedBytes: number;
   /** Bytes of all segments (free and in use). */
   segmentBytes: number;
+  /** Bytes in use now, and the most ever. */
+  inUseBytes: number;
+  maxInUseBytes: number;
+  /** Bytes of free blocks whose pages are still resident (an estimate: a block is counted whole once written). */
+  idleResidentBytes: number;
+  /** Bytes handed back to the system so far. */
+  releasedBytes: number;
+}
+
+export interface PoolOptions {
+  /** Hands the pages inside an array back to the system; returns the bytes released. */
+  release?: (a: Float32Array) => number;
+  /** Called with each new segment's memory (for huge pages: released pages then fault back cheaply). */
+  onSegment?: (a: Float32Array) => void;
+  /** Resident memory allowed, as a multiple of the most bytes ever in use (default 1.2) … */
+  headroom?: number;
+  /** … plus this many bytes (default 64 MiB). */
+  slackBytes?: number;
 }
 
 interface Segment {
@@ -59,6 +83,10 @@ interface Block {
   escaped: boolean;
   /** Bumped each time the block is freed, so that an old array's entry no longer counts. */
   generation: number;
+  /** Of a free block: bytes whose pages are resident (taken to be at its start). */
+  resident: number;
+  /** Of a free block: when it was last freed (a count of frees), so that the longest idle go first. */
+  freedAt: number;
 }
 
 const roundUp = (n: number, to: number) => Math.ceil(n / to) * to;
@@ -80,8 +108,13 @@ export class FloatPool {
   private segmentBytes = 0;
   private hits = 0;
   private misses = 0;
+  private inUse = 0;
+  private maxInUse = 0;
+  private idleResident = 0;
+  private released = 0;
+  private frees = 0;
 
-  constructor(private readonly maxCachedBytes: number) {}
+  constructor(private readonly maxCachedBytes: number, private readonly options: PoolOptions = {}) {}
 
   /** An array of length n whose contents are garbage: the caller overwrites all of it. */
   take(n: number, longLived = false): Float32Array {
@@ -96,22 +129,31 @@ export class FloatPool {
       block = list[at];
       list.splice(at, 1);
       this.cached -= block.bytes;
+      this.idleResident -= block.resident;
       this.hits++;
     } else {
       block = this.newSegment(bytes, kind);
       this.misses++;
     }
     const rest = block.bytes - bytes;
+    const resident = block.resident;
     if (rest >= (kind === 0 ? ALIGN * 16 : SMALL_BLOCK)) {
-      const tail: Block = { segment: block.segment, offset: block.offset + bytes, bytes: rest, free: true, prev: block, next: block.next, holders: 0, escaped: false, generation: 0 };
+      const tail: Block = {
+        segment: block.segment, offset: block.offset + bytes, bytes: rest, free: true, prev: block, next: block.next, holders: 0, escaped: false, generation: 0,
+        resident: Math.max(0, resident - bytes), freedAt: block.freedAt,
+      };
       if (block.next) block.next.prev = tail;
       block.next = tail;
       block.bytes = bytes;
       list.push(tail);
       this.cached += rest;
+      this.idleResident += tail.resident;
     }
     block.free = false;
     block.holders = 1;
+    this.inUse += block.bytes;
+    this.maxInUse = Math.max(this.maxInUse, this.inUse);
+    this.keepResidentWithin(block.bytes - Math.min(resident, block.bytes));
     const out = new Float32Array(block.segment.buffer, block.segment.base + block.offset, n);
     this.arrays.set(out, { block, generation: block.generation });
     return out;
@@ -156,7 +198,28 @@ export class FloatPool {
   }
 
   stats(): PoolStats {
-    return { hits: this.hits, misses: this.misses, cachedBytes: this.cached, segmentBytes: this.segmentBytes };
+    return {
+      hits: this.hits, misses: this.misses, cachedBytes: this.cached, segmentBytes: this.segmentBytes,
+      inUseBytes: this.inUse, maxInUseBytes: this.maxInUse, idleResidentBytes: this.idleResident, releasedBytes: this.released,
+    };
+  }
+
+  /**
+   * A block just taken brings `faulting` bytes of pages in (it counts in use already): while the
+   * resident total (in use and idle) exceeds the cap, releases the longest idle blocks.
+   */
+  private keepResidentWithin(faulting: number): void {
+    const { release, headroom = 1.2, slackBytes = 64 << 20 } = this.options;
+    if (!release || faulting <= 0) return;
+    const cap = this.maxInUse * headroom + slackBytes;
+    if (this.inUse + this.idleResident <= cap) return;
+    const idle = this.free.flat().filter((b) => b.resident > 0).sort((x, y) => x.freedAt - y.freedAt);
+    for (const b of idle) {
+      if (this.inUse + this.idleResident <= cap) break;
+      this.released += release(new Float32Array(b.segment.buffer, b.segment.base + b.offset, b.bytes / 4));
+      this.idleResident -= b.resident;
+      b.resident = 0;
+    }
   }
 
   /** Drops every segment with nothing in use (the garbage collector frees them). */
@@ -179,7 +242,8 @@ export class FloatPool {
     const segment: Segment = { buffer: buf.buffer as ArrayBuffer, base: buf.byteOffset, bytes: size, kind };
     this.segments.add(segment);
     this.segmentBytes += size;
-    return { segment, offset: 0, bytes: size, free: false, holders: 0, escaped: false, generation: 0 };
+    this.options.onSegment?.(new Float32Array(segment.buffer, segment.base, size / 4));
+    return { segment, offset: 0, bytes: size, free: false, holders: 0, escaped: false, generation: 0, resident: 0, freedAt: 0 };
   }
 
   /** Back to the free list, merged with free neighbours; whole free segments go once the cache is over budget. */
@@ -188,10 +252,15 @@ export class FloatPool {
     block.generation++;
     block.free = true;
     block.holders = 0;
+    this.inUse -= block.bytes;
+    block.resident = block.bytes; // written while in use
+    block.freedAt = ++this.frees;
     for (const n of [block.prev, block.next]) {
       if (!n?.free) continue;
       list.splice(list.indexOf(n), 1);
       this.cached -= n.bytes;
+      this.idleResident -= n.resident;
+      block.resident += n.resident;
       if (n === block.prev) {
         block.offset = n.offset;
         block.prev = n.prev;
@@ -204,6 +273,7 @@ export class FloatPool {
     }
     list.push(block);
     this.cached += block.bytes;
+    this.idleResident += block.resident;
     if (this.cached > this.maxCachedBytes) {
       for (const b of [...list].sort((x, y) => y.bytes - x.bytes)) {
         if (this.cached <= this.maxCachedBytes) break;
@@ -215,6 +285,7 @@ export class FloatPool {
   private dropSegment(b: Block, list: Block[]): void {
     list.splice(list.indexOf(b), 1);
     this.cached -= b.bytes;
+    this.idleResident -= b.resident;
     this.segmentBytes -= b.segment.bytes;
     this.segments.delete(b.segment);
   }

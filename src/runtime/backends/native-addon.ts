@@ -96,6 +96,10 @@ export type ConvRooms = [Float32Array | null, Float32Array | null, Float32Array 
 export interface NativeAddon {
   /** Forward (bias and relu fused), or either gradient; filter is [kh, kw, inChannels/groups, outChannels]. */
   conv2d(mode: ConvMode, params: ConvParams, a: Float32Array, b: Float32Array, out: Float32Array, bias?: Float32Array | null, relu?: boolean, rooms?: ConvRooms | null): void;
+  /** Gives the whole pages inside a's memory back to the system (MADV_DONTNEED); their contents become zeros. Returns the bytes released. */
+  releasePages(a: Float32Array): number;
+  /** Asks for transparent huge pages over a's memory (MADV_HUGEPAGE; not with NETSPEC_NO_HUGEPAGES=1), as outputs get. */
+  adviseHugePages(a: Float32Array): void;
   /** Floats of room each temporary of that problem takes, [a, b, out, scratchpad] (0: none); before its first call, the larger of the candidate layouts'. */
   convWorkspace(mode: ConvMode, params: ConvParams, hasBias: boolean, relu: boolean): [number, number, number, number];
   /** The oneDNN implementation and activation layout used for that problem ("jit:avx2 blocked"). */

@@ -1,9 +1,9 @@
 // The `netspec-cpu` backend: a MathBackendCPU (tensors are Float32Arrays in JS memory) with every
 // cpu kernel re-registered under its name and the hot ones replaced by native oneDNN/OpenBLAS code.
 import * as tf from '@tensorflow/tfjs';
-import { loadNativeAddon, type AddonLoad, type NativeInfo } from './native-addon.ts';
+import { loadNativeAddon, type AddonLoad, type NativeAddon, type NativeInfo } from './native-addon.ts';
 import * as os from 'node:os';
-import { FloatPool, POOL_MIN_FLOATS } from './float-pool.ts';
+import { FloatPool, POOL_MIN_FLOATS, type PoolOptions } from './float-pool.ts';
 import { withFallback, type CpuBackendLike, type NativeKernel } from './kernel-util.ts';
 import { conv2d, conv2dBackpropFilter, conv2dBackpropInput } from './kernels-conv.ts';
 import { concat, padV2, slice, splitV } from './kernels-copy.ts';
@@ -76,7 +76,7 @@ export function registerNetspecCpu(load: () => AddonLoad = loadNativeAddon): Reg
   // Native kernels of netspec's own ops (their gradients are registered with the ops, for every backend).
   for (const k of [...optimizerKernels(NETSPEC_CPU, addon), ...netspecConvKernels(NETSPEC_CPU, addon), ...netspecLrnKernels(NETSPEC_CPU, addon), ...batchNormKernels(NETSPEC_CPU, addon), ...netspecRelu6Kernels(NETSPEC_CPU, addon), ...netspecMaxPoolKernels(NETSPEC_CPU, addon)]) registerOwnKernel(k);
   // A fresh MathBackendCPU, minus its one-time "install tfjs-node to speed things up" banner.
-  tf.registerBackend(NETSPEC_CPU, () => withFloatPool(Object.assign(cpuFactory() as object, { firstUse: false }) as unknown as PooledBackend), 0);
+  tf.registerBackend(NETSPEC_CPU, () => withFloatPool(Object.assign(cpuFactory() as object, { firstUse: false }) as unknown as PooledBackend, addon), 0);
   return { ok: true, info: addon.info(), nativeKernels };
 }
 
@@ -92,13 +92,19 @@ type PooledBackend = tf.KernelBackend & CpuBackendLike & {
 // NETSPEC_POOL_MB bounds the cache (speed for memory: without it freed arrays wait for the garbage collector).
 const poolBytes = (): number => Number(process.env.NETSPEC_POOL_MB ?? 0) * 1024 ** 2 || Math.min(os.totalmem() / 4, 4 * 1024 ** 3);
 
+/** Idle pages go back to the system beyond NETSPEC_POOL_HEADROOM × the most in use (default 1.2; 0: never). */
+function poolOptions(addon: NativeAddon): PoolOptions {
+  const headroom = process.env.NETSPEC_POOL_HEADROOM === undefined ? 1.2 : Number(process.env.NETSPEC_POOL_HEADROOM);
+  return headroom > 0 ? { release: (a) => addon.releasePages(a), headroom, onSegment: (a) => addon.adviseHugePages(a) } : {};
+}
+
 /**
  * Gives the backend a FloatPool: the native kernels' outputs come from it, freed tensors go back
  * to it, and reads (dataSync/data) return copies of its memory, so that nothing outside the
  * backend ever holds a block. adopt() moves a tensor's values into the pool (see kernels-optim.ts).
  */
-function withFloatPool(backend: PooledBackend): PooledBackend {
-  const pool = new FloatPool(poolBytes());
+function withFloatPool(backend: PooledBackend, addon: NativeAddon): PooledBackend {
+  const pool = new FloatPool(poolBytes(), poolOptions(addon));
   const { disposeData, readSync, dispose } = backend;
   return Object.assign(backend, {
     floatPool: pool,
