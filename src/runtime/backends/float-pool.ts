@@ -209,7 +209,7 @@ export class FloatPool {
    * resident total (in use and idle) exceeds the cap, releases the longest idle blocks.
    */
   private keepResidentWithin(faulting: number): void {
-    const { release, headroom = 1.2, slackBytes = 64 << 20 } = this.options;
+    const { release, headroom = 1.25, slackBytes = 128 << 20 } = this.options;
     if (!release || faulting <= 0) return;
     const cap = this.maxInUse * headroom + slackBytes;
     if (this.inUse + this.idleResident <= cap) return;

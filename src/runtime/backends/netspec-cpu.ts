@@ -94,7 +94,7 @@ const poolBytes = (): number => Number(process.env.NETSPEC_POOL_MB ?? 0) * 1024 
 
 /** Idle pages go back to the system beyond NETSPEC_POOL_HEADROOM × the most in use (default 1.2; 0: never). */
 function poolOptions(addon: NativeAddon): PoolOptions {
-  const headroom = process.env.NETSPEC_POOL_HEADROOM === undefined ? 1.2 : Number(process.env.NETSPEC_POOL_HEADROOM);
+  const headroom = process.env.NETSPEC_POOL_HEADROOM === undefined ? 1.25 : Number(process.env.NETSPEC_POOL_HEADROOM);
   return headroom > 0 ? { release: (a) => addon.releasePages(a), headroom, onSegment: (a) => addon.adviseHugePages(a) } : {};
 }
 
