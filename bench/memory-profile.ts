@@ -1,8 +1,14 @@
-// Where a training step's memory goes: resident set, live tensor bytes, the float pool's cache and
-// V8's external memory after each step, and the kernel at which tensor bytes peak (tf.profile).
+// Where a training step's memory goes: after each step the pool's segments, the most it had in use
+// and the pages it released, the resident set and its peak during the step (VmHWM, reset before
+// each), live tfjs tensor bytes, the pool's idle bytes, V8's external memory and heap; then the
+// unique bytes held by live tensors at their peak, and where tf.profile saw tensor bytes peak.
 // A developer's tool, not a benchmark.
 //
 //   npx tsx bench/memory-profile.ts <model> [--backend native] [--batch N] [--steps N]
+//     --sizes      the sizes of the arrays alive at the live peak
+//     --misses     the requests the pool served with a new segment, per step
+//     --timeline   every kernel that moved tf.profile's tensor bytes by 20 MB or more
+//     --trace F    every take and give of the pool, for studies of allocation policies
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -49,9 +55,9 @@ if (pool && traceFile) {
   const ids = new WeakMap<object, number>();
   let next = 0;
   const { take, give, share } = pool;
-  pool.take = (n: number, longLived?: boolean) => {
-    const out = take.call(pool, n, longLived);
-    if (n >= 4096) { ids.set(out, next); trace.push(`t ${next++} ${n} ${longLived ? 1 : 0}`); }
+  pool.take = (n: number) => {
+    const out = take.call(pool, n);
+    if (n >= 4096) { ids.set(out, next); trace.push(`t ${next++} ${n} 0`); }
     return out;
   };
   pool.share = (view: unknown, of: unknown) => {

@@ -301,6 +301,20 @@ describe.skipIf(!load.ok)('fused updates overwrite weights in place only when no
     await tf.setBackend('cpu');
   });
 
+  it('moves weights and slots into the pool when the optimizer is made: the first update is already in place', () => {
+    const v = tf.tidy(() => tf.variable(tf.fill([64, 160], 1))); // values from tf.fill: not the pool's; one tensor on them
+    expect(poolOf().holds(valuesOf(v))).toBe(false);
+    const o = createOptimizer({ type: 'sgd', lr: 0.1, momentum: 0.9 }, [v]);
+    const before = valuesOf(v);
+    expect(poolOf().owns(before)).toBe(true);
+    expect(before[0]).toBe(1);
+    tf.tidy(() => o.apply([tf.fill([64, 160], 0.5)], 0.1));
+    expect(valuesOf(v) === before, 'the same array after the update').toBe(true);
+    expect(before[0]).toBeCloseTo(1 - 0.1 * 0.5, 6);
+    o.dispose();
+    v.dispose();
+  });
+
   it('writes into the variable\'s own buffer once it is the pool\'s', () => {
     const before = valuesOf(w);
     const first = before[0];

@@ -36,9 +36,8 @@ export function allocate(backend: CpuBackendLike, n: number): Float32Array {
 }
 
 /** A new tensor of `shape` whose values `fill` writes in full; owned by the backend like any other. */
-export function output(backend: CpuBackendLike, shape: number[], fill: (out: Float32Array) => void, longLived = false): TensorInfo {
-  const n = sizeOf(shape);
-  const out = backend.floatPool ? backend.floatPool.take(n, longLived) : uninitialisedFloats(n);
+export function output(backend: CpuBackendLike, shape: number[], fill: (out: Float32Array) => void): TensorInfo {
+  const out = allocate(backend, sizeOf(shape));
   fill(out);
   return backend.makeTensorInfo(shape, 'float32', out);
 }

@@ -69,7 +69,7 @@ export function netspecConvKernels(backendName: string, addon: NativeAddon): tf.
         const a = attrs as unknown as NetspecConvAttrs & { filterShape: number[] };
         const { x, dy } = inputs as Record<string, tf.TensorInfo>;
         const p = paramsOrThrow(x.shape, a.filterShape, a);
-        return output(b, a.filterShape, (dw) => conv2dInto(b, addon, ConvMode.BackwardFilter, p, floats(b, x, 'x'), floats(b, dy, 'dy'), dw), true);
+        return output(b, a.filterShape, (dw) => conv2dInto(b, addon, ConvMode.BackwardFilter, p, floats(b, x, 'x'), floats(b, dy, 'dy'), dw));
       },
     },
     {
