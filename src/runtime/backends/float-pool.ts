@@ -12,8 +12,8 @@
 // (in use plus idle) within `headroom` × the most it has had in use, handing the pages of the
 // longest idle blocks back to the system (MADV_DONTNEED) when a request would exceed that. A
 // released block costs page faults when it is next used (cheap in huge pages: onSegment); its
-// contents are garbage either way. ResNet-18's training step at batch 32: 1.43 GB resident
-// without, 1.39 GB with, about 350 MB refaulted a step (bench/memory-profile.ts).
+// contents are garbage either way. ResNet-18's training step at batch 32 peaked at 1420 MB
+// without, 1384 MB with, about 340 MB refaulted a step (bench/results/2026-11-30-memory-profile).
 //
 // Reuse must never let two live tensors share memory. Every tensor whose values lie in a block is
 // one holder of that block (the backend reports views that kernels make, share()); the block is
