@@ -3,6 +3,7 @@ import type { TfjsResult } from './tfjs-measure.ts';
 import type { TorchReport } from './torch-peer.ts';
 import { ratio, summarizeSteps, type Rate } from './stats.ts';
 import type { BenchPrecision } from './precision.ts';
+import { achievedGflops, type PeakResult } from './peak.ts';
 
 export interface TorchFigures {
   ok: boolean;
@@ -47,6 +48,8 @@ export interface BenchReport {
   warnings: string[];
   /** What the machine offers for bf16 and whether the bf16 rows ran (bench/precision.ts). */
   precision?: BenchPrecision;
+  /** The nominal peak per precision for the peers' threads (bench/peak.ts); bf16 only where its rows run. */
+  peaks?: { fp32: PeakResult; bf16?: PeakResult };
 }
 
 /** Load above this (1-minute average) makes figures unreliable on the 2-core machines. */
@@ -102,7 +105,34 @@ function table(rows: string[][]): string[] {
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd());
 }
 
-export function renderModel(m: ModelReport): string[] {
+const pct = (x: number, peak: PeakResult | undefined) => (peak?.ok ? ` (${((100 * x) / peak.peak.gflops).toFixed(0)}%)` : '');
+
+/** "104 (67%) / 105 (67%)": achieved GFLOP/s forward / training, with the share of the peak. */
+function gflopsCell(m: ModelReport, forward: number | undefined, train: number | undefined, peak: PeakResult | undefined): string {
+  const one = (rate: number | undefined, phase: 'forward' | 'train') => {
+    if (rate === undefined) return '—';
+    const g = achievedGflops(rate, m.multAdds, phase);
+    return `${g.toFixed(g >= 10 ? 0 : 1)}${pct(g, peak)}`;
+  };
+  return `${one(forward, 'forward')} / ${one(train, 'train')}`;
+}
+
+/**
+ * The achieved GFLOP/s, forward / training, of each measured row, against the peak of its
+ * precision: 2 × mult-adds per image forward, 6 × per training step.
+ */
+export function renderGflops(m: ModelReport, peaks: BenchReport['peaks']): string[] {
+  const parts: string[] = [];
+  for (const b of m.backends) if (b.available) parts.push(`${b.backend} ${gflopsCell(m, rateOf(b.forward), rateOf(b.train), peaks?.fp32)}`);
+  if (m.torch?.ok) {
+    parts.push(`PyTorch ${gflopsCell(m, m.torch.forward?.median, m.torch.train?.median, peaks?.fp32)}`);
+    if (m.torch.forwardBf16 || m.torch.trainBf16) parts.push(`PyTorch bf16 ${gflopsCell(m, m.torch.forwardBf16?.median, m.torch.trainBf16?.median, peaks?.bf16)}`);
+  }
+  const share = peaks?.fp32.ok ? ` (share of the fp32 peak${peaks.bf16?.ok ? ', bf16 rows of the bf16 peak' : ''})` : '';
+  return parts.length ? [`  GFLOP/s forward / train${share}: ${parts.join('; ')}`] : [];
+}
+
+export function renderModel(m: ModelReport, peaks?: BenchReport['peaks']): string[] {
   const lines = [`${m.model}: batch ${m.batch}, ${m.warmup} warm-up + ${m.steps} timed steps, medians; ${(m.params / 1e6).toFixed(2)} M params, ${(m.multAdds / 1e6).toFixed(0)} M mult-adds/image`];
   const rows = [['backend', 'forward img/s', 'train img/s', 'peak RSS MB', 'tensors MB', 'fwd vs torch', 'train vs torch']];
   const notes: string[] = [];
@@ -126,7 +156,7 @@ export function renderModel(m: ModelReport): string[] {
   if (m.torch?.ok && (m.torch.forwardBf16 || m.torch.trainBf16)) {
     rows.push(['PyTorch bf16 (autocast)', fmtRate(m.torch.forwardBf16?.median), fmtRate(m.torch.trainBf16?.median), fmtMB(m.torch.peakRssBf16MB), '—', '—', '—']);
   }
-  return [...lines, ...table(rows).map((l) => `  ${l}`), ...notes.map((n) => `  - ${n}`)];
+  return [...lines, ...table(rows).map((l) => `  ${l}`), ...renderGflops(m, peaks), ...notes.map((n) => `  - ${n}`)];
 }
 
 export function renderHeader(r: BenchReport): string[] {
@@ -137,11 +167,18 @@ export function renderHeader(r: BenchReport): string[] {
   return [
     `netspec bench — node ${r.node}, ${r.cpus.count} × ${r.cpus.model}, ${r.threads} threads per peer`,
     ...(r.precision?.notes ?? []),
+    ...peakLines(r.peaks),
     `load at start: ${fmtLoad(r.start)} (1, 5, 15 min)`,
     torch,
     ...(t.libraries?.length ? [`  loaded: ${t.libraries.join(', ')}`] : []),
     ...t.notes.map((n) => `  - ${n}`),
   ];
+}
+
+function peakLines(peaks: BenchReport['peaks']): string[] {
+  if (!peaks) return [];
+  const line = (p: PeakResult, name: string) => (p.ok ? `${name} peak: ${p.peak.arithmetic}` : p.why);
+  return [line(peaks.fp32, 'fp32'), ...(peaks.bf16 ? [line(peaks.bf16, 'bf16')] : [])];
 }
 
 export function renderFooter(r: BenchReport): string[] {

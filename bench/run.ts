@@ -5,7 +5,7 @@
 // its own and one backend's state cannot slow the next; PyTorch runs in torch_bench.py, one
 // process per model. Everything runs one after another: they share the machine's cores.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ import {
 import { RESULT_MARK, type TfjsRequest, type TfjsResult } from './tfjs-measure.ts';
 import { multiarchDirs, runTorch, torchAvailable, torchEnv } from './torch-peer.ts';
 import { planBenchPrecision, type BenchPrecision } from './precision.ts';
+import { clockFromCpuinfo, machinePeak, type PeakFacts } from './peak.ts';
 import { readPrecisionFacts } from '../src/runtime/backends/precision-facts.ts';
 import { renderDiagnostics } from '../src/compiler/diagnostics.ts';
 
@@ -55,7 +56,25 @@ function machinePrecisionFacts() {
   return facts;
 }
 
+/** What the peak needs from this machine: /proc/cpuinfo's flags, family, model and clock. */
+function peakFacts(threads: number): PeakFacts {
+  let text = '';
+  try {
+    text = readFileSync('/proc/cpuinfo', 'utf8');
+  } catch {
+    return { threads };
+  }
+  const num = (name: string) => {
+    const v = new RegExp(`^${name}\\s*:\\s*(\\d+)`, 'm').exec(text)?.[1];
+    return v === undefined ? undefined : Number(v);
+  };
+  const flags = /^flags\s*:\s*(.*)$/m.exec(text)?.[1]?.split(/\s+/);
+  const clock = clockFromCpuinfo(text);
+  return { threads, cpuFlags: flags, cpuFamily: num('cpu family'), cpuModelNumber: num('model'), mhz: clock?.mhz, mhzSource: clock?.source };
+}
+
 async function bench(o: BenchOptions, progress: (line: string) => void, precision: BenchPrecision): Promise<BenchReport> {
+  const facts = peakFacts(o.threads);
   const report: BenchReport = {
     node: process.version,
     cpus: { count: os.cpus().length, model: os.cpus()[0]?.model.trim() ?? 'unknown' },
@@ -65,8 +84,9 @@ async function bench(o: BenchOptions, progress: (line: string) => void, precisio
     models: [],
     warnings: [],
     precision,
+    peaks: { fp32: machinePeak('fp32', facts), ...(precision.torchBf16 ? { bf16: machinePeak('bf16', facts) } : {}) },
   };
-  for (const line of precision.notes) progress(line); // at once: the tables come only at the end
+  for (const line of [...precision.notes, ...renderHeader(report).filter((l) => /peak/.test(l))]) progress(line); // at once: the tables come only at the end
   const busy = loadWarning('start', report.start);
   if (busy) {
     report.warnings.push(busy);
@@ -166,7 +186,7 @@ async function main(): Promise<number> {
     const progress = (line: string) => process.stderr.write(`${line}\n`);
     const report = await bench(o, progress, precision.plan);
     const json = JSON.stringify(report, null, 2);
-    const text = [...renderHeader(report), '', ...report.models.flatMap((m) => [...renderModel(m), '']), ...renderFooter(report)].join('\n');
+    const text = [...renderHeader(report), '', ...report.models.flatMap((m) => [...renderModel(m, report.peaks), '']), ...renderFooter(report)].join('\n');
     process.stdout.write(`${o.json ? json : text}\n`);
     if (o.save) {
       mkdirSync(o.save, { recursive: true });

@@ -10,7 +10,8 @@ import { planBackend, PURE_JS_MACS_PER_S, PURE_JS_STEP_BUDGET_S, roughDuration }
 import { findLibrary, parseTorchOutput, torchEnv } from '../bench/torch-peer.ts';
 import { randomLabels, type TfjsResult } from '../bench/tfjs-measure.ts';
 import { acquireLock } from '../bench/lock.ts';
-import { loadWarning, ratiosFor, renderModel, type ModelReport } from '../bench/report.ts';
+import { loadWarning, ratiosFor, renderGflops, renderModel, type ModelReport } from '../bench/report.ts';
+import { achievedGflops, clockFromCpuinfo, flopsPerCycle, machinePeak } from '../bench/peak.ts';
 
 describe('parseBenchArgs', () => {
   const defaults: BenchOptions = {
@@ -216,5 +217,53 @@ describe('report', () => {
     // At the end the bench's own threads are part of the load.
     expect(loadWarning('end', { loadavg: [3.4, 0, 0], at: '' }, 2)).toBeUndefined();
     expect(loadWarning('end', { loadavg: [3.6, 0, 0], at: '' }, 2)).toMatch(/^load 3\.60 at end \(> 3\.5, of which about 2 is the bench's own threads\)/);
+  });
+});
+
+describe('peak and achieved GFLOP/s', () => {
+  it.each([
+    ['fp32', ['sse2', 'avx2', 'fma'], 25, 1, 32],
+    ['fp32', ['sse2', 'avx2', 'fma'], 23, 0x01, 16], // Zen 1: 128-bit FMA units
+    ['fp32', ['sse2', 'avx2', 'fma'], 23, 0x31, 32], // Zen 2
+    ['fp32', ['sse2', 'avx2', 'fma', 'avx512f'], 6, 143, 64],
+    ['fp32', ['sse2'], 6, 15, 8],
+    ['bf16', ['avx2', 'fma', 'avx512f', 'avx512_bf16'], 6, 85, 128],
+    ['bf16', ['avx512f', 'avx512_bf16', 'amx_tile', 'amx_bf16'], 6, 143, 2048],
+    ['bf16', ['avx2', 'fma'], 25, 1, undefined],
+  ] as const)('%s with %j (family %i, model %i): %s FLOP/cycle', (precision, flags, family, model, want) => {
+    expect(flopsPerCycle(precision, { cpuFlags: flags, cpuFamily: family, cpuModelNumber: model })?.flops).toBe(want);
+  });
+
+  it('multiplies threads, clock and FLOP/cycle, and says so', () => {
+    const r = machinePeak('fp32', { threads: 2, cpuFlags: ['avx2', 'fma'], cpuFamily: 25, cpuModelNumber: 1, mhz: 2445.425, mhzSource: 'BogoMIPS / 2, the TSC rate' });
+    expect(r.ok && r.peak.gflops).toBeCloseTo(2 * 2.445425 * 32, 9); // 156.5 GFLOP/s
+    expect(r.ok && r.peak.arithmetic).toBe('2 threads × 2.45 GHz (BogoMIPS / 2, the TSC rate; boost may run higher) × 32 FLOP/cycle (AVX2 FMA: 2 units × 8 lanes × 2) = 156.5 GFLOP/s');
+    expect(machinePeak('fp32', { threads: 2, cpuFlags: ['avx2', 'fma'] })).toEqual({ ok: false, why: 'no fp32 peak: the clock is unknown (no "cpu MHz" or BogoMIPS in /proc/cpuinfo)' });
+    expect(machinePeak('bf16', { threads: 2, cpuFlags: ['avx2', 'fma'], mhz: 2000 }).ok).toBe(false);
+  });
+
+  it('reads the clock from "cpu MHz", else from BogoMIPS / 2', () => {
+    expect(clockFromCpuinfo('processor\t: 0\ncpu MHz\t\t: 3000.123\nbogomips\t: 4890.85\n')).toEqual({ mhz: 3000.123, source: 'cpu MHz' });
+    expect(clockFromCpuinfo('processor\t: 0\nbogomips\t: 4890.85\n')).toEqual({ mhz: 2445.425, source: 'BogoMIPS / 2, the TSC rate' });
+    expect(clockFromCpuinfo('processor\t: 0\n')).toBeUndefined();
+  });
+
+  it('counts 2 FLOPs per mult-add forward and three passes a training step', () => {
+    // AlexNet (torchvision): 714 M mult-adds an image; 100 img/s forward is 142.8 GFLOP/s, 25 img/s training 107.1.
+    expect(achievedGflops(100, 714e6, 'forward')).toBeCloseTo(142.8, 9);
+    expect(achievedGflops(25, 714e6, 'train')).toBeCloseTo(107.1, 9);
+  });
+
+  it('prints each row\'s GFLOP/s with its share of the peak', () => {
+    const rate = (median: number) => ({ median, min: median, max: median, steps: 5, stepMs: [] });
+    const m: ModelReport = {
+      model: 'm', batch: 32, warmup: 2, steps: 5, params: 1, multAdds: 1e9, ratios: {},
+      backends: [{ model: 'm', backend: 'netspec-cpu', available: true, forward: { ok: true, rate: rate(50) }, train: { ok: true, rate: rate(10) } }],
+      torch: { ok: true, forward: rate(40), train: rate(5) },
+    };
+    const peaks = { fp32: { ok: true as const, peak: { precision: 'fp32' as const, gflops: 200, arithmetic: '' } } };
+    // 50 img/s × 2 GFLOP = 100 (50% of 200); 10 × 6 = 60 (30%); PyTorch 80 (40%) and 30 (15%).
+    expect(renderGflops(m, peaks)).toEqual(['  GFLOP/s forward / train (share of the fp32 peak): netspec-cpu 100 (50%) / 60 (30%); PyTorch 80 (40%) / 30 (15%)']);
+    expect(renderGflops(m, undefined)).toEqual(['  GFLOP/s forward / train: netspec-cpu 100 / 60; PyTorch 80 / 30']);
   });
 });
