@@ -10,17 +10,11 @@
 //     --timeline   every kernel that moved tf.profile's tensor bytes by 20 MB or more
 //     --trace F    every take and give of the pool, for studies of allocation policies
 import { readFileSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { refusalMessage, selectBackend, type BackendRequest } from '../src/runtime/backends/select.ts';
+import { devSteps } from './dev-step.ts';
 import type { FloatPool } from '../src/runtime/backends/float-pool.ts';
-import { applyForTraining } from '../src/runtime/train/forward.ts';
-import { crossEntropy } from '../src/runtime/train/metrics.ts';
-import { createOptimizer } from '../src/runtime/train/optimizer.ts';
-import { randomLabels } from './tfjs-measure.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
 const flag = (name: string, dflt: string) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : dflt; };
 const modelName = argv[0] ?? 'alexnet-torchvision';
@@ -120,14 +114,7 @@ const livePeaks = (what: string) => {
   }
   livePeak = live; footprintPeak = 0; peakSizes = [];
 };
-const mod = (await import(pathToFileURL(path.join(ROOT, 'generated', `${modelName}.ts`)).href)) as {
-  build(o: { seed?: number }): tf.LayersModel; inputShape: readonly number[]; numClasses: number;
-};
-const model = mod.build({ seed: 1 });
-const x = tf.randomUniform([batch, ...mod.inputShape], 0, 1, 'float32', 1);
-const labels = tf.tensor1d(randomLabels(batch, mod.numClasses, 1), 'int32');
-const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
-const optimizer = createOptimizer({ type: 'sgd', lr: 0.01, momentum: 0.9 }, variables);
+const { model, trainStep: step } = await devSteps(modelName, batch);
 line('built');
 {
   const held = model.weights.map((w) => pool?.holds(storage.get(w.read().dataId)?.values) ?? false);
@@ -139,13 +126,6 @@ if (gc) {
   await new Promise((r) => setTimeout(r, 300));
   line('built + gc');
 }
-const step = async () => {
-  const { value, grads } = tf.variableGrads(() => crossEntropy(applyForTraining(model, x) as tf.Tensor2D, labels), variables);
-  const ordered = variables.map((v) => grads[v.name] ?? tf.zerosLike(v));
-  optimizer.apply(ordered, 0.01);
-  await value.data();
-  tf.dispose([value, ...ordered]);
-};
 const steps = Number(flag('--steps', '3'));
 for (let i = 0; i < steps; i++) {
   resetPeak();

@@ -2,16 +2,10 @@
 // backend (tf.profile), summed by kernel name and input shapes. A developer's tool, not a benchmark.
 //
 //   npx tsx bench/profile.ts <model> [--backend native] [--batch N] [--steps N] [--top N] [--forward]
-import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { refusalMessage, selectBackend, type BackendRequest } from '../src/runtime/backends/select.ts';
-import { applyForTraining } from '../src/runtime/train/forward.ts';
-import { crossEntropy } from '../src/runtime/train/metrics.ts';
-import { createOptimizer } from '../src/runtime/train/optimizer.ts';
-import { randomLabels } from './tfjs-measure.ts';
+import { devSteps } from './dev-step.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
 const flag = (name: string, dflt: string) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : dflt; };
 const modelName = argv[0] ?? 'alexnet-fashion';
@@ -25,27 +19,8 @@ if (!choice.ok) {
   process.exit(1);
 }
 console.log(`backend ${choice.name}: ${choice.device}`);
-const mod = (await import(pathToFileURL(path.join(ROOT, 'generated', `${modelName}.ts`)).href)) as {
-  build(o: { seed?: number }): tf.LayersModel; inputShape: readonly number[]; numClasses: number;
-};
-const model = mod.build({ seed: 1 });
-const x = tf.randomUniform([batch, ...mod.inputShape], 0, 1, 'float32', 1);
-const labels = tf.tensor1d(randomLabels(batch, mod.numClasses, 1), 'int32');
-const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
-const optimizer = createOptimizer({ type: 'sgd', lr: 0.01, momentum: 0.9 }, variables);
-const step = async () => {
-  if (forwardOnly) {
-    const y = model.predict(x) as tf.Tensor;
-    await y.data();
-    y.dispose();
-    return;
-  }
-  const { value, grads } = tf.variableGrads(() => crossEntropy(applyForTraining(model, x) as tf.Tensor2D, labels), variables);
-  const ordered = variables.map((v) => grads[v.name] ?? tf.zerosLike(v));
-  optimizer.apply(ordered, 0.01);
-  await value.data();
-  tf.dispose([value, ...ordered]);
-};
+const { trainStep, forwardStep } = await devSteps(modelName, batch);
+const step = forwardOnly ? forwardStep : trainStep;
 for (let i = 0; i < 2; i++) await step();
 const walls: number[] = [];
 for (let i = 0; i < Number(flag('--steps', '5')); i++) {

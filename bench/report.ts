@@ -175,7 +175,8 @@ export function renderHeader(r: BenchReport): string[] {
   ];
 }
 
-function peakLines(peaks: BenchReport['peaks']): string[] {
+/** The header's lines on the machine's peak: its arithmetic, or why there is none. */
+export function peakLines(peaks: BenchReport['peaks']): string[] {
   if (!peaks) return [];
   const line = (p: PeakResult, name: string) => (p.ok ? `${name} peak: ${p.peak.arithmetic}` : p.why);
   return [line(peaks.fp32, 'fp32'), ...(peaks.bf16 ? [line(peaks.bf16, 'bf16')] : [])];

@@ -14,14 +14,14 @@ import { acquireLock } from './lock.ts';
 import { modelSettings, parseBenchArgs, USAGE, type BenchBackend, type BenchOptions } from './options.ts';
 import { planBackend } from './plan.ts';
 import {
-  loadWarning, ratiosFor, renderFooter, renderHeader, renderModel, torchFigures,
+  loadWarning, peakLines, ratiosFor, renderFooter, renderHeader, renderModel, torchFigures,
   type BenchReport, type MachineState, type ModelReport, type TorchFigures,
 } from './report.ts';
 import { RESULT_MARK, type TfjsRequest, type TfjsResult } from './tfjs-measure.ts';
 import { multiarchDirs, runTorch, torchAvailable, torchEnv } from './torch-peer.ts';
 import { planBenchPrecision, type BenchPrecision } from './precision.ts';
 import { clockFromCpuinfo, machinePeak, type PeakFacts } from './peak.ts';
-import { readPrecisionFacts } from '../src/runtime/backends/precision-facts.ts';
+import { parseCpuinfo, readPrecisionFacts } from '../src/runtime/backends/precision-facts.ts';
 import { renderDiagnostics } from '../src/compiler/diagnostics.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -68,9 +68,8 @@ function peakFacts(threads: number): PeakFacts {
     const v = new RegExp(`^${name}\\s*:\\s*(\\d+)`, 'm').exec(text)?.[1];
     return v === undefined ? undefined : Number(v);
   };
-  const flags = /^flags\s*:\s*(.*)$/m.exec(text)?.[1]?.split(/\s+/);
   const clock = clockFromCpuinfo(text);
-  return { threads, cpuFlags: flags, cpuFamily: num('cpu family'), cpuModelNumber: num('model'), mhz: clock?.mhz, mhzSource: clock?.source };
+  return { threads, cpuFlags: parseCpuinfo(text).flags, cpuFamily: num('cpu family'), cpuModelNumber: num('model'), mhz: clock?.mhz, mhzSource: clock?.source };
 }
 
 async function bench(o: BenchOptions, progress: (line: string) => void, precision: BenchPrecision): Promise<BenchReport> {
@@ -86,7 +85,7 @@ async function bench(o: BenchOptions, progress: (line: string) => void, precisio
     precision,
     peaks: { fp32: machinePeak('fp32', facts), ...(precision.torchBf16 ? { bf16: machinePeak('bf16', facts) } : {}) },
   };
-  for (const line of [...precision.notes, ...renderHeader(report).filter((l) => /peak/.test(l))]) progress(line); // at once: the tables come only at the end
+  for (const line of [...precision.notes, ...peakLines(report.peaks)]) progress(line); // at once: the tables come only at the end
   const busy = loadWarning('start', report.start);
   if (busy) {
     report.warnings.push(busy);

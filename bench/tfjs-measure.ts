@@ -73,10 +73,16 @@ export function randomLabels(n: number, classes: number, seed: number): Int32Arr
   return out;
 }
 
-interface GeneratedModule {
+/** What a generated/<model>.ts module exports, as the bench uses it. */
+export interface GeneratedModule {
   build(options: { seed?: number }): tf.LayersModel;
   inputShape: readonly number[];
   numClasses: number;
+}
+
+/** generated/<model>.ts under the repository root `root`. */
+export async function loadGenerated(root: string, model: string): Promise<GeneratedModule> {
+  return (await import(pathToFileURL(path.join(root, 'generated', `${model}.ts`)).href)) as GeneratedModule;
 }
 
 /**
@@ -107,7 +113,7 @@ export async function measureTfjs(req: TfjsRequest): Promise<TfjsResult> {
     return { ...head, available: false, why };
   }
   const baseRssMB = process.memoryUsage().rss / MB;
-  const mod = (await import(pathToFileURL(path.join(req.root, 'generated', `${req.model}.ts`)).href)) as GeneratedModule;
+  const mod = await loadGenerated(req.root, req.model);
   const model = mod.build({ seed: req.seed });
   const { batch } = req;
   const x = tf.tidy(() => tf.randomUniform([batch, ...mod.inputShape], 0, 1, 'float32', req.seed));

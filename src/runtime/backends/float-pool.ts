@@ -94,6 +94,9 @@ interface Block {
 
 const roundUp = (n: number, to: number) => Math.ceil(n / to) * to;
 
+/** The floats from `offset` bytes into a segment. */
+const floatsAt = (segment: Segment, offset: number, floats: number) => new Float32Array(segment.buffer, segment.base + offset, floats);
+
 /** A Float32Array of length n, not zero-filled above POOL_MIN_FLOATS (its own ArrayBuffer). */
 export function uninitialisedFloats(n: number): Float32Array {
   if (n < POOL_MIN_FLOATS) return new Float32Array(n);
@@ -106,7 +109,6 @@ export class FloatPool {
   private readonly free: Record<Kind, Block[]> = { small: [], large: [] };
   /** Every array handed out or registered as a view: its block, at the generation it was made in. */
   private readonly arrays = new WeakMap<object, { block: Block; generation: number }>();
-  private readonly segments = new Set<Segment>();
   private cached = 0;
   private segmentBytes = 0;
   private hits = 0;
@@ -157,7 +159,7 @@ export class FloatPool {
     this.inUse += block.bytes;
     this.maxInUse = Math.max(this.maxInUse, this.inUse);
     this.keepResidentWithin(block.bytes - Math.min(resident, block.bytes));
-    const out = new Float32Array(block.segment.buffer, block.segment.base + block.offset, n);
+    const out = floatsAt(block.segment, block.offset, n);
     this.arrays.set(out, { block, generation: block.generation });
     return out;
   }
@@ -196,10 +198,6 @@ export class FloatPool {
     return this.blockOf(values) !== undefined;
   }
 
-  isEscaped(values: unknown): boolean {
-    return this.blockOf(values)?.escaped === true;
-  }
-
   stats(): PoolStats {
     return {
       hits: this.hits, misses: this.misses, cachedBytes: this.cached, segmentBytes: this.segmentBytes,
@@ -219,7 +217,7 @@ export class FloatPool {
     const idle = [...this.free.small, ...this.free.large].filter((b) => b.resident > 0).sort((x, y) => x.freedAt - y.freedAt);
     for (const b of idle) {
       if (this.inUse + this.idleResident <= cap) break;
-      this.released += release(new Float32Array(b.segment.buffer, b.segment.base + b.offset, b.bytes / 4));
+      this.released += release(floatsAt(b.segment, b.offset, b.bytes / 4));
       this.idleResident -= b.resident;
       b.resident = 0;
     }
@@ -243,9 +241,8 @@ export class FloatPool {
     const size = kind === 'small' ? SMALL_SEGMENT : bytes <= MEDIUM_BLOCK ? MEDIUM_SEGMENT : roundUp(bytes, LARGE_ROUND);
     const buf = Buffer.allocUnsafe(size); // its own ArrayBuffer at this size
     const segment: Segment = { buffer: buf.buffer as ArrayBuffer, base: buf.byteOffset, bytes: size, kind };
-    this.segments.add(segment);
     this.segmentBytes += size;
-    this.options.onSegment?.(new Float32Array(segment.buffer, segment.base, size / 4));
+    this.options.onSegment?.(floatsAt(segment, 0, size / 4));
     return { segment, offset: 0, bytes: size, free: false, holders: 0, escaped: false, generation: 0, resident: 0, freedAt: 0 };
   }
 
@@ -290,6 +287,5 @@ export class FloatPool {
     this.cached -= b.bytes;
     this.idleResident -= b.resident;
     this.segmentBytes -= b.segment.bytes;
-    this.segments.delete(b.segment);
   }
 }

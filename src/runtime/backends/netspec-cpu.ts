@@ -92,16 +92,18 @@ type PooledBackend = tf.KernelBackend & CpuBackendLike & {
 // NETSPEC_POOL_MB bounds the cache (speed for memory: without it freed arrays wait for the garbage collector).
 const poolBytes = (): number => Number(process.env.NETSPEC_POOL_MB ?? 0) * 1024 ** 2 || Math.min(os.totalmem() / 4, 4 * 1024 ** 3);
 
-/** Idle pages go back to the system beyond NETSPEC_POOL_HEADROOM × the most in use (default 1.2; 0: never). */
+/** Idle pages go back to the system beyond NETSPEC_POOL_HEADROOM × the most in use (unset: the pool's default; 0: never). */
 function poolOptions(addon: NativeAddon): PoolOptions {
-  const headroom = process.env.NETSPEC_POOL_HEADROOM === undefined ? 1.25 : Number(process.env.NETSPEC_POOL_HEADROOM);
-  return headroom > 0 ? { release: (a) => addon.releasePages(a), headroom, onSegment: (a) => addon.adviseHugePages(a) } : {};
+  const env = process.env.NETSPEC_POOL_HEADROOM;
+  const headroom = env === undefined ? undefined : Number(env);
+  if (headroom !== undefined && !(headroom > 0)) return {};
+  return { release: (a) => addon.releasePages(a), headroom, onSegment: (a) => addon.adviseHugePages(a) };
 }
 
 /**
  * Gives the backend a FloatPool: the native kernels' outputs come from it, freed tensors go back
  * to it, and reads (dataSync/data) return copies of its memory, so that nothing outside the
- * backend ever holds a block. adopt() moves a tensor's values into the pool (see kernels-optim.ts).
+ * backend ever holds a block. adopt() moves a tensor's values into the pool (see adopt.ts).
  */
 function withFloatPool(backend: PooledBackend, addon: NativeAddon): PooledBackend {
   const pool = new FloatPool(poolBytes(), poolOptions(addon));
