@@ -31,6 +31,13 @@ __RECIPE__
 
 # ---- processes ---------------------------------------------------------------------------------
 
+# Every reduced tensor, kept to the end of the process. torch 1.13's gloo thread drops its reference
+# after wait() has returned; when that is the last one, it needs the GIL, which the main thread holds
+# while it joins that thread in the process group's destructor (when the DDP model goes): a hang at
+# exit. A module-level list outlives the model, so that drop never needs the GIL.
+REDUCED = []
+
+
 class World:
     """This process's place among torchrun's: rank, size, and the sums that make metrics global."""
 
@@ -53,6 +60,7 @@ class World:
         t = torch.tensor(values, dtype=torch.float64, device=self.device)
         if self.distributed:
             dist.all_reduce(t)
+            REDUCED.append(t)
         return t.tolist()
 
     def close(self):
