@@ -198,6 +198,7 @@ async function runTraining(source: ModelSource, options: TrainOptions, hooks: Tr
   const data = overrides.data === undefined ? {} : { data: path.resolve(overrides.data) };
   const prepared = prepareRun(ir, { overrides: { ...overrides, ...data }, backend: chosen, gpuLimits });
   if (!prepared.ok) return failed(prepared.diagnostics);
+  log((await import('./runtime/backends/precision.ts')).precisionLine(prepared.run.precision));
   const run = await import('./runtime/train/run.ts');
   const dir = out !== undefined ? path.resolve(out) : run.defaultRunDir(process.cwd(), ir.name);
   const { readFileSync } = await import('node:fs');

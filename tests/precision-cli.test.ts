@@ -144,6 +144,41 @@ describe.skipIf(!haveFashion)('through the commands', () => {
     expect(f.out.join('\n')).toMatch(/top-1 error/);
   });
 
+  it('a run that asked for bf16 is refused on resume where bf16 cannot run (CLI and API), not continued in fp32', async () => {
+    const { resume, train: apiTrain } = await import('../src/index.ts');
+    const { decodeCheckpoint, encodeCheckpoint, listCheckpoints } = await import('../src/runtime/train/checkpoint.ts');
+    // A run trained in fp32 through the API, which says which precision it chose and why.
+    const out = path.join(work, 'api-fp32');
+    const lines: string[] = [];
+    const r = await apiTrain({ text: SPEC('fp32'), file: 'api.yaml' }, { backend: 'native', data: FASHION, out, log: (l) => void lines.push(l) }).promise;
+    expect(r.status).toBe('completed');
+    expect(lines).toContainEqual(expect.stringMatching(/^precision: fp32 — train\.precision: fp32 \(.*oneDNN ISA \w+\)$/));
+    // Its checkpoint as a bf16 machine would have written it: the run's config asks for bf16.
+    const file = listCheckpoints(path.join(out, 'checkpoints'))[0]; // newest first
+    const ck = decodeCheckpoint<{ extra: { config: { precision?: string; epochs: number } } }>(fs.readFileSync(file), file);
+    if (!ck.ok) throw new Error(ck.error);
+    ck.value.meta.extra.config.precision = 'bf16';
+    fs.writeFileSync(file, encodeCheckpoint(ck.value));
+    const before = fs.readFileSync(path.join(out, 'metrics.jsonl'), 'utf8');
+
+    const cli = await train(['--resume', out, '--backend', 'native', '--epochs', '2']);
+    expect(cli.code).toBe(1);
+    expect(cli.err).toMatch(/^error\[NS042[013]\]: the run's precision \(config\.json\): bf16 cannot run/m);
+    expect(cli.out).not.toMatch(/^precision:/m);
+    const api = await resume(out, { backend: 'native', epochs: 2 }).promise;
+    expect(api.status).toBe('failed');
+    expect(api.diagnostics.map((d) => d.code)).toEqual([nativeBf16 ? expect.stringMatching(/^NS042[13]$/) : 'NS0420']);
+    expect(fs.readFileSync(path.join(out, 'metrics.jsonl'), 'utf8')).toBe(before); // not a step trained
+
+    // The same run asking for fp32 again resumes through the API and says so.
+    ck.value.meta.extra.config.precision = 'fp32';
+    fs.writeFileSync(file, encodeCheckpoint(ck.value));
+    const said: string[] = [];
+    const again = await resume(out, { backend: 'native', epochs: 2, log: (l) => void said.push(l) }).promise;
+    expect(again.status).toBe('completed');
+    expect(said.find((l) => l.startsWith('precision: '))).toMatch(/^precision: fp32 — the run's precision \(config\.json\): fp32 \(/);
+  });
+
   it('the API refuses bf16 the same way (a failed run with the diagnostic, no run folder)', async () => {
     const { train: apiTrain } = await import('../src/index.ts');
     const out = path.join(work, 'api-bf16');

@@ -66,7 +66,8 @@ describe.skipIf(!haveFashion)('training on real Fashion-MNIST', () => {
     const log = quietIO();
     const resumed = await resumeRun({ dir, io: log.io });
     expect(resumed.status).toBe('completed');
-    expect(log.lines[0]).toMatch(/^resuming .* from ckpt-000000020\.nsckpt: epoch 2, step 5, 20 updates done$/);
+    expect(log.lines[0]).toMatch(/^precision: \w+ — the run's precision \(config\.json\): auto/);
+    expect(log.lines[1]).toMatch(/^resuming .* from ckpt-000000020\.nsckpt: epoch 2, step 5, 20 updates done$/);
     expectSameMetrics(readMetrics(metricsFile(dir)), full.metrics);
     // The final weights agree too.
     const a = readCheckpoint(listCheckpoints(checkpointDir(dir))[0]);

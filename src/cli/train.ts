@@ -147,10 +147,6 @@ export async function trainCommand(argv: string[], io: IO, opts: TrainCommandOpt
   const common = { io: runIO, writeOptions: opts.writeOptions, signal: interrupt.signal, epochReport: writeEpochReport };
   try {
     if (resume !== undefined) {
-      const { decidePrecisionHere } = await import('../runtime/backends/precision-facts.ts');
-      const decided = decidePrecisionHere(savedPrecision(path.resolve(io.cwd, resume)), chosen.name, { kind: 'run' });
-      if (!decided.ok) return io.err(renderDiagnostics([decided.diagnostic], new Map(), { cwd: io.cwd })), 1;
-      io.out(precisionLine(decided));
       return report(await run.resumeRun({ ...common, dir: path.resolve(io.cwd, resume), epochs: overrides.epochs }), io);
     }
 
@@ -182,15 +178,6 @@ export async function trainCommand(argv: string[], io: IO, opts: TrainCommandOpt
     return report(await run.startRun({ ...common, dir, config, model, specs }), io);
   } finally {
     process.removeListener('SIGINT', onSigint);
-  }
-}
-
-/** The precision a run asked for (config.json); runs from before train.precision asked for auto. */
-function savedPrecision(dir: string): 'auto' | 'fp32' | 'bf16' {
-  try {
-    return (JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as TrainConfig).precision ?? 'auto';
-  } catch {
-    return 'auto'; // resumeRun reports the unreadable run folder
   }
 }
 

@@ -21,6 +21,8 @@ import type { TrainConfig } from './config.ts';
 import { exportModel } from './export.ts';
 import { checkpointDir, metricsFile, train, type CheckpointMeta, type EpochMetrics, type StepInfo, type TrainOutcome } from './loop.ts';
 import type { Reporter } from './progress.ts';
+import { precisionLine } from '../backends/precision.ts';
+import { decidePrecisionHere } from '../backends/precision-facts.ts';
 import { logSteps } from '../../report/html/steps.ts';
 
 /** What every checkpoint of a run carries besides weights and progress. */
@@ -254,6 +256,11 @@ export async function resumeRun(opts: ResumeOptions): Promise<RunResult> {
   const extra = ck.meta.extra;
   if (!extra?.config || !extra.topology) return failed(dir, diagnostic('NS0407', `${found.value.file} was not written by a netspec run`));
   const config = { ...extra.config, ...(opts.epochs ? { epochs: opts.epochs } : {}) };
+  // The run's own request, decided on this machine and backend: a bf16 run is refused where bf16
+  // cannot run, never continued in fp32. Runs saved before train.precision existed asked for auto.
+  const precision = decidePrecisionHere(config.precision ?? 'auto', tf.getBackend(), { kind: 'run' });
+  if (!precision.ok) return failed(dir, precision.diagnostic);
+  io.log(precisionLine(precision));
   const p = ck.meta.progress;
   if (p.epoch >= config.epochs) {
     io.log(`${dir} already finished its ${config.epochs} epochs (checkpoint ${found.value.file})`);
