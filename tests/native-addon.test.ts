@@ -218,6 +218,9 @@ describe.skipIf(!load.ok)('conv2d with its temporaries in rooms the caller gives
     const out = new Float32Array(2 * 81 * 16);
     expect(() => addon.conv2d(ConvMode.Forward, params, x, w, out, null, false, [null, null] as unknown as ConvRooms)).toThrow('conv2d: rooms: expected an array of 4 Float32Arrays or nulls');
     expect(() => addon.conv2d(ConvMode.Forward, params, x, w, out, null, false, [null, null, null, [1]] as unknown as ConvRooms)).toThrow(TypeError);
+    expect(() => addon.conv2d(ConvMode.Forward, params, x, w, out, null, false, [null, new Int32Array(8), null, null] as unknown as ConvRooms))
+      .toThrow('conv2d: a room: expected a Float32Array or null');
+    expect(() => addon.conv2d(ConvMode.Forward, params, x, w, out, new Float64Array(16) as unknown as Float32Array)).toThrow('bias: expected a Float32Array or null');
   });
 });
 

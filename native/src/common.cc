@@ -13,14 +13,16 @@ static Napi::Error typeError(const Napi::Env& env, const char* name, const char*
   return Napi::TypeError::New(env, std::string(name) + ": expected " + what);
 }
 
-F32 f32Arg(const Napi::CallbackInfo& info, size_t i, const char* name) {
-  Napi::Value v = info[i];
+F32 f32Value(const Napi::Env& env, const Napi::Value& v, const char* name, bool optional) {
+  if (optional && (v.IsNull() || v.IsUndefined())) return F32{};
   if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_float32_array) {
-    throw typeError(info.Env(), name, "a Float32Array");
+    throw typeError(env, name, optional ? "a Float32Array or null" : "a Float32Array");
   }
   Napi::Float32Array a = v.As<Napi::Float32Array>();
   return F32{a.Data(), a.ElementLength()};  // Data() already includes the byte offset
 }
+
+F32 f32Arg(const Napi::CallbackInfo& info, size_t i, const char* name) { return f32Value(info.Env(), info[i], name); }
 
 F32 outArg(const Napi::CallbackInfo& info, size_t i, const char* name) {
   F32 a = f32Arg(info, i, name);
@@ -39,9 +41,7 @@ F32 outArg(const Napi::CallbackInfo& info, size_t i, const char* name) {
 }
 
 F32 optionalF32Arg(const Napi::CallbackInfo& info, size_t i, const char* name) {
-  Napi::Value v = info[i];
-  if (v.IsNull() || v.IsUndefined()) return F32{};
-  return f32Arg(info, i, name);
+  return f32Value(info.Env(), info[i], name, true);
 }
 
 std::vector<int64_t> intsArg(const Napi::CallbackInfo& info, size_t i, size_t count, const char* name) {

@@ -17,6 +17,9 @@ struct F32 {
 
 // The Float32Array at info[i]; throws a JS TypeError for anything else.
 F32 f32Arg(const Napi::CallbackInfo& info, size_t i, const char* name);
+// The same for a value that is not an argument (an array's element); null/undefined give an empty
+// F32 when `optional`. `name` names the value in the TypeError.
+F32 f32Value(const Napi::Env& env, const Napi::Value& v, const char* name, bool optional = false);
 // An output Float32Array, freshly allocated by JS and not yet touched: large ones are marked for
 // transparent huge pages first, so that the first write faults in 2 MiB pages rather than 4 KiB
 // ones (tens of MB of fresh output per op otherwise cost more in page faults than the op).

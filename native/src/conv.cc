@@ -285,6 +285,18 @@ void validate(const Napi::Env& env, int mode, const Shape& s) {
   }
 }
 
+// What every entry point reads first: the mode (argument 0) and the checked shape (argument 1).
+struct Problem {
+  int mode;
+  Shape s;
+};
+
+Problem problemArg(const Napi::CallbackInfo& info, const char* fn) {
+  Problem p{static_cast<int>(numberArg(info, 0, "mode")), shapeArg(info, 1, fn)};
+  validate(info.Env(), p.mode, p.s);
+  return p;
+}
+
 // The temporaries of a call, by role: the reordered a, b and out, and oneDNN's scratchpad.
 constexpr int kRooms = 4;
 using Rooms = std::array<size_t, kRooms>;
@@ -409,9 +421,7 @@ Napi::Error dnnlError(const Napi::Env& env, const dnnl::error& err) {
 Napi::Value Conv2d(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   std::lock_guard<std::mutex> lock(addonMutex());
-  const int mode = static_cast<int>(numberArg(info, 0, "mode"));
-  const Shape s = shapeArg(info, 1, "conv2d");
-  validate(env, mode, s);
+  const auto [mode, s] = problemArg(info, "conv2d");
   F32 a = f32Arg(info, 2, "a"), b = f32Arg(info, 3, "b"), out = outArg(info, 4, "out");
   F32 bias = optionalF32Arg(info, 5, "bias");
   const bool relu = info.Length() > 6 && boolArg(info, 6, "relu");
@@ -422,14 +432,9 @@ Napi::Value Conv2d(const Napi::CallbackInfo& info) {
     }
     Napi::Array rooms = info[7].As<Napi::Array>();
     for (uint32_t i = 0; i < kRooms; ++i) {
-      Napi::Value v = rooms.Get(i);
-      if (v.IsNull() || v.IsUndefined()) continue;
-      if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_float32_array) {
-        throw Napi::TypeError::New(env, "conv2d: rooms: expected an array of 4 Float32Arrays or nulls");
-      }
-      Napi::Float32Array f = v.As<Napi::Float32Array>();
-      io.room[i] = reinterpret_cast<char*>(f.Data());
-      io.roomBytes[i] = f.ElementLength() * sizeof(float);
+      const F32 room = f32Value(env, rooms.Get(i), "conv2d: a room", true);
+      io.room[i] = reinterpret_cast<char*>(room.data);
+      io.roomBytes[i] = room.length * sizeof(float);
     }
   }
 
@@ -453,9 +458,7 @@ Napi::Value Conv2d(const Napi::CallbackInfo& info) {
 Napi::Value ConvImpl(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   std::lock_guard<std::mutex> lock(addonMutex());
-  const int mode = static_cast<int>(numberArg(info, 0, "mode"));
-  const Shape s = shapeArg(info, 1, "convImpl");
-  validate(env, mode, s);
+  const auto [mode, s] = problemArg(info, "convImpl");
   try {
     // What a call would use: the cached (possibly timed) choice, else what the setting builds.
     const bool hasBias = boolArg(info, 2, "hasBias"), relu = boolArg(info, 3, "relu");
@@ -470,9 +473,7 @@ Napi::Value ConvImpl(const Napi::CallbackInfo& info) {
 Napi::Value ConvWorkspace(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   std::lock_guard<std::mutex> lock(addonMutex());
-  const int mode = static_cast<int>(numberArg(info, 0, "mode"));
-  const Shape s = shapeArg(info, 1, "convWorkspace");
-  validate(env, mode, s);
+  const auto [mode, s] = problemArg(info, "convWorkspace");
   const bool hasBias = boolArg(info, 2, "hasBias"), relu = boolArg(info, 3, "relu");
   const Key key = keyOf(mode, s, hasBias, relu);
   Rooms bytes{};
