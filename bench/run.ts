@@ -5,7 +5,7 @@
 // its own and one backend's state cannot slow the next; PyTorch runs in torch_bench.py, one
 // process per model. Everything runs one after another: they share the machine's cores.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +21,7 @@ import { RESULT_MARK, type TfjsRequest, type TfjsResult } from './tfjs-measure.t
 import { multiarchDirs, runTorch, torchAvailable, torchEnv } from './torch-peer.ts';
 import { planBenchPrecision, type BenchPrecision } from './precision.ts';
 import { clockFromCpuinfo, machinePeak, type PeakFacts } from './peak.ts';
-import { parseCpuinfo, readPrecisionFacts } from '../src/runtime/backends/precision-facts.ts';
+import { defaultFactDeps, parseCpuinfo, readPrecisionFacts } from '../src/runtime/backends/precision-facts.ts';
 import { renderDiagnostics } from '../src/compiler/diagnostics.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -58,12 +58,8 @@ function machinePrecisionFacts() {
 
 /** What the peak needs from this machine: /proc/cpuinfo's flags, family, model and clock. */
 function peakFacts(threads: number): PeakFacts {
-  let text = '';
-  try {
-    text = readFileSync('/proc/cpuinfo', 'utf8');
-  } catch {
-    return { threads };
-  }
+  const text = defaultFactDeps.cpuinfo();
+  if (text === undefined) return { threads };
   const num = (name: string) => {
     const v = new RegExp(`^${name}\\s*:\\s*(\\d+)`, 'm').exec(text)?.[1];
     return v === undefined ? undefined : Number(v);
