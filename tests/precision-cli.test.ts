@@ -146,7 +146,8 @@ describe.skipIf(!haveFashion)('through the commands', () => {
 
   it('a run that asked for bf16 is refused on resume where bf16 cannot run (CLI and API), not continued in fp32', async () => {
     const { resume, train: apiTrain } = await import('../src/index.ts');
-    const { decodeCheckpoint, encodeCheckpoint, listCheckpoints } = await import('../src/runtime/train/checkpoint.ts');
+    const { encodeCheckpoint, listCheckpoints, readCheckpoint } = await import('../src/runtime/train/checkpoint.ts');
+    const { checkpointDir } = await import('../src/runtime/train/loop.ts');
     // A run trained in fp32 through the API, which says which precision it chose and why.
     const out = path.join(work, 'api-fp32');
     const lines: string[] = [];
@@ -154,8 +155,8 @@ describe.skipIf(!haveFashion)('through the commands', () => {
     expect(r.status).toBe('completed');
     expect(lines).toContainEqual(expect.stringMatching(/^precision: fp32 — train\.precision: fp32 \(.*oneDNN ISA \w+\)$/));
     // Its checkpoint as a bf16 machine would have written it: the run's config asks for bf16.
-    const file = listCheckpoints(path.join(out, 'checkpoints'))[0]; // newest first
-    const ck = decodeCheckpoint<{ extra: { config: { precision?: string; epochs: number } } }>(fs.readFileSync(file), file);
+    const file = listCheckpoints(checkpointDir(out))[0]; // newest first
+    const ck = readCheckpoint<{ extra: { config: { precision?: string; epochs: number } } }>(file);
     if (!ck.ok) throw new Error(ck.error);
     ck.value.meta.extra.config.precision = 'bf16';
     fs.writeFileSync(file, encodeCheckpoint(ck.value));
